@@ -1,0 +1,22 @@
+import Link from "next/link";
+
+export default function PublicLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="bg-brand-700 text-white">
+        <div className="mx-auto flex max-w-3xl items-center justify-between px-4 py-3">
+          <Link href="/" className="text-lg font-semibold">
+            示例市公安交管 · 接诉即办
+          </Link>
+          <Link href="/login" className="rounded-lg px-3 py-2 text-sm hover:bg-white/10">
+            登录
+          </Link>
+        </div>
+      </header>
+      <main className="mx-auto w-full max-w-3xl flex-1 px-4 py-6">{children}</main>
+      <footer className="border-t border-slate-200 py-4 text-center text-xs text-slate-500">
+        示例市公安局交通警察支队 · 接诉即办、首问负责、一单到底
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { SignOutButton } from "@/components/sign-out-button";
+import { StatusBadge } from "@/components/status-badge";
+import { currentActor } from "@/lib/auth/session";
+import { listTickets } from "@/lib/dal/tickets";
+import { formatDateTime } from "@/lib/format";
+import { ticketQuerySchema } from "@/lib/validation/ticket-query";
+
+export const metadata: Metadata = { title: "我的诉求" };
+
+export default async function MyTicketsPage() {
+  const actor = await currentActor();
+  if (!actor) redirect("/login?callbackUrl=/my");
+  if (actor.role !== "CITIZEN") redirect("/workbench");
+  const { items, total } = await listTickets(actor, ticketQuerySchema.parse({ pageSize: 200 }));
+
+  return (
+    <div className="space-y-4">
+      <div className="flex items-center justify-between">
+        <h1 className="text-2xl font-bold">我的诉求</h1>
+        <div className="rounded-lg bg-brand-700 text-white">
+          <SignOutButton />
+        </div>
+      </div>
+      <p className="text-sm text-slate-500" data-testid="ticket-total">
+        共 {total} 件
+      </p>
+      <ul className="space-y-3">
+        {items.map((t) => (
+          <li key={t.no} data-testid="ticket-row">
+            <Link href={`/my/${t.no}`} className="block rounded-xl border border-slate-200 bg-white p-4 hover:border-brand-600">
+              <div className="flex items-center justify-between gap-2">
+                <span className="font-semibold">{t.title}</span>
+                <StatusBadge status={t.status} />
+              </div>
+              <p className="mt-1 text-sm text-slate-500">
+                {t.no} · {formatDateTime(t.receivedAt)} · {t.ownerUnitName ?? "待派单"}
+              </p>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      {items.length === 0 && <p className="text-slate-500">您还没有提交过诉求。</p>}
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import { forbidden, notFound } from "next/navigation";
+import { StatusBadge } from "@/components/status-badge";
+import { TicketTimeline } from "@/components/ticket-timeline";
+import { requireActor } from "@/lib/auth/session";
+import { getTicket } from "@/lib/dal/tickets";
+import { CHANNEL_LABELS, GRADE_LABELS, TYPE_LABELS, URGENCY_LABELS } from "@/lib/domain/labels";
+import { Forbidden, NotFound } from "@/lib/errors";
+import { formatDateTime } from "@/lib/format";
+
+export const metadata: Metadata = { title: "工单详情" };
+
+async function loadTicket(no: string) {
+  const actor = await requireActor();
+  try {
+    return await getTicket(actor, no);
+  } catch (error) {
+    if (error instanceof Forbidden) forbidden();
+    if (error instanceof NotFound) notFound();
+    throw error;
+  }
+}
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs text-slate-500">{label}</dt>
+      <dd className="text-sm">{children}</dd>
+    </div>
+  );
+}
+
+export default async function TicketPage({ params }: { params: Promise<{ no: string }> }) {
+  const { no } = await params;
+  const t = await loadTicket(no);
+  return (
+    <div className="grid gap-6 lg:grid-cols-3">
+      <section className="space-y-4 lg:col-span-2">
+        <div className="rounded-2xl border border-slate-200 bg-white p-5">
+          <div className="flex flex-wrap items-center gap-3">
+            <h1 className="text-xl font-bold" data-testid="ticket-title">
+              {t.title}
+            </h1>
+            <StatusBadge status={t.status} />
+            {t.flags.supervised && <span className="rounded bg-red-600 px-2 py-0.5 text-xs text-white">督办</span>}
+          </div>
+          <p className="mt-1 font-mono text-sm text-slate-500" data-testid="ticket-no">
+            {t.no}
+          </p>
+          <p className="mt-4 whitespace-pre-wrap">{t.content}</p>
+          <dl className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-3">
+            <Field label="诉求类型">{TYPE_LABELS[t.type]}</Field>
+            <Field label="诉求分类">{t.categoryName}</Field>
+            <Field label="来源渠道">{CHANNEL_LABELS[t.channel]}</Field>
+            <Field label="紧急程度">{URGENCY_LABELS[t.urgency]}</Field>
+            <Field label="难度等级">{GRADE_LABELS[t.grade]}</Field>
+            <Field label="辖区 / 地点">{[t.district, t.place].filter(Boolean).join(" ") || "—"}</Field>
+            <Field label="联系人">{t.citizen.anonymous ? "匿名" : (t.citizen.name ?? "—")}</Field>
+            <Field label="联系电话">
+              <span data-testid="citizen-phone">{t.citizen.phone ?? "—"}</span>
+            </Field>
+            <Field label="承办单位">{t.ownerUnitName ?? "待派单"}</Field>
+          </dl>
+        </div>
+        {t.reply && (
+          <div className="rounded-2xl border border-slate-200 bg-white p-5">
+            <h2 className="mb-2 font-semibold">答复内容</h2>
+            <p className="whitespace-pre-wrap text-sm">{t.reply}</p>
+          </div>
+        )}
+        <div className="rounded-2xl border border-slate-200 bg-white p-5">
+          <h2 className="mb-4 font-semibold">办理过程</h2>
+          <TicketTimeline events={t.events} showVisibility />
+        </div>
+      </section>
+      <aside className="space-y-4">
+        <div className="rounded-2xl border border-slate-200 bg-white p-5">
+          <h2 className="mb-3 font-semibold">时限</h2>
+          <dl className="space-y-2">
+            <Field label="受理时间">{formatDateTime(t.timestamps.receivedAt)}</Field>
+            <Field label="签收时限">{formatDateTime(t.deadlines.signDueAt)}</Field>
+            <Field label="首次联系时限">{formatDateTime(t.deadlines.contactDueAt)}</Field>
+            <Field label="办结时限">{formatDateTime(t.deadlines.dueAt)}</Field>
+          </dl>
+        </div>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+// npm run cli -- <command> …  (DOMAIN.md §7). Results go to stdout, progress and errors to
+// stderr; a failure exits non-zero.
+import { tokenCommand } from "./commands/token";
+
+const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; help: string }> = {
+  token: { run: tokenCommand, help: "token --user USERNAME    为用户生成 API 令牌" },
+};
+
+async function main() {
+  const [name, ...args] = process.argv.slice(2);
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    process.stderr.write(`用法: npm run cli -- <命令>\n${Object.values(COMMANDS).map((c) => `  ${c.help}`).join("\n")}\n`);
+    process.exit(name ? 2 : 0);
+  }
+  await command.run(args);
+}
+
+main()
+  .then(async () => {
+    const { db } = await import("@/lib/db");
+    await db.$disconnect();
+  })
+  .catch((error: unknown) => {
+    process.stderr.write(`错误: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });

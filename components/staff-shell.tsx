@@ -1,0 +1,39 @@
+import Link from "next/link";
+import type { Actor } from "@/lib/auth/actor";
+import { can, ROLE_LABELS, type Permission } from "@/lib/auth/permissions";
+import { SignOutButton } from "@/components/sign-out-button";
+
+/** Each item appears once its feature exists and the role may use it. */
+const NAV_ITEMS: { href: string; label: string; permission: Permission[] }[] = [
+  { href: "/workbench", label: "工作台", permission: ["ticket:read:unit", "ticket:read:all"] },
+];
+
+export function StaffShell({ actor, children }: { actor: Actor; children: React.ReactNode }) {
+  const items = NAV_ITEMS.filter((item) => item.permission.some((p) => can(actor.role, p)));
+  return (
+    <div className="min-h-screen">
+      <header className="bg-brand-900 text-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2">
+          <Link href="/workbench" className="font-semibold">
+            接诉即办工作平台
+          </Link>
+          <nav aria-label="主导航" className="flex gap-1">
+            {items.map((item) => (
+              <Link key={item.href} href={item.href} className="rounded-lg px-3 py-2 text-sm hover:bg-white/10">
+                {item.label}
+              </Link>
+            ))}
+          </nav>
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <span data-testid="signed-in-as">
+              {actor.displayName} · {ROLE_LABELS[actor.role]}
+              {actor.unitName ? ` · ${actor.unitName}` : ""}
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+    </div>
+  );
+}

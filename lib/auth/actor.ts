@@ -1,0 +1,40 @@
+// Who is calling. Every DAL function takes an Actor and checks it; the actor is always reloaded
+// from the database so a deactivated user or a changed role takes effect at once.
+import { isRole, type Role } from "@/lib/auth/permissions";
+import type { Db, Tx } from "@/lib/db";
+
+export type Actor = {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitId: string | null;
+  unitCode: string | null;
+  unitName: string | null;
+  phone: string | null;
+};
+
+const actorSelect = {
+  id: true,
+  username: true,
+  displayName: true,
+  role: true,
+  active: true,
+  phone: true,
+  unit: { select: { id: true, code: true, name: true } },
+} as const;
+
+export async function loadActor(client: Db | Tx, userId: string): Promise<Actor | null> {
+  const user = await client.user.findUnique({ where: { id: userId }, select: actorSelect });
+  if (!user || !user.active || !isRole(user.role)) return null;
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    unitId: user.unit?.id ?? null,
+    unitCode: user.unit?.code ?? null,
+    unitName: user.unit?.name ?? null,
+    phone: user.phone,
+  };
+}

@@ -1,0 +1,40 @@
+// Who may see and work a ticket. Scope always derives from the ticket loaded on the server
+// (owner unit, squadron, assisting units, the citizen), never from what the client sends.
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+
+export type TicketScope = {
+  ownerUnitId: string | null;
+  squadronUnitId: string | null;
+  citizenUserId: string | null;
+  /** Units with an open or answered assistance request (协办) on the ticket. */
+  assistingUnitIds: readonly string[];
+};
+
+/** The ticket belongs to the actor's unit (as owner or as the squadron it was assigned to). */
+export function isOwnUnitTicket(actor: Actor, ticket: TicketScope): boolean {
+  return actor.unitId !== null && (ticket.ownerUnitId === actor.unitId || ticket.squadronUnitId === actor.unitId);
+}
+
+export function canReadTicket(actor: Actor, ticket: TicketScope): boolean {
+  if (can(actor.role, "ticket:read:all")) return true;
+  if (can(actor.role, "ticket:read:unit")) {
+    return isOwnUnitTicket(actor, ticket) || (actor.unitId !== null && ticket.assistingUnitIds.includes(actor.unitId));
+  }
+  if (can(actor.role, "ticket:read:own")) return ticket.citizenUserId === actor.userId;
+  return false;
+}
+
+/** Handling staff of the owner unit: they work the ticket and see the citizen's full number. */
+export function handlesTicket(actor: Actor, ticket: TicketScope): boolean {
+  return can(actor.role, "ticket:handle") && isOwnUnitTicket(actor, ticket);
+}
+
+/** Dispatchers call citizens back; handlers contact them; citizens see their own number. */
+export function seesCitizenPhone(actor: Actor, ticket: TicketScope): boolean {
+  return (
+    handlesTicket(actor, ticket) ||
+    actor.role === "DISPATCHER" ||
+    (actor.role === "CITIZEN" && ticket.citizenUserId === actor.userId)
+  );
+}

@@ -1,0 +1,102 @@
+// The shapes a ticket leaves the data layer in (DOMAIN.md §7): codes, not internal ids, and the
+// citizen's phone masked for anyone not handling the ticket.
+import type { Actor } from "@/lib/auth/actor";
+import { seesCitizenPhone, type TicketScope } from "@/lib/auth/ticket-access";
+import { maskPhone } from "@/lib/domain/phone";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export const ticketViewInclude = {
+  ownerUnit: { select: { code: true, name: true } },
+  squadronUnit: { select: { code: true, name: true } },
+  handler: { select: { username: true, displayName: true } },
+  category: { select: { code: true, name: true } },
+  mergedInto: { select: { no: true } },
+  assistRequests: { select: { assistingUnitId: true } },
+  events: {
+    orderBy: { createdAt: "asc" },
+    include: { actor: { select: { displayName: true } }, actorUnit: { select: { code: true, name: true } } },
+  },
+} as const satisfies Prisma.TicketInclude;
+
+type TicketWithView = Prisma.TicketGetPayload<{ include: typeof ticketViewInclude }>;
+type TicketWithOwner = Prisma.TicketGetPayload<{ include: { ownerUnit: { select: { code: true; name: true } } } }>;
+
+export type TicketListItem = ReturnType<typeof toTicketListItem>;
+export type TicketView = ReturnType<typeof toTicketView>;
+
+export function toTicketListItem(t: TicketWithOwner) {
+  return {
+    no: t.no,
+    status: t.status,
+    version: t.version,
+    channel: t.channel,
+    type: t.type,
+    category: t.categoryCode,
+    urgency: t.urgency,
+    title: t.title,
+    district: t.district,
+    place: t.place,
+    ownerUnit: t.ownerUnit?.code ?? null,
+    ownerUnitName: t.ownerUnit?.name ?? null,
+    supervised: t.supervised,
+    receivedAt: t.receivedAt,
+    dueAt: t.dueAt,
+    escalationAt: t.escalationAt,
+  };
+}
+
+export function toTicketView(t: TicketWithView, actor: Actor, scope: TicketScope) {
+  const staff = actor.role !== "CITIZEN";
+  return {
+    ...toTicketListItem(t),
+    subCategory: t.subCategory,
+    categoryName: t.category.name,
+    grade: t.grade,
+    content: t.content,
+    lat: t.lat,
+    lng: t.lng,
+    citizen: {
+      name: t.citizenName,
+      phone: t.citizenPhone && !seesCitizenPhone(actor, scope) ? maskPhone(t.citizenPhone) : t.citizenPhone,
+      anonymous: t.anonymous,
+    },
+    squadronUnit: t.squadronUnit?.code ?? null,
+    handler: t.handler ? { username: t.handler.username, name: t.handler.displayName } : null,
+    deadlines: {
+      signDueAt: t.signDueAt,
+      contactDueAt: t.contactDueAt,
+      dueAt: t.dueAt,
+      escalationAt: t.escalationAt,
+    },
+    timestamps: {
+      receivedAt: t.receivedAt,
+      dispatchedAt: t.dispatchedAt,
+      signedAt: t.signedAt,
+      firstContactAt: t.firstContactAt,
+      repliedAt: t.repliedAt,
+      closedAt: t.closedAt,
+    },
+    flags: {
+      supervised: t.supervised,
+      returnPending: t.returnPending,
+      extensionPending: t.extensionPending,
+      awaitingReview: t.awaitingReview,
+    },
+    reply: t.replyText,
+    evaluation: t.satisfaction
+      ? { resolved: t.resolved, satisfaction: t.satisfaction, evaluatedAt: t.evaluatedAt }
+      : null,
+    mergedInto: t.mergedInto?.no ?? null,
+    events: t.events
+      .filter((e) => staff || e.visibility === "PUBLIC")
+      .map((e) => ({
+        type: e.type,
+        visibility: e.visibility,
+        at: e.createdAt,
+        actor: staff ? (e.actor?.displayName ?? null) : null,
+        unit: e.actorUnit?.code ?? null,
+        unitName: e.actorUnit?.name ?? null,
+        payload: JSON.parse(e.payload) as Record<string, unknown>,
+      })),
+  };
+}

@@ -1,0 +1,80 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { canReadTicket, type TicketScope } from "@/lib/auth/ticket-access";
+import { db } from "@/lib/db";
+import { addLocalDays, localMidnight } from "@/lib/domain/local-time";
+import { Forbidden, NotFound } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { toTicketListItem, toTicketView, ticketViewInclude, type TicketListItem, type TicketView } from "@/lib/dal/ticket-view";
+import type { TicketQuery } from "@/lib/validation/ticket-query";
+
+/** The tickets an actor may read, as a where clause (DOMAIN.md §1). */
+export function readableTicketsWhere(actor: Actor): Prisma.TicketWhereInput {
+  if (can(actor.role, "ticket:read:all")) return {};
+  if (can(actor.role, "ticket:read:unit") && actor.unitId) {
+    return {
+      OR: [
+        { ownerUnitId: actor.unitId },
+        { squadronUnitId: actor.unitId },
+        { assistRequests: { some: { assistingUnitId: actor.unitId } } },
+      ],
+    };
+  }
+  if (can(actor.role, "ticket:read:own")) return { citizenUserId: actor.userId };
+  throw new Forbidden("您没有查看工单的权限");
+}
+
+function filtersWhere(query: TicketQuery): Prisma.TicketWhereInput[] {
+  const where: Prisma.TicketWhereInput[] = [];
+  if (query.status) where.push({ status: query.status });
+  if (query.unit) where.push({ ownerUnit: { code: query.unit } });
+  if (query.category) where.push({ categoryCode: query.category });
+  // Dates are local (Asia/Shanghai) days; `to` is inclusive for people, exclusive in the query.
+  if (query.from) where.push({ receivedAt: { gte: localMidnight(query.from) } });
+  if (query.to) where.push({ receivedAt: { lt: localMidnight(addLocalDays(query.to, 1)) } });
+  if (query.q) {
+    where.push({
+      OR: [
+        { no: query.q },
+        { citizenPhone: query.q },
+        { title: { contains: query.q } },
+        { content: { contains: query.q } },
+        { place: { contains: query.q } },
+      ],
+    });
+  }
+  return where;
+}
+
+export async function listTickets(
+  actor: Actor,
+  query: TicketQuery,
+): Promise<{ total: number; page: number; pageSize: number; items: TicketListItem[] }> {
+  const where: Prisma.TicketWhereInput = { AND: [readableTicketsWhere(actor), ...filtersWhere(query)] };
+  const [total, rows] = await Promise.all([
+    db.ticket.count({ where }),
+    db.ticket.findMany({
+      where,
+      orderBy: [{ receivedAt: "desc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+      include: { ownerUnit: { select: { code: true, name: true } } },
+    }),
+  ]);
+  return { total, page: query.page, pageSize: query.pageSize, items: rows.map(toTicketListItem) };
+}
+
+/** One ticket with its timeline, if the actor may read it. */
+export async function getTicket(actor: Actor, no: string): Promise<TicketView> {
+  const ticket = await db.ticket.findUnique({ where: { no }, include: ticketViewInclude });
+  if (!ticket) throw new NotFound(`工单 ${no} 不存在`);
+  const scope: TicketScope = {
+    ownerUnitId: ticket.ownerUnitId,
+    squadronUnitId: ticket.squadronUnitId,
+    citizenUserId: ticket.citizenUserId,
+    assistingUnitIds: ticket.assistRequests.map((a) => a.assistingUnitId),
+  };
+  if (!canReadTicket(actor, scope)) throw new Forbidden("您无权查看此工单");
+  return toTicketView(ticket, actor, scope);
+}

@@ -1,0 +1,63 @@
+// The one place that reads process.env. Validated with zod at start-up so a bad setting fails
+// the boot, not a request at 3 a.m.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^file:/, "DATABASE_URL 必须是 SQLite 文件地址，例如 file:./data/app.db")
+    .optional(),
+  AUTH_SECRET: z.string().min(16, "AUTH_SECRET 至少 16 个字符").optional(),
+  NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET 至少 16 个字符").optional(),
+  NEXTAUTH_URL: z.url().optional(),
+  /** 0 = seed the organisation, rules, calendar and users but no demo tickets. */
+  DEMO_DATA: z.enum(["0", "1"]).default("1"),
+  /** 1 = start the in-server deadline scheduler (default on). */
+  SCHEDULER: z.enum(["0", "1"]).default("1"),
+});
+
+export type Env = z.infer<typeof schema> & {
+  dataDir: string;
+  databaseUrl: string;
+  databasePath: string;
+};
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`环境变量配置有误:\n${lines.join("\n")}`);
+  }
+  // Paths are relative to the project folder; the comments keep the bundler from tracing it all.
+  const dataDir = path.resolve(/* turbopackIgnore: true */ process.cwd(), parsed.data.DATA_DIR ?? "data");
+  const databasePath = parsed.data.DATABASE_URL
+    ? path.resolve(/* turbopackIgnore: true */ process.cwd(), parsed.data.DATABASE_URL.replace(/^file:/, ""))
+    : path.join(dataDir, "app.db");
+  cached = { ...parsed.data, dataDir, databasePath, databaseUrl: `file:${databasePath}` };
+  return cached;
+}
+
+/**
+ * The secret that signs sessions. A real site sets AUTH_SECRET (or NEXTAUTH_SECRET); the local
+ * demo generates one on first use and keeps it under data/ so sessions survive restarts.
+ */
+export function authSecret(): string {
+  const e = env();
+  const configured = e.AUTH_SECRET ?? e.NEXTAUTH_SECRET;
+  if (configured) return configured;
+  const file = path.join(e.dataDir, "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(e.dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+  }
+  return readFileSync(file, "utf8").trim();
+}

@@ -1,0 +1,7 @@
+import { formatLocalDateTime } from "@/lib/domain/local-time";
+
+/** Local (Asia/Shanghai) date-time for display; "—" when absent. */
+export function formatDateTime(value: Date | string | null | undefined): string {
+  if (!value) return "—";
+  return formatLocalDateTime(typeof value === "string" ? new Date(value) : value);
+}

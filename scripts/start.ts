@@ -1,0 +1,92 @@
+// `npm start`: everything a fresh machine needs, then the server.
+//   1. validate the environment (and create the local demo's auth secret once);
+//   2. apply pending migrations to the SQLite database;
+//   3. seed an empty database (demo data unless DEMO_DATA=0);
+//   4. build if there is no build or the sources are newer than it;
+//   5. serve on PORT.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { authSecret, env } from "@/lib/env";
+
+const root = process.cwd();
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+
+function log(message: string) {
+  process.stderr.write(`[start] ${message}\n`);
+}
+
+function run(command: string, args: string[], extraEnv: Record<string, string> = {}) {
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...extraEnv } });
+  if (result.status !== 0) {
+    log(`${path.basename(command)} ${args.join(" ")} failed`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+/** Newest modification time under the given paths (files or folders). */
+function newestSourceTime(paths: string[]): number {
+  let newest = 0;
+  const visit = (p: string) => {
+    if (!existsSync(p)) return;
+    const stat = statSync(p);
+    if (stat.isDirectory()) {
+      for (const entry of readdirSync(p)) if (entry !== "node_modules" && entry !== "generated") visit(path.join(p, entry));
+    } else {
+      newest = Math.max(newest, stat.mtimeMs);
+    }
+  };
+  paths.forEach((p) => visit(path.join(root, p)));
+  return newest;
+}
+
+function buildIsCurrent(): boolean {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (!existsSync(buildId)) return false;
+  const sources = ["app", "components", "lib", "types", "prisma/schema.prisma", "next.config.ts", "package.json", "postcss.config.mjs"];
+  return statSync(buildId).mtimeMs >= newestSourceTime(sources);
+}
+
+async function main() {
+  const config = env();
+  const secret = authSecret();
+  mkdirSync(config.dataDir, { recursive: true });
+  const childEnv = {
+    DATABASE_URL: config.databaseUrl,
+    AUTH_SECRET: secret,
+    NEXTAUTH_SECRET: secret,
+    NEXTAUTH_URL: config.NEXTAUTH_URL ?? `http://localhost:${config.PORT}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+
+  log(`database ${config.databasePath}`);
+  run(bin("prisma"), ["migrate", "deploy"], childEnv);
+
+  const { db } = await import("@/lib/db");
+  const { databaseIsEmpty, seedDatabase } = await import("@/prisma/seed");
+  if (await databaseIsEmpty(db)) {
+    log(`seeding the demo organisation${config.DEMO_DATA === "1" ? " and demo tickets" : ""}`);
+    await seedDatabase(db, { demoData: config.DEMO_DATA === "1" });
+  }
+  await db.$disconnect();
+
+  if (!buildIsCurrent()) {
+    log("building the app (first start or sources changed)");
+    run(bin("next"), ["build"], { ...childEnv, NODE_ENV: "production" });
+  }
+
+  log(`serving on http://localhost:${config.PORT}`);
+  const server = spawn(bin("next"), ["start", "-p", String(config.PORT)], {
+    stdio: "inherit",
+    env: { ...process.env, ...childEnv, NODE_ENV: "production" },
+  });
+  const stop = (signal: NodeJS.Signals) => server.kill(signal);
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((error) => {
+  log(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
