@@ -48,7 +48,7 @@ export function LoginForm({ callbackPath }: { callbackPath: string }) {
         />
       </label>
       {error && (
-        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">
+        <p role="alert" data-testid="form-error" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">
           {error}
         </p>
       )}

@@ -18,8 +18,6 @@ const schema = z.object({
   NEXTAUTH_URL: z.url().optional(),
   /** 0 = seed the organisation, rules, calendar and users but no demo tickets. */
   DEMO_DATA: z.enum(["0", "1"]).default("1"),
-  /** 1 = start the in-server deadline scheduler (default on). */
-  SCHEDULER: z.enum(["0", "1"]).default("1"),
 });
 
 export type Env = z.infer<typeof schema> & {

@@ -1,0 +1,31 @@
+// Seeds per-test data straight into the e2e database (the server runs in another process).
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { hash } from "@node-rs/argon2";
+import Database from "better-sqlite3";
+import { E2E_DATA_DIR } from "../../playwright.config";
+
+function open() {
+  const db = new Database(path.join(E2E_DATA_DIR, "app.db"));
+  db.pragma("busy_timeout = 5000");
+  return db;
+}
+
+/** A fresh staff user of a unit, so tests that lock or change accounts touch no one else. */
+export async function createStaffUser(options: { role: string; unitCode: string; password: string }) {
+  const username = `e2e.${randomUUID().slice(0, 8)}`;
+  const passwordHash = await hash(options.password);
+  const db = open();
+  try {
+    const unit = db.prepare("SELECT id FROM Unit WHERE code = ?").get(options.unitCode) as { id: string } | undefined;
+    if (!unit) throw new Error(`unit ${options.unitCode} not seeded`);
+    const now = Date.now();
+    db.prepare(
+      `INSERT INTO User (id, username, displayName, passwordHash, role, unitId, active, failedLogins, createdAt, updatedAt)
+       VALUES (?, ?, ?, ?, ?, ?, 1, 0, ?, ?)`,
+    ).run(randomUUID(), username, `测试 ${username}`, passwordHash, options.role, unit.id, now, now);
+  } finally {
+    db.close();
+  }
+  return username;
+}

@@ -1,0 +1,56 @@
+// The one schema for a new complaint, shared by the citizen form, the agent console, REST
+// POST /api/v1/tickets, Open311 and the 12345 importer (DOMAIN.md §3, §7).
+import { z } from "zod";
+import { CATEGORY_CODES, TICKET_TYPES } from "@/lib/domain/labels";
+import { MAINLAND_MOBILE } from "@/lib/domain/phone";
+
+const optionalText = (max: number, label: string) =>
+  z
+    .string({ error: `${label}应为文本` })
+    .trim()
+    .max(max, `${label}不超过 ${max} 个字`)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+export const ticketInputSchema = z
+  .object({
+    type: z.enum(TICKET_TYPES, { error: "请选择诉求类型（投诉、举报、求助、咨询、建议或表扬）" }),
+    category: z.enum(CATEGORY_CODES, { error: "请选择诉求分类" }),
+    subCategory: optionalText(30, "子分类"),
+    urgency: z.enum(["NORMAL", "URGENT"], { error: "紧急程度应为 NORMAL（一般）或 URGENT（紧急）" }).default("NORMAL"),
+    title: z
+      .string({ error: "请填写标题" })
+      .trim()
+      .min(2, "标题至少 2 个字")
+      .max(50, "标题不超过 50 个字"),
+    content: z
+      .string({ error: "请填写诉求内容" })
+      .trim()
+      .min(10, "诉求内容至少 10 个字，请写清时间、地点和问题")
+      .max(2000, "诉求内容不超过 2000 个字"),
+    district: optionalText(20, "所在辖区"),
+    place: optionalText(100, "地点"),
+    lat: z.number({ error: "纬度应为数字" }).min(-90, "纬度应在 -90 到 90 之间").max(90, "纬度应在 -90 到 90 之间").optional(),
+    lng: z.number({ error: "经度应为数字" }).min(-180, "经度应在 -180 到 180 之间").max(180, "经度应在 -180 到 180 之间").optional(),
+    name: optionalText(20, "姓名"),
+    phone: z
+      .string({ error: "手机号应为文本" })
+      .trim()
+      .regex(MAINLAND_MOBILE, "请填写 11 位大陆手机号，例如 13800000000")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    anonymous: z.boolean({ error: "匿名应为 true 或 false" }).default(false),
+  })
+  .superRefine((input, ctx) => {
+    if (!input.anonymous && !input.phone) {
+      ctx.addIssue({ code: "custom", path: ["phone"], message: "请填写手机号，或选择匿名反映（匿名诉求无法回访评价）" });
+    }
+    if (input.anonymous && (input.phone || input.name)) {
+      ctx.addIssue({ code: "custom", path: ["anonymous"], message: "匿名反映时请不要填写姓名和手机号" });
+    }
+    if ((input.lat === undefined) !== (input.lng === undefined)) {
+      ctx.addIssue({ code: "custom", path: [input.lat === undefined ? "lat" : "lng"], message: "经纬度需同时填写" });
+    }
+  });
+
+export type TicketInput = z.infer<typeof ticketInputSchema>;

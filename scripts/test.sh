@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# npm test: lint, typecheck, unit and integration tests (Vitest), and the Playwright journeys in
+# Debian's Chromium. Ends with one line "N passed, N failed"; exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+results=test-reports
+rm -rf "$results" && mkdir -p "$results"
+
+step() { printf '\n=== %s ===\n' "$*"; }
+
+# Playwright cannot download browsers here: use Debian's Chromium and CJK fonts (STACK.md).
+ensure_browser() {
+  if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then return 0; fi
+  step "installing chromium and fonts-noto-cjk with apt"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null && sudo="sudo"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+}
+
+checks_passed=0
+checks_failed=0
+check() {
+  local name=$1; shift
+  step "$name"
+  if "$@"; then checks_passed=$((checks_passed + 1)); echo "✓ $name"; else checks_failed=$((checks_failed + 1)); echo "✗ $name"; fi
+}
+
+check "lint (eslint)" npx eslint .
+check "typecheck (tsc)" npx tsc --noEmit
+
+step "unit and integration tests (vitest)"
+npx vitest run --reporter=default --reporter=json --outputFile.json="$results/unit.json"
+
+ensure_browser
+step "journeys (playwright)"
+npx playwright test
+
+node scripts/test-summary.mjs "$checks_passed" "$checks_failed" "$results/unit.json" "$results/e2e.json"
