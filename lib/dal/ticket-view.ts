@@ -100,3 +100,12 @@ export function toTicketView(t: TicketWithView, actor: Actor, scope: TicketScope
       })),
   };
 }
+
+export function scopeOf(t: TicketWithView): TicketScope {
+  return {
+    ownerUnitId: t.ownerUnitId,
+    squadronUnitId: t.squadronUnitId,
+    citizenUserId: t.citizenUserId,
+    assistingUnitIds: t.assistRequests.map((a) => a.assistingUnitId),
+  };
+}

@@ -1,12 +1,12 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import { canReadTicket, type TicketScope } from "@/lib/auth/ticket-access";
+import { canReadTicket } from "@/lib/auth/ticket-access";
 import { db } from "@/lib/db";
 import { addLocalDays, localMidnight } from "@/lib/domain/local-time";
 import { Forbidden, NotFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { toTicketListItem, toTicketView, ticketViewInclude, type TicketListItem, type TicketView } from "@/lib/dal/ticket-view";
+import { scopeOf, toTicketListItem, toTicketView, ticketViewInclude, type TicketListItem, type TicketView } from "@/lib/dal/ticket-view";
 import type { TicketQuery } from "@/lib/validation/ticket-query";
 
 /** The tickets an actor may read, as a where clause (DOMAIN.md §1). */
@@ -69,12 +69,7 @@ export async function listTickets(
 export async function getTicket(actor: Actor, no: string): Promise<TicketView> {
   const ticket = await db.ticket.findUnique({ where: { no }, include: ticketViewInclude });
   if (!ticket) throw new NotFound(`工单 ${no} 不存在`);
-  const scope: TicketScope = {
-    ownerUnitId: ticket.ownerUnitId,
-    squadronUnitId: ticket.squadronUnitId,
-    citizenUserId: ticket.citizenUserId,
-    assistingUnitIds: ticket.assistRequests.map((a) => a.assistingUnitId),
-  };
+  const scope = scopeOf(ticket);
   if (!canReadTicket(actor, scope)) throw new Forbidden("您无权查看此工单");
   return toTicketView(ticket, actor, scope);
 }

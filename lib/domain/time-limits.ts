@@ -113,3 +113,23 @@ export function deadlineState(now: Date, start: Date, due: Date): DeadlineState 
   if (left < 0.2 * (due.getTime() - start.getTime())) return "NEAR";
   return "OK";
 }
+
+/**
+ * escalationAt: the earliest deadline the ticket has not met yet — what the workbench sorts on
+ * and the scheduler watches. Null when every deadline is met (or the ticket is finished).
+ */
+export function earliestOpenDeadline(ticket: {
+  signDueAt: Date | null;
+  signedAt: Date | null;
+  contactDueAt: Date | null;
+  firstContactAt: Date | null;
+  dueAt: Date | null;
+  repliedAt: Date | null;
+}): Date | null {
+  const open = [
+    ticket.signedAt ? null : ticket.signDueAt,
+    ticket.firstContactAt ? null : ticket.contactDueAt,
+    ticket.repliedAt ? null : ticket.dueAt,
+  ].filter((d): d is Date => d !== null);
+  return open.length ? new Date(Math.min(...open.map((d) => d.getTime()))) : null;
+}

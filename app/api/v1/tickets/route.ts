@@ -1,7 +1,10 @@
 import { NextResponse } from "next/server";
 import { requireActor } from "@/lib/auth/session";
+import { submitTicket } from "@/lib/dal/intake";
+import { scopeOf, toTicketView } from "@/lib/dal/ticket-view";
 import { listTickets } from "@/lib/dal/tickets";
 import { route } from "@/lib/http";
+import { jsonBody } from "@/lib/http-body";
 import { parseOrThrow } from "@/lib/validation/errors";
 import { ticketQuerySchema } from "@/lib/validation/ticket-query";
 
@@ -9,4 +12,10 @@ export const GET = route(async (request: Request) => {
   const actor = await requireActor(request);
   const query = parseOrThrow(ticketQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
   return NextResponse.json(await listTickets(actor, query));
+});
+
+export const POST = route(async (request: Request) => {
+  const actor = await requireActor(request);
+  const ticket = await submitTicket(actor, await jsonBody(request), { channel: "API" });
+  return NextResponse.json(toTicketView(ticket, actor, scopeOf(ticket)), { status: 201 });
 });

@@ -1,0 +1,65 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { WorkCalendar } from "@/lib/domain/calendar";
+import type { RoutingRuleInput } from "@/lib/domain/routing";
+import { DEFAULT_SETTINGS, type Settings } from "@/lib/domain/settings";
+import type { TimeLimitPolicy } from "@/lib/domain/time-limits";
+
+export type UnitRef = { id: string; code: string; name: string; kind: string; parentId: string | null; active: boolean };
+
+/** The slowly-changing tables every intake and workflow step reads. */
+export type Reference = {
+  calendar: WorkCalendar;
+  policies: TimeLimitPolicy[];
+  rules: RoutingRuleInput[];
+  districts: string[];
+  categories: { code: string; name: string; description: string; example: string }[];
+  units: UnitRef[];
+  unitByCode: Map<string, UnitRef>;
+  unitById: Map<string, UnitRef>;
+  settings: Settings;
+};
+
+// Cached so an intake costs no extra queries (STACK.md: every statement per request shows).
+// Admin edits call invalidateReference(); the short lifetime covers edits from another process
+// (the CLI).
+const TTL_MS = 10_000;
+let cached: { value: Promise<Reference>; loadedAt: number } | undefined;
+
+export function invalidateReference(): void {
+  cached = undefined;
+}
+
+export function reference(): Promise<Reference> {
+  if (!cached || Date.now() - cached.loadedAt > TTL_MS) {
+    const value = loadReference();
+    cached = { value, loadedAt: Date.now() };
+    value.catch(() => invalidateReference());
+  }
+  return cached.value;
+}
+
+async function loadReference(): Promise<Reference> {
+  const [days, policies, rules, districts, categories, units, settings] = await Promise.all([
+    db.calendarDay.findMany(),
+    db.timeLimitPolicy.findMany(),
+    db.routingRule.findMany({ include: { unit: { select: { code: true } } } }),
+    db.district.findMany({ orderBy: { sortOrder: "asc" } }),
+    db.category.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" } }),
+    db.unit.findMany({ orderBy: { sortOrder: "asc" } }),
+    db.setting.findMany(),
+  ]);
+  const unitRefs = units.map(({ id, code, name, kind, parentId, active }) => ({ id, code, name, kind, parentId, active }));
+  const stored = Object.fromEntries(settings.map((s) => [s.key, JSON.parse(s.value) as number]));
+  return {
+    calendar: new WorkCalendar(days),
+    policies,
+    rules: rules.map(({ unit, ...rule }) => ({ ...rule, unitCode: unit.code })),
+    districts: districts.map((d) => d.name),
+    categories: categories.map(({ code, name, description, example }) => ({ code, name, description, example })),
+    units: unitRefs,
+    unitByCode: new Map(unitRefs.map((u) => [u.code, u])),
+    unitById: new Map(unitRefs.map((u) => [u.id, u])),
+    settings: { ...DEFAULT_SETTINGS, ...stored },
+  };
+}

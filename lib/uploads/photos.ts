@@ -1,0 +1,62 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import sharp from "sharp";
+import { MAX_PHOTO_BYTES, MAX_PHOTOS, sniffImageType } from "@/lib/domain/image-type";
+import { env } from "@/lib/env";
+import { Invalid, type FieldError } from "@/lib/errors";
+
+export type StoredPhoto = { storedName: string; mimeType: string; size: number; width: number | null; height: number | null };
+
+export function uploadsDir(): string {
+  return path.join(env().dataDir, "uploads");
+}
+
+/** Checks count, size and real type of every photo; all problems at once, in Chinese. */
+export function checkPhotos(files: { name: string; bytes: Uint8Array }[]): FieldError[] {
+  const errors: FieldError[] = [];
+  if (files.length > MAX_PHOTOS) errors.push({ field: "photos", message: `最多上传 ${MAX_PHOTOS} 张照片` });
+  files.forEach((file, i) => {
+    const label = `第 ${i + 1} 张照片（${file.name || "未命名"}）`;
+    if (file.bytes.length > MAX_PHOTO_BYTES) errors.push({ field: "photos", message: `${label}超过 5 MB，请压缩后再上传` });
+    else if (!sniffImageType(file.bytes)) errors.push({ field: "photos", message: `${label}不是 JPEG、PNG 或 WebP 图片` });
+  });
+  return errors;
+}
+
+/**
+ * Re-encodes each photo without its metadata (GPS position, camera, time) — a citizen's photo
+ * must not reveal where they live — applying the EXIF orientation first, and stores it under
+ * data/uploads with a random name.
+ */
+export async function storePhotos(files: { name: string; bytes: Uint8Array }[]): Promise<StoredPhoto[]> {
+  const errors = checkPhotos(files);
+  if (errors.length) throw new Invalid(errors);
+  await mkdir(uploadsDir(), { recursive: true });
+  const stored: StoredPhoto[] = [];
+  try {
+    for (const [i, file] of files.entries()) {
+      const type = sniffImageType(file.bytes)!;
+      const { data, info } = await sharp(file.bytes)
+        .rotate()
+        .toFormat(type.ext === "jpg" ? "jpeg" : type.ext)
+        .toBuffer({ resolveWithObject: true })
+        .catch(() => {
+          throw new Invalid([{ field: "photos", message: `第 ${i + 1} 张照片已损坏，无法读取` }]);
+        });
+      const storedName = `${randomBytes(16).toString("hex")}.${type.ext}`;
+      await writeFile(path.join(uploadsDir(), storedName), data, { flag: "wx" });
+      stored.push({ storedName, mimeType: type.mime, size: data.length, width: info.width, height: info.height });
+    }
+  } catch (error) {
+    await discardPhotos(stored);
+    throw error;
+  }
+  return stored;
+}
+
+/** Removes stored files when the ticket they belonged to was not created. */
+export async function discardPhotos(photos: StoredPhoto[]): Promise<void> {
+  await Promise.all(photos.map((p) => rm(path.join(uploadsDir(), p.storedName), { force: true })));
+}
