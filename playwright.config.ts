@@ -32,6 +32,13 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
-    env: { PORT: String(PORT), DATA_DIR: E2E_DATA_DIR, NEXTAUTH_URL: `http://localhost:${PORT}` },
+    env: {
+      PORT: String(PORT),
+      DATA_DIR: E2E_DATA_DIR,
+      NEXTAUTH_URL: `http://localhost:${PORT}`,
+      // Journeys submit and track many tickets from one address; the per-phone limit stays.
+      SUBMIT_LIMIT_PER_IP_HOUR: "10000",
+      TRACK_LIMIT_PER_IP_HOUR: "10000",
+    },
   },
 });

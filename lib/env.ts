@@ -18,6 +18,11 @@ const schema = z.object({
   NEXTAUTH_URL: z.url().optional(),
   /** 0 = seed the organisation, rules, calendar and users but no demo tickets. */
   DEMO_DATA: z.enum(["0", "1"]).default("1"),
+  /** Public submissions allowed per client IP per hour, and per phone number per day. */
+  SUBMIT_LIMIT_PER_IP_HOUR: z.coerce.number().int().min(1).default(20),
+  SUBMIT_LIMIT_PER_PHONE_DAY: z.coerce.number().int().min(1).default(5),
+  /** Look-ups of the public tracking page per client IP per hour (stops number guessing). */
+  TRACK_LIMIT_PER_IP_HOUR: z.coerce.number().int().min(1).default(60),
 });
 
 export type Env = z.infer<typeof schema> & {

@@ -22,6 +22,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <p className="mb-6 text-sm text-slate-500">民警、坐席和管理人员使用工作账号；群众使用注册手机号。</p>
         <LoginForm callbackPath={safeCallbackPath(callbackUrl) ?? "/login"} />
       </div>
+      <p className="mt-4 text-center text-sm text-slate-600">
+        群众没有账号？<Link href="/register" className="text-brand-600 underline">注册</Link>
+      </p>
     </main>
   );
 }

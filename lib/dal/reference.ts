@@ -63,3 +63,9 @@ async function loadReference(): Promise<Reference> {
     settings: { ...DEFAULT_SETTINGS, ...stored },
   };
 }
+
+/** What the public intake forms offer: categories with examples, and districts. */
+export async function intakeOptions() {
+  const ref = await reference();
+  return { categories: ref.categories, districts: ref.districts };
+}

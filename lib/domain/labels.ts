@@ -23,6 +23,16 @@ export const TYPE_LABELS: Record<TicketType, string> = {
   PRAISE: "表扬",
 };
 
+/** One-line example of each type, shown on the intake forms. */
+export const TYPE_EXAMPLES: Record<TicketType, string> = {
+  COMPLAINT: "对民警执法、办事效率等不满意",
+  REPORT: "举报交通违法行为或违规现象",
+  HELP: "遇到困难需要交警帮助",
+  INQUIRY: "咨询交管业务和政策",
+  SUGGESTION: "对交通组织、管理提出建议",
+  PRAISE: "表扬民警或单位",
+};
+
 export const CATEGORY_CODES = ["TRAFFIC_ORG", "CONGESTION", "ENFORCEMENT", "ACCIDENT", "SERVICE", "NON_POLICE"] as const;
 export type CategoryCode = (typeof CATEGORY_CODES)[number];
 export const CATEGORY_LABELS: Record<CategoryCode, string> = {

@@ -1,0 +1,53 @@
+"use server";
+
+import { headers } from "next/headers";
+import { runAction, type ActionResult } from "@/lib/actions/result";
+import { currentActor } from "@/lib/auth/session";
+import { submitTicket } from "@/lib/dal/intake";
+import { Invalid } from "@/lib/errors";
+import { clientIp, limitSubmissionByIp, limitSubmissionByPhone } from "@/lib/rate-limit";
+import { checkPhotos, storePhotos } from "@/lib/uploads/photos";
+import { fieldErrors } from "@/lib/validation/errors";
+import { ticketInputSchema } from "@/lib/validation/ticket-input";
+
+export type Receipt = { no: string; unitName: string | null; dueAt: string | null };
+
+function text(formData: FormData, name: string): string | undefined {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : undefined;
+}
+
+/** The citizen form (我要反映诉求). Public: anyone may call it, so it is rate-limited. */
+export async function submitComplaint(formData: FormData): Promise<ActionResult<Receipt>> {
+  return runAction(async () => {
+    await limitSubmissionByIp(clientIp(await headers()));
+    const anonymous = formData.get("anonymous") === "on";
+    const raw = {
+      type: text(formData, "type"),
+      category: text(formData, "category"),
+      title: text(formData, "title"),
+      content: text(formData, "content"),
+      district: text(formData, "district"),
+      place: text(formData, "place"),
+      name: anonymous ? undefined : text(formData, "name"),
+      phone: anonymous ? undefined : text(formData, "phone"),
+      anonymous,
+    };
+    const files = await Promise.all(
+      formData
+        .getAll("photos")
+        .filter((f): f is File => f instanceof File && f.size > 0)
+        .map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+    );
+    // Every problem at once: the fields and the photos.
+    const parsed = ticketInputSchema.safeParse(raw);
+    const errors = [...(parsed.success ? [] : fieldErrors(parsed.error)), ...checkPhotos(files)];
+    if (errors.length) throw new Invalid(errors);
+    if (raw.phone) await limitSubmissionByPhone(raw.phone);
+
+    const actor = await currentActor();
+    const photos = await storePhotos(files);
+    const ticket = await submitTicket(actor?.role === "CITIZEN" ? actor : null, raw, { channel: "WEB", photos });
+    return { no: ticket.no, unitName: ticket.ownerUnit?.name ?? null, dueAt: ticket.dueAt?.toISOString() ?? null };
+  });
+}

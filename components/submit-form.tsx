@@ -1,0 +1,188 @@
+"use client";
+
+import Link from "next/link";
+import { useState, useTransition } from "react";
+import { submitComplaint, type Receipt } from "@/app/(public)/submit/actions";
+import { FieldErrors, inputClass } from "@/components/field";
+import { TICKET_TYPES, TYPE_EXAMPLES, TYPE_LABELS } from "@/lib/domain/labels";
+import type { FieldError } from "@/lib/errors";
+import { formatDateTime } from "@/lib/format";
+
+type Category = { code: string; name: string; description: string; example: string };
+
+export function SubmitForm({ categories, districts }: { categories: Category[]; districts: string[] }) {
+  const [pending, startTransition] = useTransition();
+  const [anonymous, setAnonymous] = useState(false);
+  const [contentLength, setContentLength] = useState(0);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [receipt, setReceipt] = useState<Receipt | null>(null);
+
+  if (receipt) return <SubmitReceipt receipt={receipt} />;
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(async () => {
+      const result = await submitComplaint(formData);
+      if (result.ok) {
+        setReceipt(result.data);
+        window.scrollTo({ top: 0 });
+      } else {
+        setErrors(result.errors);
+        setMessage(result.message);
+      }
+    });
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-6" noValidate>
+      <fieldset className="space-y-2">
+        <legend className="mb-2 font-semibold">诉求类型</legend>
+        <div className="grid grid-cols-2 gap-2 sm:grid-cols-3">
+          {TICKET_TYPES.map((type) => (
+            <label key={type} className="flex min-h-16 cursor-pointer flex-col rounded-xl border border-slate-300 bg-white p-3 has-checked:border-brand-600 has-checked:bg-brand-50">
+              <span className="flex items-center gap-2 font-medium">
+                <input type="radio" name="type" value={type} defaultChecked={type === "COMPLAINT"} className="size-4" />
+                {TYPE_LABELS[type]}
+              </span>
+              <span className="mt-1 text-xs text-slate-500">{TYPE_EXAMPLES[type]}</span>
+            </label>
+          ))}
+        </div>
+        <FieldErrors errors={errors} field="type" />
+      </fieldset>
+
+      <fieldset className="space-y-2">
+        <legend className="mb-2 font-semibold">诉求分类</legend>
+        <div className="grid gap-2 sm:grid-cols-2">
+          {categories.map((c) => (
+            <label key={c.code} className="flex cursor-pointer flex-col rounded-xl border border-slate-300 bg-white p-3 has-checked:border-brand-600 has-checked:bg-brand-50">
+              <span className="flex items-center gap-2 font-medium">
+                <input type="radio" name="category" value={c.code} className="size-4" />
+                {c.name}
+                <span className="text-xs font-normal text-slate-500">{c.description}</span>
+              </span>
+              <span className="mt-1 text-xs text-slate-500">例：{c.example}</span>
+            </label>
+          ))}
+        </div>
+        <FieldErrors errors={errors} field="category" />
+      </fieldset>
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <label className="block">
+          <span className="mb-1 block font-semibold">所在辖区</span>
+          <select name="district" className={inputClass} defaultValue="">
+            <option value="">不清楚（由指挥中心派单）</option>
+            {districts.map((d) => (
+              <option key={d} value={d}>
+                {d}
+              </option>
+            ))}
+          </select>
+          <FieldErrors errors={errors} field="district" />
+        </label>
+        <label className="block">
+          <span className="mb-1 block font-semibold">具体地点</span>
+          <input name="place" className={inputClass} placeholder="道路、路口或小区名称" maxLength={100} />
+          <FieldErrors errors={errors} field="place" />
+        </label>
+      </div>
+
+      <label className="block">
+        <span className="mb-1 block font-semibold">标题</span>
+        <input name="title" className={inputClass} placeholder="一句话概括您的诉求" maxLength={50} />
+        <FieldErrors errors={errors} field="title" />
+      </label>
+
+      <label className="block">
+        <span className="mb-1 block font-semibold">诉求内容</span>
+        <textarea
+          name="content"
+          rows={6}
+          maxLength={2000}
+          onChange={(e) => setContentLength(e.target.value.trim().length)}
+          className={inputClass}
+          placeholder="请写清时间、地点和具体问题（10–2000 字）"
+        />
+        <span className="text-xs text-slate-500">{contentLength} / 2000</span>
+        <FieldErrors errors={errors} field="content" />
+      </label>
+
+      <label className="block">
+        <span className="mb-1 block font-semibold">照片（可选，最多 3 张，每张不超过 5 MB）</span>
+        <input
+          name="photos"
+          type="file"
+          multiple
+          accept="image/jpeg,image/png,image/webp"
+          className="block w-full text-sm file:mr-3 file:rounded-lg file:border-0 file:bg-brand-50 file:px-4 file:py-3 file:text-brand-700"
+        />
+        <FieldErrors errors={errors} field="photos" />
+      </label>
+
+      <fieldset className="space-y-3 rounded-xl border border-slate-200 bg-white p-4">
+        <legend className="px-1 font-semibold">联系方式</legend>
+        <label className="flex items-start gap-2">
+          <input type="checkbox" name="anonymous" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} className="mt-1 size-4" />
+          <span>
+            匿名反映
+            <span className="block text-xs text-slate-500">匿名诉求无法联系您核实情况，也无法回访和评价办理结果。</span>
+          </span>
+        </label>
+        <FieldErrors errors={errors} field="anonymous" />
+        {!anonymous && (
+          <div className="grid gap-4 sm:grid-cols-2">
+            <label className="block">
+              <span className="mb-1 block text-sm font-medium">手机号</span>
+              <input name="phone" type="tel" inputMode="numeric" autoComplete="tel" maxLength={11} className={inputClass} placeholder="11 位手机号，用于联系和查询" />
+              <FieldErrors errors={errors} field="phone" />
+            </label>
+            <label className="block">
+              <span className="mb-1 block text-sm font-medium">姓名（可选）</span>
+              <input name="name" autoComplete="name" maxLength={20} className={inputClass} />
+              <FieldErrors errors={errors} field="name" />
+            </label>
+          </div>
+        )}
+      </fieldset>
+
+      {message && (
+        <p role="alert" data-testid="form-error" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">
+          {message}
+        </p>
+      )}
+      <button type="submit" disabled={pending} className="w-full rounded-xl bg-brand-600 px-4 py-4 text-lg font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+        {pending ? "正在提交…" : "提交诉求"}
+      </button>
+    </form>
+  );
+}
+
+function SubmitReceipt({ receipt }: { receipt: Receipt }) {
+  return (
+    <section className="space-y-4 rounded-2xl border border-emerald-200 bg-emerald-50 p-5" data-testid="receipt">
+      <h2 className="text-xl font-bold text-emerald-800">诉求已受理</h2>
+      <dl className="space-y-2">
+        <div>
+          <dt className="text-sm text-slate-500">工单编号（请记下，用于查询）</dt>
+          <dd className="font-mono text-2xl font-bold" data-testid="receipt-no">
+            {receipt.no}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-sm text-slate-500">承办单位</dt>
+          <dd data-testid="receipt-unit">{receipt.unitName ?? "指挥中心正在分派"}</dd>
+        </div>
+        <div>
+          <dt className="text-sm text-slate-500">承诺办结时间</dt>
+          <dd data-testid="receipt-due">{formatDateTime(receipt.dueAt)}</dd>
+        </div>
+      </dl>
+      <Link href={`/track?no=${receipt.no}`} className="block rounded-xl bg-brand-600 px-4 py-3 text-center font-semibold text-white">
+        查询办理进度
+      </Link>
+    </section>
+  );
+}

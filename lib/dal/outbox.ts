@@ -1,0 +1,36 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { renderNotification } from "@/lib/domain/notifications";
+import type { NotificationSender } from "@/lib/notify/sender";
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Sends what the outbox holds. Notifications are written in the same transaction as the step
+ * that causes them, so none is lost if the sender is down; failures are retried up to five times.
+ */
+export async function deliverPendingNotifications(sender: NotificationSender, batch = 50): Promise<{ sent: number; failed: number }> {
+  const pending = await db.notification.findMany({
+    where: { status: "PENDING" },
+    orderBy: { createdAt: "asc" },
+    take: batch,
+    include: { ticket: { select: { no: true } } },
+  });
+  let sent = 0;
+  let failed = 0;
+  for (const n of pending) {
+    try {
+      await sender.send({ recipient: n.recipient, text: renderNotification(n.template, JSON.parse(n.payload)), ticketNo: n.ticket?.no ?? null });
+      await db.notification.update({ where: { id: n.id }, data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 } } });
+      sent++;
+    } catch (error) {
+      const attempts = n.attempts + 1;
+      await db.notification.update({
+        where: { id: n.id },
+        data: { attempts, lastError: String(error).slice(0, 500), status: attempts >= MAX_ATTEMPTS ? "FAILED" : "PENDING" },
+      });
+      failed++;
+    }
+  }
+  return { sent, failed };
+}

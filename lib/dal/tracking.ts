@@ -1,0 +1,45 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { NotFound } from "@/lib/errors";
+import { parseOrThrow } from "@/lib/validation/errors";
+import { trackingQuerySchema } from "@/lib/validation/tracking";
+
+export type TrackedTicket = Awaited<ReturnType<typeof trackTicket>>;
+
+/**
+ * 查询办理进度: a ticket by number + the phone it was submitted with. Public, so it answers the
+ * same "not found" whether the number is unknown or the phone does not match, and shows only
+ * PUBLIC events without staff names.
+ */
+export async function trackTicket(raw: unknown) {
+  const { no, phone } = parseOrThrow(trackingQuerySchema, raw);
+  const ticket = await db.ticket.findUnique({
+    where: { no },
+    include: {
+      ownerUnit: { select: { name: true } },
+      category: { select: { name: true } },
+      mergedInto: { select: { no: true } },
+      events: { where: { visibility: "PUBLIC" }, orderBy: { createdAt: "asc" }, include: { actorUnit: { select: { name: true } } } },
+    },
+  });
+  if (!ticket || ticket.citizenPhone !== phone) throw new NotFound("未找到该诉求，请核对工单编号和手机号");
+  return {
+    no: ticket.no,
+    status: ticket.status,
+    title: ticket.title,
+    categoryName: ticket.category.name,
+    ownerUnitName: ticket.ownerUnit?.name ?? null,
+    receivedAt: ticket.receivedAt,
+    dueAt: ticket.dueAt,
+    reply: ticket.status === "REPLIED" || ticket.status === "CLOSED" ? ticket.replyText : null,
+    mergedInto: ticket.mergedInto?.no ?? null,
+    events: ticket.events.map((e) => ({
+      type: e.type,
+      visibility: e.visibility,
+      at: e.createdAt,
+      actor: null,
+      unitName: e.actorUnit?.name ?? null,
+      payload: {},
+    })),
+  };
+}
