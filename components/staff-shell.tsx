@@ -6,6 +6,7 @@ import { SignOutButton } from "@/components/sign-out-button";
 /** Each item appears once its feature exists and the role may use it. */
 const NAV_ITEMS: { href: string; label: string; permission: Permission[] }[] = [
   { href: "/workbench", label: "工作台", permission: ["ticket:read:unit", "ticket:read:all"] },
+  { href: "/console", label: "受理派单", permission: ["ticket:dispatch"] },
 ];
 
 export function StaffShell({ actor, children }: { actor: Actor; children: React.ReactNode }) {

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import { normalisePlace } from "@/lib/domain/duplicates";
 import { EVENT_TYPES } from "@/lib/domain/events";
 import type { Channel } from "@/lib/domain/labels";
 import { routeTicket, type RoutingDecision } from "@/lib/domain/routing";
@@ -107,6 +108,7 @@ export async function submitTicket(
           content: input.content,
           district: input.district,
           place: input.place,
+          placeKey: normalisePlace(input.place) || null,
           lat: input.lat,
           lng: input.lng,
           citizenName: input.name,

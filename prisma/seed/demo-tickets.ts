@@ -3,6 +3,7 @@
 import type { Db } from "@/lib/db";
 import { nextTicketNo } from "@/lib/dal/ticket-numbers";
 import { WorkCalendar } from "@/lib/domain/calendar";
+import { normalisePlace } from "@/lib/domain/duplicates";
 import { computeDeadlines, selectPolicy, type TimeLimitPolicy } from "@/lib/domain/time-limits";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -96,6 +97,7 @@ export async function seedDemoTickets(db: Db): Promise<void> {
           content,
           district: plan.district,
           place: place || null,
+          placeKey: normalisePlace(place) || null,
           citizenName: `${pick(SURNAMES)}${random() < 0.5 ? "先生" : "女士"}`,
           citizenPhone: phone,
           citizenUserId: mine ? citizen.id : null,

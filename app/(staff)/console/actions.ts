@@ -1,0 +1,56 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { runAction } from "@/lib/actions/result";
+import { requireActor } from "@/lib/auth/session";
+import { callerHistory, suggestDuplicates } from "@/lib/dal/callers";
+import { submitTicket } from "@/lib/dal/intake";
+import { dispatchTicket } from "@/lib/dal/workflow/dispatch";
+import { mergeTicket } from "@/lib/dal/workflow/merge";
+import { parseOrThrow } from "@/lib/validation/errors";
+
+const consoleChannel = z.enum(["PHONE_12123", "HOTLINE_12345", "WECHAT"], { error: "请选择来电渠道" });
+
+export async function lookUpCaller(phone: string) {
+  return runAction(async () => callerHistory(await requireActor(), String(phone)));
+}
+
+export async function findDuplicateCalls(call: { phone?: string; category?: string; place?: string }) {
+  return runAction(async () => suggestDuplicates(await requireActor(), call));
+}
+
+/** 来电受理: records the call as a ticket; with `mergeInto`, merges it into that master at once. */
+export async function takeCall(formData: FormData, mergeInto?: string) {
+  return runAction(async () => {
+    const actor = await requireActor();
+    const channel = parseOrThrow(consoleChannel, formData.get("channel"));
+    const text = (name: string) => (formData.get(name) as string | null) ?? undefined;
+    const ticket = await submitTicket(
+      actor,
+      {
+        type: text("type"),
+        category: text("category"),
+        urgency: text("urgency"),
+        title: text("title"),
+        content: text("content"),
+        district: text("district"),
+        place: text("place"),
+        name: text("name"),
+        phone: text("phone"),
+      },
+      { channel },
+    );
+    const merged = mergeInto ? await mergeTicket(actor, ticket.no, { version: ticket.version, into: mergeInto }) : null;
+    revalidatePath("/console");
+    return { no: ticket.no, mergedInto: merged?.into ?? null, unitName: ticket.ownerUnit?.name ?? null, status: ticket.status };
+  });
+}
+
+export async function dispatchPending(no: string, version: number, unit: string) {
+  return runAction(async () => {
+    const result = await dispatchTicket(await requireActor(), String(no), { version: Number(version), unit: String(unit) });
+    revalidatePath("/console");
+    return result;
+  });
+}

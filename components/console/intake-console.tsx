@@ -1,0 +1,246 @@
+"use client";
+
+import { useEffect, useRef, useState, useTransition } from "react";
+import { findDuplicateCalls, lookUpCaller, takeCall } from "@/app/(staff)/console/actions";
+import { FieldErrors } from "@/components/field";
+import { StatusBadge } from "@/components/status-badge";
+import type { TicketListItem } from "@/lib/dal/ticket-view";
+import { CATEGORY_LABELS, TICKET_TYPES, TYPE_LABELS, type CategoryCode } from "@/lib/domain/labels";
+import type { FieldError } from "@/lib/errors";
+import { formatDateTime } from "@/lib/format";
+
+type Category = { code: string; name: string; example: string };
+type Suggestion = { no: string; reasonText: string; ticket: TicketListItem };
+type Outcome = { no: string; mergedInto: string | null; unitName: string | null };
+
+const CHANNELS = [
+  { value: "PHONE_12123", label: "12123 语音" },
+  { value: "HOTLINE_12345", label: "12345 转办" },
+  { value: "WECHAT", label: "微信" },
+];
+
+const input = "w-full rounded-md border border-slate-300 px-2.5 py-2 focus:border-brand-600 focus:outline-none";
+
+/** Keyboard-first: the phone field has focus, Tab walks the form, Ctrl+Enter submits. */
+export function IntakeConsole({ categories, districts }: { categories: Category[]; districts: string[] }) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const phoneRef = useRef<HTMLInputElement>(null);
+  const [call, setCall] = useState({ phone: "", category: "", place: "" });
+  const [history, setHistory] = useState<TicketListItem[]>([]);
+  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  useEffect(() => {
+    if (!/^1\d{10}$/.test(call.phone)) return;
+    let current = true;
+    lookUpCaller(call.phone).then((r) => current && setHistory(r.ok ? r.data : []));
+    return () => {
+      current = false;
+    };
+  }, [call.phone]);
+
+  useEffect(() => {
+    if (!call.category) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      findDuplicateCalls(call).then((r) => current && setSuggestions(r.ok ? r.data : []));
+    }, 300);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [call]);
+
+  function submit(mergeInto?: string) {
+    const form = formRef.current;
+    if (!form) return;
+    const formData = new FormData(form);
+    startTransition(async () => {
+      const result = await takeCall(formData, mergeInto);
+      if (!result.ok) {
+        setErrors(result.errors);
+        setMessage(result.message);
+        return;
+      }
+      setOutcome(result.data);
+      setErrors([]);
+      setMessage(null);
+      form.reset();
+      setCall({ phone: "", category: "", place: "" });
+      setHistory([]);
+      setSuggestions([]);
+      phoneRef.current?.focus();
+    });
+  }
+
+  const update = (field: keyof typeof call) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+    setCall((c) => ({ ...c, [field]: e.target.value.trim() }));
+
+  return (
+    <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_320px]">
+      <form
+        ref={formRef}
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+        onKeyDown={(e) => {
+          if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            submit();
+          }
+        }}
+        className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 text-sm"
+        noValidate
+      >
+        {outcome && (
+          <p className="rounded-lg bg-emerald-50 p-3 text-emerald-800" data-testid="call-outcome" role="status">
+            {outcome.mergedInto ? (
+              <>
+                已并入主工单 <b className="font-mono">{outcome.mergedInto}</b>，请告知来电人主工单编号（本次记录 {outcome.no}）。
+              </>
+            ) : (
+              <>
+                已受理，工单编号 <b className="font-mono">{outcome.no}</b>，{outcome.unitName ? `已分派至${outcome.unitName}` : "待人工派单"}。
+              </>
+            )}
+          </p>
+        )}
+        <fieldset className="flex flex-wrap gap-3">
+          <legend className="mb-1 font-medium">来电渠道</legend>
+          {CHANNELS.map((c, i) => (
+            <label key={c.value} className="flex items-center gap-1.5">
+              <input type="radio" name="channel" value={c.value} defaultChecked={i === 0} /> {c.label}
+            </label>
+          ))}
+        </fieldset>
+        <div className="grid gap-3 sm:grid-cols-3">
+          <label className="block">
+            <span className="mb-1 block font-medium">来电号码</span>
+            <input ref={phoneRef} name="phone" autoFocus inputMode="numeric" maxLength={11} onChange={update("phone")} className={input} />
+            <FieldErrors errors={errors} field="phone" />
+          </label>
+          <label className="block">
+            <span className="mb-1 block font-medium">来电人</span>
+            <input name="name" maxLength={20} className={input} />
+          </label>
+          <label className="block">
+            <span className="mb-1 block font-medium">紧急程度</span>
+            <select name="urgency" className={input} defaultValue="NORMAL">
+              <option value="NORMAL">一般</option>
+              <option value="URGENT">紧急</option>
+            </select>
+          </label>
+          <label className="block">
+            <span className="mb-1 block font-medium">诉求类型</span>
+            <select name="type" className={input} defaultValue="COMPLAINT">
+              {TICKET_TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {TYPE_LABELS[t]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="block">
+            <span className="mb-1 block font-medium">诉求分类</span>
+            <select name="category" className={input} defaultValue="" onChange={update("category")}>
+              <option value="">请选择</option>
+              {categories.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+            <FieldErrors errors={errors} field="category" />
+          </label>
+          <label className="block">
+            <span className="mb-1 block font-medium">辖区</span>
+            <select name="district" className={input} defaultValue="">
+              <option value="">不详（人工派单）</option>
+              {districts.map((d) => (
+                <option key={d}>{d}</option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <label className="block">
+          <span className="mb-1 block font-medium">地点</span>
+          <input name="place" maxLength={100} onChange={update("place")} className={input} />
+          <FieldErrors errors={errors} field="place" />
+        </label>
+        <label className="block">
+          <span className="mb-1 block font-medium">标题</span>
+          <input name="title" maxLength={50} className={input} />
+          <FieldErrors errors={errors} field="title" />
+        </label>
+        <label className="block">
+          <span className="mb-1 block font-medium">诉求内容</span>
+          <textarea name="content" rows={4} maxLength={2000} className={input} />
+          <FieldErrors errors={errors} field="content" />
+        </label>
+        {message && (
+          <p className="rounded-lg bg-red-50 px-3 py-2 text-red-700" data-testid="form-error">
+            {message}
+          </p>
+        )}
+        <div className="flex items-center gap-3">
+          <button type="submit" disabled={pending} className="rounded-lg bg-brand-600 px-5 py-2 font-semibold text-white disabled:opacity-60">
+            受理并分派
+          </button>
+          <span className="text-xs text-slate-500">Ctrl + Enter 提交</span>
+        </div>
+      </form>
+
+      <div className="space-y-4 text-sm">
+        <section className="rounded-xl border border-amber-200 bg-amber-50 p-3" aria-label="疑似重复">
+          <h3 className="mb-2 font-semibold text-amber-900">疑似重复诉求</h3>
+          {suggestions.length === 0 && <p className="text-amber-800/70">选择分类、填写号码或地点后自动比对</p>}
+          <ul className="space-y-2">
+            {suggestions.map((s) => (
+              <li key={s.no} className="rounded-lg bg-white p-2" data-testid="duplicate-suggestion">
+                <div className="flex items-center justify-between gap-2">
+                  <span className="font-mono text-xs">{s.no}</span>
+                  <StatusBadge status={s.ticket.status} />
+                </div>
+                <p className="font-medium">{s.ticket.title}</p>
+                <p className="text-xs text-amber-800">{s.reasonText}</p>
+                <button
+                  type="button"
+                  disabled={pending}
+                  onClick={() => submit(s.no)}
+                  className="mt-1 rounded-md bg-amber-600 px-2 py-1 text-xs font-semibold text-white disabled:opacity-60"
+                >
+                  并入此单
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section className="rounded-xl border border-slate-200 bg-white p-3" aria-label="来电人历史">
+          <h3 className="mb-2 font-semibold">
+            来电人历史 <span className="font-normal text-slate-500">{history.length} 件</span>
+          </h3>
+          <ul className="space-y-2">
+            {history.map((t) => (
+              <li key={t.no} data-testid="caller-history-item" className="border-b border-slate-100 pb-2 last:border-0">
+                <div className="flex items-center justify-between gap-2">
+                  <a href={`/tickets/${t.no}`} target="_blank" className="font-mono text-xs text-brand-600">
+                    {t.no}
+                  </a>
+                  <StatusBadge status={t.status} />
+                </div>
+                <p>{t.title}</p>
+                <p className="text-xs text-slate-500">
+                  {CATEGORY_LABELS[t.category as CategoryCode] ?? t.category} · {formatDateTime(t.receivedAt)} · {t.ownerUnitName ?? "待派单"}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+    </div>
+  );
+}
