@@ -43,10 +43,20 @@ export function SubmitForm({ categories, districts }: { categories: Category[]; 
           {TICKET_TYPES.map((type) => (
             <label key={type} className="flex min-h-16 cursor-pointer flex-col rounded-xl border border-slate-300 bg-white p-3 has-checked:border-brand-600 has-checked:bg-brand-50">
               <span className="flex items-center gap-2 font-medium">
-                <input type="radio" name="type" value={type} defaultChecked={type === "COMPLAINT"} className="size-4" />
+                <input
+                  type="radio"
+                  name="type"
+                  value={type}
+                  defaultChecked={type === "COMPLAINT"}
+                  aria-label={TYPE_LABELS[type]}
+                  aria-describedby={`type-${type}-example`}
+                  className="size-4"
+                />
                 {TYPE_LABELS[type]}
               </span>
-              <span className="mt-1 text-xs text-slate-500">{TYPE_EXAMPLES[type]}</span>
+              <span id={`type-${type}-example`} className="mt-1 text-xs text-slate-500">
+                {TYPE_EXAMPLES[type]}
+              </span>
             </label>
           ))}
         </div>
@@ -59,11 +69,20 @@ export function SubmitForm({ categories, districts }: { categories: Category[]; 
           {categories.map((c) => (
             <label key={c.code} className="flex cursor-pointer flex-col rounded-xl border border-slate-300 bg-white p-3 has-checked:border-brand-600 has-checked:bg-brand-50">
               <span className="flex items-center gap-2 font-medium">
-                <input type="radio" name="category" value={c.code} className="size-4" />
+                <input
+                  type="radio"
+                  name="category"
+                  value={c.code}
+                  aria-label={c.name}
+                  aria-describedby={`category-${c.code}-example`}
+                  className="size-4"
+                />
                 {c.name}
                 <span className="text-xs font-normal text-slate-500">{c.description}</span>
               </span>
-              <span className="mt-1 text-xs text-slate-500">例：{c.example}</span>
+              <span id={`category-${c.code}-example`} className="mt-1 text-xs text-slate-500">
+                例：{c.example}
+              </span>
             </label>
           ))}
         </div>

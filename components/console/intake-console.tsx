@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { findDuplicateCalls, lookUpCaller, takeCall } from "@/app/(staff)/console/actions";
 import { FieldErrors } from "@/components/field";
@@ -23,8 +24,9 @@ const input = "w-full rounded-md border border-slate-300 px-2.5 py-2 focus:borde
 
 /** Keyboard-first: the phone field has focus, Tab walks the form, Ctrl+Enter submits. */
 export function IntakeConsole({ categories, districts }: { categories: Category[]; districts: string[] }) {
+  const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
-  const phoneRef = useRef<HTMLInputElement>(null);
+  const [formKey, setFormKey] = useState(0);
   const [call, setCall] = useState({ phone: "", category: "", place: "" });
   const [history, setHistory] = useState<TicketListItem[]>([]);
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
@@ -66,22 +68,27 @@ export function IntakeConsole({ categories, districts }: { categories: Category[
         return;
       }
       setOutcome(result.data);
+      router.refresh(); // the 待派单 queue beside the form
       setErrors([]);
       setMessage(null);
-      form.reset();
+      // A fresh form (not form.reset(), which React's change tracking does not see), with the
+      // phone field focused for the next call.
+      setFormKey((k) => k + 1);
       setCall({ phone: "", category: "", place: "" });
       setHistory([]);
       setSuggestions([]);
-      phoneRef.current?.focus();
     });
   }
 
-  const update = (field: keyof typeof call) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
-    setCall((c) => ({ ...c, [field]: e.target.value.trim() }));
+  const update = (field: keyof typeof call) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
+    const value = e.target.value.trim();
+    setCall((c) => ({ ...c, [field]: value }));
+  };
 
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_320px]">
       <form
+        key={formKey}
         ref={formRef}
         onSubmit={(e) => {
           e.preventDefault();
@@ -120,7 +127,7 @@ export function IntakeConsole({ categories, districts }: { categories: Category[
         <div className="grid gap-3 sm:grid-cols-3">
           <label className="block">
             <span className="mb-1 block font-medium">来电号码</span>
-            <input ref={phoneRef} name="phone" autoFocus inputMode="numeric" maxLength={11} onChange={update("phone")} className={input} />
+            <input name="phone" autoFocus inputMode="numeric" maxLength={11} onChange={update("phone")} className={input} />
             <FieldErrors errors={errors} field="phone" />
           </label>
           <label className="block">

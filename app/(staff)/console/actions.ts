@@ -42,7 +42,6 @@ export async function takeCall(formData: FormData, mergeInto?: string) {
       { channel },
     );
     const merged = mergeInto ? await mergeTicket(actor, ticket.no, { version: ticket.version, into: mergeInto }) : null;
-    revalidatePath("/console");
     return { no: ticket.no, mergedInto: merged?.into ?? null, unitName: ticket.ownerUnit?.name ?? null, status: ticket.status };
   });
 }
