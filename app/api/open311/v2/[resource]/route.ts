@@ -1,0 +1,22 @@
+// Open311 GeoReport v2: services.json|xml, requests.json|xml (GET and POST).
+import { createServiceRequest, listServiceRequests, listServices, open311Actor } from "@/lib/dal/open311";
+import { AppError, NotFound } from "@/lib/errors";
+import { readOpen311Fields } from "@/lib/open311/body";
+import { open311Route } from "@/lib/open311/handler";
+import { parseRequestsQuery } from "@/lib/open311/query";
+
+export const GET = open311Route("resource", async (request, file) => {
+  if (file.name === "services") return { root: "services", items: await listServices() };
+  if (file.name !== "requests") throw new NotFound(`没有「${file.name}」这项资源，可用：services、requests`);
+  const params = new URL(request.url).searchParams;
+  const actor = await open311Actor(params.get("api_key"));
+  return { root: "service_requests", items: await listServiceRequests(actor, parseRequestsQuery(params, new Date())) };
+});
+
+export const POST = open311Route("resource", async (request, file) => {
+  if (file.name === "services") throw new AppError("services 只能用 GET 读取", 405);
+  if (file.name !== "requests") throw new NotFound(`没有「${file.name}」这项资源，可用：services、requests`);
+  const fields = await readOpen311Fields(request);
+  const actor = await open311Actor(fields.api_key ?? new URL(request.url).searchParams.get("api_key"));
+  return { root: "service_requests", items: await createServiceRequest(actor, fields) };
+});

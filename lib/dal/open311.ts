@@ -1,0 +1,101 @@
+import "server-only";
+// Open311 GeoReport v2 (DOMAIN.md §7) over the same intake and read scope as the UI and REST:
+// the api_key is a user's API token, tickets are created by submitTicket (channel API) and read
+// within readableTicketsWhere. Unreadable and missing tickets are both 404, so the public
+// standard's endpoints never confirm that a number exists.
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db";
+import { actorFromApiToken } from "@/lib/dal/api-tokens";
+import { submitTicket } from "@/lib/dal/intake";
+import { reference } from "@/lib/dal/reference";
+import { readableTicketsWhere } from "@/lib/dal/tickets";
+import { Forbidden, Invalid, NotFound } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { MISSING_API_KEY } from "@/lib/open311/errors";
+import { toOpen311FieldErrors, toTicketInput, type IntakeContext, type Open311Fields } from "@/lib/open311/intake";
+import type { RequestsFilter } from "@/lib/open311/query";
+import { CLOSED_STATUSES, toCreatedRequest, toServiceRequest, type ServiceRequest } from "@/lib/open311/requests";
+import { toService, toServiceDefinition } from "@/lib/open311/services";
+
+/** The user behind an api_key; 403 (GeoReport v2's answer for a bad key) when there is none. */
+export async function open311Actor(apiKey: string | null | undefined): Promise<Actor> {
+  const key = apiKey?.trim();
+  if (!key) throw new Forbidden(MISSING_API_KEY);
+  const actor = await actorFromApiToken(key);
+  if (!actor) throw new Forbidden("api_key 无效、已过期或已停用");
+  return actor;
+}
+
+export async function listServices() {
+  const ref = await reference();
+  return ref.categories.map(toService);
+}
+
+export async function getServiceDefinition(code: string) {
+  const ref = await reference();
+  if (!ref.categories.some((c) => c.code === code)) throw new NotFound(`服务代码「${code}」不存在或已停用`);
+  return toServiceDefinition(code, ref.districts);
+}
+
+/** POST requests: one ticket through the shared intake; errors come back under Open311 names. */
+export async function createServiceRequest(actor: Actor, fields: Open311Fields) {
+  const ref = await reference();
+  const context: IntakeContext = { districts: ref.districts, services: ref.categories };
+  try {
+    const ticket = await submitTicket(actor, toTicketInput(fields, context), { channel: "API" });
+    return [toCreatedRequest(ticket)];
+  } catch (error) {
+    if (error instanceof Invalid) throw new Invalid(toOpen311FieldErrors(error.errors, fields, context), error.message);
+    throw error;
+  }
+}
+
+// Only what a service request shows: never the citizen's phone or name.
+const serviceRequestSelect = {
+  no: true,
+  status: true,
+  categoryCode: true,
+  category: { select: { name: true } },
+  content: true,
+  district: true,
+  place: true,
+  lat: true,
+  lng: true,
+  receivedAt: true,
+  updatedAt: true,
+  dueAt: true,
+  ownerUnit: { select: { name: true } },
+  mergedInto: { select: { no: true } },
+} as const satisfies Prisma.TicketSelect;
+
+function filterWhere(filter: RequestsFilter): Prisma.TicketWhereInput[] {
+  if (filter.kind === "ids") return [{ no: { in: filter.ids } }];
+  const where: Prisma.TicketWhereInput[] = [{ receivedAt: { gte: filter.from, ...(filter.to ? { lte: filter.to } : {}) } }];
+  if (filter.serviceCodes.length) where.push({ categoryCode: { in: filter.serviceCodes } });
+  const statuses = new Set(filter.statuses);
+  if (statuses.size === 1) {
+    where.push({ status: statuses.has("closed") ? { in: [...CLOSED_STATUSES] } : { notIn: [...CLOSED_STATUSES] } });
+  }
+  return where;
+}
+
+/** GET requests: the actor's readable tickets matching the filter, newest first. */
+export async function listServiceRequests(actor: Actor, filter: RequestsFilter): Promise<ServiceRequest[]> {
+  const rows = await db.ticket.findMany({
+    where: { AND: [readableTicketsWhere(actor), ...filterWhere(filter)] },
+    orderBy: [{ receivedAt: "desc" }, { no: "desc" }],
+    take: filter.limit,
+    select: serviceRequestSelect,
+  });
+  return rows.map(toServiceRequest);
+}
+
+/** GET requests/{id}: one readable ticket as a one-element list. */
+export async function getServiceRequest(actor: Actor, no: string): Promise<ServiceRequest[]> {
+  const row = await db.ticket.findFirst({
+    where: { AND: [readableTicketsWhere(actor), { no }] },
+    select: serviceRequestSelect,
+  });
+  if (!row) throw new NotFound(`服务请求 ${no} 不存在`);
+  return [toServiceRequest(row)];
+}

@@ -1,0 +1,286 @@
+import { XMLParser } from "fast-xml-parser";
+import { beforeAll, describe, expect, it } from "vitest";
+import { GET as getResource, POST as postResource } from "@/app/api/open311/v2/[resource]/route";
+import { GET as getRequest } from "@/app/api/open311/v2/requests/[file]/route";
+import { GET as getService } from "@/app/api/open311/v2/services/[file]/route";
+import { issueApiToken } from "@/lib/dal/api-tokens";
+import { db } from "@/lib/db";
+
+const BASE = "http://localhost/api/open311/v2";
+const xml = new XMLParser({ isArray: (name) => ["service", "request", "error", "attribute", "value"].includes(name) });
+
+type Open311Error = { code: number; description: string };
+type ServiceRequest = Record<string, unknown> & { service_request_id: string; agency_responsible: string | null; status: string };
+
+function resource(file: string, query = "", init?: RequestInit) {
+  const request = new Request(`${BASE}/${file}${query ? `?${query}` : ""}`, init);
+  const context = { params: Promise.resolve({ resource: file }) };
+  return init?.method === "POST" ? postResource(request, context) : getResource(request, context);
+}
+
+function serviceDefinition(file: string) {
+  return getService(new Request(`${BASE}/services/${file}`), { params: Promise.resolve({ file }) });
+}
+
+function oneRequest(file: string, apiKey?: string) {
+  const query = apiKey === undefined ? "" : `?api_key=${encodeURIComponent(apiKey)}`;
+  return getRequest(new Request(`${BASE}/requests/${file}${query}`), { params: Promise.resolve({ file }) });
+}
+
+function postForm(fields: Record<string, string>, file = "requests.json") {
+  return resource(file, "", {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+
+function postJson(body: unknown) {
+  return resource("requests.json", "", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+}
+
+function without(fields: Record<string, string>, name: string) {
+  return Object.fromEntries(Object.entries(fields).filter(([key]) => key !== name));
+}
+
+const tokens: Record<string, string> = {};
+beforeAll(async () => {
+  for (const user of ["dispatcher", "zq1.handler", "zq2.handler"]) tokens[user] = await issueApiToken(user);
+});
+
+const report = () => ({
+  api_key: tokens.dispatcher!,
+  service_code: "TRAFFIC_ORG",
+  description: "光岳路与东昌路路口早高峰左转信号太短，排队很长，希望调整配时。",
+  address_string: "光岳路与东昌路路口",
+  "attribute[district]": "东城区",
+  lat: "39.91",
+  long: "116.40",
+  first_name: "先生",
+  last_name: "王",
+  phone: "13912345678",
+  email: "wang@example.com",
+});
+
+async function created(response: Response): Promise<string> {
+  expect(response.status).toBe(200);
+  const body = (await response.json()) as { service_request_id: string; service_notice: string; account_id: null }[];
+  expect(body).toHaveLength(1);
+  expect(body[0]!.service_request_id).toMatch(/^\d{14}$/);
+  expect(body[0]!.account_id).toBeNull();
+  return body[0]!.service_request_id;
+}
+
+describe("Open311 services", () => {
+  it("lists one realtime service per active category in JSON", async () => {
+    const response = await resource("services.json");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    const services = await response.json();
+    const active = await db.category.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" } });
+    expect(services.map((s: { service_code: string }) => s.service_code)).toEqual(active.map((c) => c.code));
+    expect(services[0]).toMatchObject({
+      service_code: "TRAFFIC_ORG",
+      service_name: "交通组织",
+      metadata: true,
+      type: "realtime",
+      group: "交通管理",
+    });
+    expect(services[0].keywords).toContain("信号灯");
+  });
+
+  it("lists the same services in XML", async () => {
+    const response = await resource("services.xml");
+    expect(response.headers.get("content-type")).toBe("text/xml; charset=utf-8");
+    const text = await response.text();
+    expect(text.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true);
+    const codes = xml.parse(text).services.service.map((s: { service_code: string }) => s.service_code);
+    expect(codes).toEqual(["TRAFFIC_ORG", "CONGESTION", "ENFORCEMENT", "ACCIDENT", "SERVICE", "NON_POLICE"]);
+  });
+
+  it("defines a service's district, type and name attributes; an unknown code is 404", async () => {
+    const definition = await (await serviceDefinition("TRAFFIC_ORG.json")).json();
+    expect(definition.service_code).toBe("TRAFFIC_ORG");
+    const [district, type, name] = definition.attributes;
+    expect(district).toMatchObject({ code: "district", datatype: "singlevaluelist", required: false });
+    expect(district.values.map((v: { key: string }) => v.key)).toEqual(["东城区", "西城区", "南城区", "北城区"]);
+    expect(type.values.map((v: { key: string }) => v.key)).toEqual(["COMPLAINT", "REPORT", "HELP", "INQUIRY", "SUGGESTION", "PRAISE"]);
+    expect(type.description).toContain("COMPLAINT");
+    expect(name).toMatchObject({ code: "name", datatype: "string", required: false });
+
+    const inXml = xml.parse(await (await serviceDefinition("ENFORCEMENT.xml")).text()).service_definition;
+    expect(inXml.attributes.attribute[1].values.value[0]).toEqual({ key: "COMPLAINT", name: "投诉" });
+
+    const missing = await serviceDefinition("NOPE.json");
+    expect(missing.status).toBe(404);
+    const errors = (await missing.json()) as Open311Error[];
+    expect(errors).toEqual([{ code: 404, description: expect.stringMatching(/[\u4e00-\u9fa5]/) }]);
+  });
+
+  it("answers 404 for other suffixes and resources", async () => {
+    expect((await resource("services.csv")).status).toBe(404);
+    expect((await resource("services")).status).toBe(404);
+    expect((await resource("things.json")).status).toBe(404);
+    expect((await serviceDefinition("TRAFFIC_ORG")).status).toBe(404);
+    expect((await resource("services.json", "", { method: "POST", body: "" })).status).toBe(405);
+  });
+});
+
+describe("Open311 POST requests", () => {
+  it("creates a ticket from a form-encoded report, routed by attribute[district]", async () => {
+    const response = await postForm(report());
+    const no = await created(response.clone());
+    expect((await response.json())[0].service_notice).toContain("已受理并分派至执勤一大队");
+    const ticket = await db.ticket.findUniqueOrThrow({ where: { no }, include: { ownerUnit: true } });
+    expect(ticket).toMatchObject({
+      channel: "API",
+      type: "COMPLAINT",
+      categoryCode: "TRAFFIC_ORG",
+      status: "DISPATCHED",
+      title: "光岳路与东昌路路口早高峰左转信号太短，排…",
+      district: "东城区",
+      place: "光岳路与东昌路路口",
+      lat: 39.91,
+      lng: 116.4,
+      citizenName: "王先生",
+      citizenPhone: "13912345678",
+    });
+    expect(ticket.ownerUnit?.code).toBe("ZQ1");
+  });
+
+  it("finds the district in address_string (JSON body) and routes to its brigade", async () => {
+    const fields = without(report(), "attribute[district]");
+    const no = await created(
+      await postJson({ ...fields, address_string: "西城区复兴路12号", lat: 39.9, long: 116.3, attribute: { type: "SUGGESTION" } }),
+    );
+    const ticket = await db.ticket.findUniqueOrThrow({ where: { no }, include: { ownerUnit: true } });
+    expect(ticket).toMatchObject({ district: "西城区", place: "西城区复兴路12号", type: "SUGGESTION" });
+    expect(ticket.ownerUnit?.code).toBe("ZQ2");
+  });
+
+  it("answers 403 without a valid api_key, and for a role that may not create tickets", async () => {
+    const before = await db.ticket.count();
+    const withoutKey = without(report(), "api_key");
+    const missing = await postForm(withoutKey);
+    expect(missing.status).toBe(403);
+    expect(await missing.json()).toEqual([{ code: 403, description: expect.stringContaining("api_key") }]);
+    expect((await postForm({ ...report(), api_key: "jsjb_not-a-token" })).status).toBe(403);
+    const handler = await postForm({ ...report(), api_key: tokens["zq1.handler"]! });
+    expect(handler.status).toBe(403);
+    expect((await handler.json())[0].code).toBe(403);
+
+    const inXml = await postForm(withoutKey, "requests.xml");
+    expect(inXml.status).toBe(403);
+    expect(xml.parse(await inXml.text()).errors.error[0].code).toBe(403);
+    expect(await db.ticket.count()).toBe(before);
+  });
+
+  it("answers 400 with one Chinese entry per field error under Open311 names, storing nothing", async () => {
+    const before = await db.ticket.count();
+    const response = await postForm({ ...report(), phone: "12345", description: "太短", service_code: "NOPE", "attribute[district]": "火星区" });
+    expect(response.status).toBe(400);
+    const errors = (await response.json()) as Open311Error[];
+    expect(errors.every((e) => e.code === 400 && /[\u4e00-\u9fa5]/.test(e.description))).toBe(true);
+    const fields = errors.map((e) => e.description.split(":")[0]);
+    expect(fields.sort()).toEqual(["description", "phone", "service_code"]);
+
+    // Fields the schema accepts but the reference data refuses are reported the same way.
+    const district = await postForm({ ...report(), "attribute[district]": "火星区" });
+    expect(district.status).toBe(400);
+    expect((await district.json())[0].description).toMatch(/^attribute\[district\]: 辖区「火星区」不存在/);
+    const json = await resource("requests.json", "", { method: "POST", headers: { "content-type": "application/json" }, body: "{nope" });
+    expect(json.status).toBe(400);
+    expect(await db.ticket.count()).toBe(before);
+  });
+});
+
+describe("Open311 GET requests", () => {
+  let dongcheng: string;
+  let xicheng: string;
+  beforeAll(async () => {
+    dongcheng = await created(await postForm(report()));
+    xicheng = await created(await postForm({ ...report(), "attribute[district]": "", address_string: "西城区复兴路12号" }));
+  });
+
+  it("reads one request back, without contact details", async () => {
+    const response = await oneRequest(`${dongcheng}.json`, tokens.dispatcher);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).not.toContain("13912345678");
+    expect(text).not.toContain("王先生");
+    const [request] = JSON.parse(text) as ServiceRequest[];
+    expect(request).toMatchObject({
+      service_request_id: dongcheng,
+      status: "open",
+      status_notes: "待签收",
+      service_name: "交通组织",
+      service_code: "TRAFFIC_ORG",
+      agency_responsible: "执勤一大队",
+      address: "东城区光岳路与东昌路路口",
+      lat: 39.91,
+      long: 116.4,
+      media_url: null,
+    });
+    expect(request!.requested_datetime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
+    expect(request!.expected_datetime).toMatch(/\+08:00$/);
+  });
+
+  it("reads several requests by service_request_id, in JSON and XML", async () => {
+    const response = await resource("requests.json", `api_key=${tokens.dispatcher}&service_request_id=${dongcheng},${xicheng}`);
+    const requests = (await response.json()) as ServiceRequest[];
+    expect(requests.map((r) => r.service_request_id).sort()).toEqual([dongcheng, xicheng].sort());
+    expect(requests.find((r) => r.service_request_id === xicheng)!.agency_responsible).toBe("执勤二大队");
+
+    const inXml = await resource("requests.xml", `api_key=${tokens.dispatcher}&service_request_id=${xicheng}`);
+    expect(inXml.headers.get("content-type")).toBe("text/xml; charset=utf-8");
+    const parsed = xml.parse(await inXml.text()).service_requests.request;
+    expect(parsed).toHaveLength(1);
+    expect(parsed[0]).toMatchObject({ service_request_id: Number(xicheng), address: "西城区复兴路12号", agency_responsible: "执勤二大队" });
+    const one = xml.parse(await (await oneRequest(`${dongcheng}.xml`, tokens.dispatcher)).text());
+    expect(String(one.service_requests.request[0].service_request_id)).toBe(dongcheng);
+  });
+
+  it("filters the default 90-day list by service_code and status", async () => {
+    const key = `api_key=${tokens.dispatcher}`;
+    const all = (await (await resource("requests.json", key)).json()) as ServiceRequest[];
+    expect(all.map((r) => r.service_request_id)).toEqual(expect.arrayContaining([dongcheng, xicheng]));
+    const traffic = (await (await resource("requests.json", `${key}&service_code=TRAFFIC_ORG`)).json()) as ServiceRequest[];
+    expect(traffic.length).toBeGreaterThan(1);
+    expect(traffic.every((r) => r.service_code === "TRAFFIC_ORG")).toBe(true);
+    const closed = (await (await resource("requests.json", `${key}&status=closed`)).json()) as ServiceRequest[];
+    expect(closed.length).toBeGreaterThan(0);
+    expect(closed.every((r) => r.status === "closed")).toBe(true);
+    const open = (await (await resource("requests.json", `${key}&status=open`)).json()) as ServiceRequest[];
+    expect(open.length + closed.length).toBe(all.length);
+    const old = (await (await resource("requests.json", `${key}&start_date=2000-01-01&end_date=2000-02-01`)).json()) as ServiceRequest[];
+    expect(old).toEqual([]);
+    const bad = await resource("requests.json", `${key}&status=pending&start_date=yesterday`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as Open311Error[]).map((e) => e.description.split(":")[0])).toEqual(["status", "start_date"]);
+  });
+
+  it("requires an api_key to read", async () => {
+    expect((await resource("requests.json")).status).toBe(403);
+    expect((await resource("requests.json", "api_key=jsjb_bogus")).status).toBe(403);
+    expect((await oneRequest(`${dongcheng}.json`)).status).toBe(403);
+    expect((await oneRequest(`${dongcheng}.json`, "jsjb_bogus")).status).toBe(403);
+  });
+
+  it("scopes reads to the token user's tickets and hides the others as 404", async () => {
+    expect((await oneRequest(`${dongcheng}.json`, tokens["zq1.handler"])).status).toBe(200);
+    const foreign = await oneRequest(`${dongcheng}.json`, tokens["zq2.handler"]);
+    expect(foreign.status).toBe(404);
+    const missing = await oneRequest("20000101000001.json", tokens["zq2.handler"]);
+    expect(missing.status).toBe(404);
+    // Same answer whether the ticket exists or not, apart from the number itself.
+    const foreignText = (await foreign.json())[0].description.replace(dongcheng, "#");
+    expect(foreignText).toBe((await missing.json())[0].description.replace("20000101000001", "#"));
+
+    const mine = await resource("requests.json", `api_key=${tokens["zq2.handler"]}&service_request_id=${dongcheng},${xicheng}`);
+    expect(((await mine.json()) as ServiceRequest[]).map((r) => r.service_request_id)).toEqual([xicheng]);
+    const list = (await (await resource("requests.json", `api_key=${tokens["zq2.handler"]}`)).json()) as ServiceRequest[];
+    expect(list.length).toBeGreaterThan(0);
+    const zq2 = await db.ticket.findMany({ where: { no: { in: list.map((r) => r.service_request_id) } }, include: { ownerUnit: true } });
+    expect(zq2.every((t) => t.ownerUnit?.code === "ZQ2")).toBe(true);
+  });
+});
