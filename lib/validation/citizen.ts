@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { MAINLAND_MOBILE } from "@/lib/domain/phone";
 
 export const citizenRegistrationSchema = z

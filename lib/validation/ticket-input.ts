@@ -1,6 +1,6 @@
 // The one schema for a new complaint, shared by the citizen form, the agent console, REST
 // POST /api/v1/tickets, Open311 and the 12345 importer (DOMAIN.md §3, §7).
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { CATEGORY_CODES, TICKET_TYPES } from "@/lib/domain/labels";
 import { MAINLAND_MOBILE } from "@/lib/domain/phone";
 
@@ -33,12 +33,15 @@ export const ticketInputSchema = z
     lat: z.number({ error: "纬度应为数字" }).min(-90, "纬度应在 -90 到 90 之间").max(90, "纬度应在 -90 到 90 之间").optional(),
     lng: z.number({ error: "经度应为数字" }).min(-180, "经度应在 -180 到 180 之间").max(180, "经度应在 -180 到 180 之间").optional(),
     name: optionalText(20, "姓名"),
-    phone: z
-      .string({ error: "手机号应为文本" })
-      .trim()
-      .regex(MAINLAND_MOBILE, "请填写 11 位大陆手机号，例如 13800000000")
-      .optional()
-      .or(z.literal("").transform(() => undefined)),
+    // An empty phone field is "no phone", so the anonymous rule below can explain what to do.
+    phone: z.preprocess(
+      (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+      z
+        .string({ error: "手机号应为 11 位数字文本" })
+        .trim()
+        .regex(MAINLAND_MOBILE, "请填写 11 位大陆手机号，例如 13800000000")
+        .optional(),
+    ),
     anonymous: z.boolean({ error: "匿名应为 true 或 false" }).default(false),
   })
   .superRefine((input, ctx) => {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { CATEGORY_CODES, TICKET_STATUSES } from "@/lib/domain/labels";
 
 const localDate = z

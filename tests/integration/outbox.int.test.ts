@@ -31,8 +31,7 @@ describe("notification outbox", () => {
   });
 
   it("queues nothing for an anonymous ticket", async () => {
-    const { phone: _phone, ...anonymous } = input;
-    const ticket = await submitTicket(null, { ...anonymous, anonymous: true }, { channel: "WEB" });
+    const ticket = await submitTicket(null, { ...input, phone: undefined, anonymous: true }, { channel: "WEB" });
     expect(await db.notification.count({ where: { ticketId: ticket.id } })).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { runAction } from "@/lib/actions/result";
 import { requireActor } from "@/lib/auth/session";
 import { callerHistory, suggestDuplicates } from "@/lib/dal/callers";
