@@ -2,13 +2,15 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
+import { WAL_AUTOCHECKPOINT_PAGES } from "@/lib/sqlite";
 
 /** Sets the connection pragmas the app relies on every time the adapter opens the file. */
 class SqliteAdapter extends PrismaBetterSQLite3 {
   async connect() {
     const adapter = await super.connect();
     await adapter.executeScript(
-      "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+      `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;
+       PRAGMA wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES};`,
     );
     return adapter;
   }

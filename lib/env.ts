@@ -23,6 +23,8 @@ const schema = z.object({
   SUBMIT_LIMIT_PER_PHONE_DAY: z.coerce.number().int().min(1).default(5),
   /** Look-ups of the public tracking page per client IP per hour (stops number guessing). */
   TRACK_LIMIT_PER_IP_HOUR: z.coerce.number().int().min(1).default(60),
+  /** 1 = serve /api/bench/echo, the bare route the intake benchmark compares against. */
+  BENCH_ROUTES: z.enum(["0", "1"]).default("0"),
 });
 
 export type Env = z.infer<typeof schema> & {

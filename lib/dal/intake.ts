@@ -1,17 +1,18 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import { db } from "@/lib/db";
 import { normalisePlace } from "@/lib/domain/duplicates";
 import { EVENT_TYPES } from "@/lib/domain/events";
 import type { Channel } from "@/lib/domain/labels";
 import { routeTicket, type RoutingDecision } from "@/lib/domain/routing";
 import { computeDeadlines, earliestOpenDeadline, selectPolicy } from "@/lib/domain/time-limits";
 import { Forbidden, Invalid } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma, Ticket, TicketEvent } from "@/lib/generated/prisma/client";
 import { reference, type Reference } from "@/lib/dal/reference";
-import { nextTicketNo } from "@/lib/dal/ticket-numbers";
-import { ticketViewInclude } from "@/lib/dal/ticket-view";
+import { nextTicketNoRaw } from "@/lib/dal/ticket-numbers";
+import type { TicketWithView } from "@/lib/dal/ticket-view";
+import { insertRow, writeTransaction } from "@/lib/sqlite";
 import { discardPhotos, type StoredPhoto } from "@/lib/uploads/photos";
 import { parseOrThrow } from "@/lib/validation/errors";
 import { ticketInputSchema, type TicketInput } from "@/lib/validation/ticket-input";
@@ -78,14 +79,15 @@ export function routingEvents(routing: RoutingDecision, owner: { id: string; cod
 
 /**
  * Accepts a complaint: validates it, routes it, sets its deadlines and writes the ticket, its
- * first events, its photos and the citizen's 受理 notice in one transaction.
- * `actor` is null for an anonymous visitor of the public form.
+ * first events, its photos and the citizen's 受理 notice in one transaction — on the raw
+ * connection, because intake is the hot path (lib/sqlite.ts). `actor` is null for an anonymous
+ * visitor of the public form. Returns the new ticket in the shape the views read.
  */
 export async function submitTicket(
   actor: Actor | null,
   raw: unknown,
   options: { channel: Channel; photos?: StoredPhoto[] },
-) {
+): Promise<TicketWithView> {
   const photos = options.photos ?? [];
   try {
     if (!allowedChannels(actor).includes(options.channel)) throw new Forbidden("您没有通过该渠道提交诉求的权限");
@@ -93,63 +95,141 @@ export async function submitTicket(
     const ref = await reference();
     const receivedAt = new Date();
     const plan = planTicket(ref, input, receivedAt);
+    const category = ref.categories.find((c) => c.code === input.category);
+    if (!category) throw new Invalid([{ field: "category", message: `诉求分类「${input.category}」已停用` }]);
 
-    return await db.$transaction(async (tx) => {
-      const no = await nextTicketNo(tx, receivedAt);
-      return tx.ticket.create({
-        data: {
-          no,
-          channel: options.channel,
-          type: input.type,
-          categoryCode: input.category,
-          subCategory: input.subCategory,
-          urgency: input.urgency,
-          title: input.title,
-          content: input.content,
-          district: input.district,
-          place: input.place,
-          placeKey: normalisePlace(input.place) || null,
-          lat: input.lat,
-          lng: input.lng,
-          citizenName: input.name,
-          citizenPhone: input.phone,
-          anonymous: input.anonymous,
-          citizenUserId: actor?.role === "CITIZEN" ? actor.userId : undefined,
-          status: plan.owner ? "DISPATCHED" : "PENDING",
-          ownerUnitId: plan.owner?.id,
-          receivedAt,
-          dispatchedAt: plan.dispatchedAt,
-          ...plan.deadlines,
-          escalationAt: plan.escalationAt,
-          events: {
-            create: [
-              {
-                type: "RECEIVED",
-                visibility: EVENT_TYPES.RECEIVED.visibility,
-                actorId: actor?.userId,
-                actorUnitId: actor?.unitId,
-                createdAt: receivedAt,
-                payload: JSON.stringify({ channel: options.channel }),
-              },
-              ...routingEvents(plan.routing, plan.owner, receivedAt),
-            ],
-          },
-          attachments: photos.length ? { create: photos } : undefined,
-          notifications: input.phone
-            ? {
-                create: {
-                  recipient: input.phone,
-                  template: "ACCEPTED",
-                  payload: JSON.stringify({ no, unitName: plan.owner?.name ?? null, dueAt: plan.deadlines.dueAt.toISOString() }),
-                },
-              }
-            : undefined,
-        },
-        include: ticketViewInclude,
+    return await writeTransaction((sqlite) => {
+      const ticket = newTicketRow({
+        id: randomUUID(),
+        no: nextTicketNoRaw(sqlite, receivedAt),
+        channel: options.channel,
+        input,
+        citizenUserId: actor?.role === "CITIZEN" ? actor.userId : null,
+        receivedAt,
+        plan,
       });
+      insertRow(sqlite, "Ticket", ticket);
+      const events: Omit<TicketEvent, "ticketId">[] = [
+        {
+          id: randomUUID(),
+          type: "RECEIVED",
+          visibility: EVENT_TYPES.RECEIVED.visibility,
+          actorId: actor?.userId ?? null,
+          actorUnitId: actor?.unitId ?? null,
+          createdAt: receivedAt,
+          payload: JSON.stringify({ channel: options.channel }),
+        },
+        ...routingEvents(plan.routing, plan.owner, receivedAt).map((e) => ({ id: randomUUID(), actorId: null, actorUnitId: null, ...e }) as Omit<TicketEvent, "ticketId">),
+      ];
+      for (const event of events) insertRow(sqlite, "TicketEvent", { ...event, ticketId: ticket.id });
+      for (const photo of photos) insertRow(sqlite, "Attachment", { id: randomUUID(), ticketId: ticket.id, createdAt: receivedAt, ...photo });
+      if (input.phone) {
+        insertRow(sqlite, "Notification", {
+          id: randomUUID(),
+          ticketId: ticket.id,
+          recipient: input.phone,
+          template: "ACCEPTED",
+          payload: JSON.stringify({ no: ticket.no, unitName: plan.owner?.name ?? null, dueAt: plan.deadlines.dueAt.toISOString() }),
+          createdAt: receivedAt,
+        });
+      }
+      const unitOf = (id: string | null) => (id ? ref.unitById.get(id) : undefined);
+      return {
+        ...ticket,
+        ownerUnit: plan.owner ? { code: plan.owner.code, name: plan.owner.name } : null,
+        squadronUnit: null,
+        handler: null,
+        category: { code: category.code, name: category.name },
+        mergedInto: null,
+        assistRequests: [],
+        events: events.map((e) => {
+          const unit = unitOf(e.actorUnitId);
+          return {
+            ...e,
+            ticketId: ticket.id,
+            actor: actor && e.actorId === actor.userId ? { displayName: actor.displayName } : null,
+            actorUnit: unit ? { code: unit.code, name: unit.name } : null,
+          };
+        }),
+      };
     });
   } catch (error) {
     await discardPhotos(photos);
     throw error;
   }
+}
+
+/** Every column of a new ticket, so the insert and the returned view cannot drift apart. */
+function newTicketRow(t: {
+  id: string;
+  no: string;
+  channel: Channel;
+  input: TicketInput;
+  citizenUserId: string | null;
+  receivedAt: Date;
+  plan: ReturnType<typeof planTicket>;
+}): Ticket {
+  const { input, plan } = t;
+  return {
+    id: t.id,
+    no: t.no,
+    externalId: null,
+    channel: t.channel,
+    type: input.type,
+    categoryCode: input.category,
+    subCategory: input.subCategory ?? null,
+    urgency: input.urgency,
+    grade: "NORMAL",
+    title: input.title,
+    content: input.content,
+    district: input.district ?? null,
+    place: input.place ?? null,
+    placeKey: normalisePlace(input.place) || null,
+    lat: input.lat ?? null,
+    lng: input.lng ?? null,
+    citizenName: input.name ?? null,
+    citizenPhone: input.phone ?? null,
+    anonymous: input.anonymous,
+    citizenUserId: t.citizenUserId,
+    status: plan.owner ? "DISPATCHED" : "PENDING",
+    ownerUnitId: plan.owner?.id ?? null,
+    squadronUnitId: null,
+    handlerId: null,
+    receivedAt: t.receivedAt,
+    dispatchedAt: plan.dispatchedAt,
+    signedAt: null,
+    firstContactAt: null,
+    repliedAt: null,
+    closedAt: null,
+    signDueAt: plan.deadlines.signDueAt,
+    contactDueAt: plan.deadlines.contactDueAt,
+    dueAt: plan.deadlines.dueAt,
+    escalationAt: plan.escalationAt,
+    signOverdueAt: null,
+    contactOverdueAt: null,
+    dueOverdueAt: null,
+    returnPending: false,
+    returnCount: 0,
+    extensionPending: false,
+    extendedDays: 0,
+    reopenCount: 0,
+    supervised: false,
+    supervisionDueAt: null,
+    replyText: null,
+    coordinatedWith: null,
+    coordinatedAt: null,
+    coordinationAnswer: null,
+    resolved: null,
+    satisfaction: null,
+    evaluatedAt: null,
+    evaluationTokenHash: null,
+    evaluationExpiresAt: null,
+    callbackAttempts: 0,
+    awaitingReview: false,
+    mergedIntoId: null,
+    invalidReason: null,
+    version: 1,
+    createdAt: t.receivedAt,
+    updatedAt: t.receivedAt,
+  };
 }

@@ -9,20 +9,19 @@ const MAX_ATTEMPTS = 5;
  * Sends what the outbox holds. Notifications are written in the same transaction as the step
  * that causes them, so none is lost if the sender is down; failures are retried up to five times.
  */
-export async function deliverPendingNotifications(sender: NotificationSender, batch = 50): Promise<{ sent: number; failed: number }> {
+export async function deliverPendingNotifications(sender: NotificationSender, batch = 200): Promise<{ sent: number; failed: number }> {
   const pending = await db.notification.findMany({
     where: { status: "PENDING" },
     orderBy: { createdAt: "asc" },
     take: batch,
     include: { ticket: { select: { no: true } } },
   });
-  let sent = 0;
+  const sentIds: string[] = [];
   let failed = 0;
   for (const n of pending) {
     try {
       await sender.send({ recipient: n.recipient, text: renderNotification(n.template, JSON.parse(n.payload)), ticketNo: n.ticket?.no ?? null });
-      await db.notification.update({ where: { id: n.id }, data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 } } });
-      sent++;
+      sentIds.push(n.id);
     } catch (error) {
       const attempts = n.attempts + 1;
       await db.notification.update({
@@ -32,5 +31,12 @@ export async function deliverPendingNotifications(sender: NotificationSender, ba
       failed++;
     }
   }
-  return { sent, failed };
+  // One write for the whole batch: intake keeps the outbox busy (STACK.md: every statement shows).
+  if (sentIds.length) {
+    await db.notification.updateMany({
+      where: { id: { in: sentIds } },
+      data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 } },
+    });
+  }
+  return { sent: sentIds.length, failed };
 }

@@ -18,7 +18,7 @@ export const ticketViewInclude = {
   },
 } as const satisfies Prisma.TicketInclude;
 
-type TicketWithView = Prisma.TicketGetPayload<{ include: typeof ticketViewInclude }>;
+export type TicketWithView = Prisma.TicketGetPayload<{ include: typeof ticketViewInclude }>;
 type TicketWithOwner = Prisma.TicketGetPayload<{ include: { ownerUnit: { select: { code: true; name: true } } } }>;
 
 export type TicketListItem = ReturnType<typeof toTicketListItem>;
