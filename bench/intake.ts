@@ -88,7 +88,7 @@ async function main() {
   // Import speed, against its own fresh database.
   const importDir = mkdtempSync(path.join(tmpdir(), "jsjb-bench-import-"));
   const importEnv = { ...process.env, DATA_DIR: importDir, DEMO_DATA: "0" };
-  execFileSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], { env: { ...importEnv, DATABASE_URL: `file:${importDir}/app.db` }, stdio: "ignore" });
+  execFileSync(tsx, ["scripts/prepare-db.ts"], { env: importEnv, stdio: "ignore" });
   const output = execFileSync(tsx, ["--conditions=react-server", "bench/import-speed.ts"], { env: importEnv, encoding: "utf8" });
   console.log(output.trim());
   rmSync(importDir, { recursive: true, force: true });

@@ -1,8 +1,13 @@
 // npm run cli -- <command> …  (DOMAIN.md §7). Results go to stdout, progress and errors to
 // stderr; a failure exits non-zero.
+import { importCommand } from "./commands/import";
 import { tokenCommand } from "./commands/token";
 
 const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; help: string }> = {
+  import: {
+    run: importCommand,
+    help: "import 文件.csv|文件.xlsx    导入 12345 承办单（有错则整批不导入，已导入的工单编号自动跳过）",
+  },
   token: { run: tokenCommand, help: "token --user USERNAME    为用户生成 API 令牌" },
 };
 

@@ -5,9 +5,10 @@
 //   4. build if there is no build or the sources are newer than it;
 //   5. serve on PORT.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { authSecret, env } from "@/lib/env";
+import { prepareDatabase } from "./prepare-db";
 
 const root = process.cwd();
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
@@ -50,7 +51,6 @@ function buildIsCurrent(): boolean {
 async function main() {
   const config = env();
   const secret = authSecret();
-  mkdirSync(config.dataDir, { recursive: true });
   const childEnv = {
     DATABASE_URL: config.databaseUrl,
     AUTH_SECRET: secret,
@@ -59,16 +59,7 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
   };
 
-  log(`database ${config.databasePath}`);
-  run(bin("prisma"), ["migrate", "deploy"], childEnv);
-
-  const { db } = await import("@/lib/db");
-  const { databaseIsEmpty, seedDatabase } = await import("@/prisma/seed");
-  if (await databaseIsEmpty(db)) {
-    log(`seeding the demo organisation${config.DEMO_DATA === "1" ? " and demo tickets" : ""}`);
-    await seedDatabase(db, { demoData: config.DEMO_DATA === "1" });
-  }
-  await db.$disconnect();
+  await prepareDatabase();
 
   if (!buildIsCurrent()) {
     log("building the app (first start or sources changed)");

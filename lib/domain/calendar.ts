@@ -88,8 +88,20 @@ export class WorkCalendar {
     return ms / HOUR_MS;
   }
 
+  /** Memo of nextWorkingDay: intake and imports ask about the same few hundred dates. */
+  private readonly nextWorkingDayCache = new Map<string, string>();
+
   /** The first working day strictly after `date`. */
   private nextWorkingDay(date: string): string {
+    let next = this.nextWorkingDayCache.get(date);
+    if (next === undefined) {
+      next = this.findNextWorkingDay(date);
+      this.nextWorkingDayCache.set(date, next);
+    }
+    return next;
+  }
+
+  private findNextWorkingDay(date: string): string {
     let d = date;
     for (let i = 0; i < MAX_SEARCH_DAYS; i++) {
       d = addLocalDays(d, 1);

@@ -1,0 +1,37 @@
+// Applies pending migrations and seeds an empty database (demo tickets unless DEMO_DATA=0).
+// Used by `npm start` and the benchmarks; runnable alone: `tsx scripts/prepare-db.ts`.
+import { spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { env } from "@/lib/env";
+
+function log(message: string) {
+  process.stderr.write(`[db] ${message}\n`);
+}
+
+export async function prepareDatabase(): Promise<void> {
+  const config = env();
+  mkdirSync(config.dataDir, { recursive: true });
+  log(`database ${config.databasePath}`);
+  const migrate = spawnSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], {
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: config.databaseUrl },
+  });
+  if (migrate.status !== 0) throw new Error("prisma migrate deploy failed");
+
+  const { db } = await import("@/lib/db");
+  const { databaseIsEmpty, seedDatabase } = await import("@/prisma/seed");
+  if (await databaseIsEmpty(db)) {
+    log(`seeding the demo organisation${config.DEMO_DATA === "1" ? " and demo tickets" : ""}`);
+    await seedDatabase(db, { demoData: config.DEMO_DATA === "1" });
+  }
+  await db.$disconnect();
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  prepareDatabase().catch((error: unknown) => {
+    log(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  });
+}
