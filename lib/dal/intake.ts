@@ -122,7 +122,8 @@ export async function submitTicket(
         ...routingEvents(plan.routing, plan.owner, receivedAt).map((e) => ({ id: randomUUID(), actorId: null, actorUnitId: null, ...e }) as Omit<TicketEvent, "ticketId">),
       ];
       for (const event of events) insertRow(sqlite, "TicketEvent", { ...event, ticketId: ticket.id });
-      for (const photo of photos) insertRow(sqlite, "Attachment", { id: randomUUID(), ticketId: ticket.id, createdAt: receivedAt, ...photo });
+      const attachments = photos.map((photo) => ({ id: randomUUID(), ...photo }));
+      for (const a of attachments) insertRow(sqlite, "Attachment", { ...a, ticketId: ticket.id, createdAt: receivedAt });
       if (input.phone) {
         insertRow(sqlite, "Notification", {
           id: randomUUID(),
@@ -142,6 +143,7 @@ export async function submitTicket(
         category: { code: category.code, name: category.name },
         mergedInto: null,
         assistRequests: [],
+        attachments: attachments.map(({ id, mimeType, width, height }) => ({ id, mimeType, width, height })),
         events: events.map((e) => {
           const unit = unitOf(e.actorUnitId);
           return {

@@ -12,6 +12,7 @@ export const ticketViewInclude = {
   category: { select: { code: true, name: true } },
   mergedInto: { select: { no: true } },
   assistRequests: { select: { assistingUnitId: true } },
+  attachments: { select: { id: true, mimeType: true, width: true, height: true }, orderBy: { createdAt: "asc" } },
   events: {
     orderBy: { createdAt: "asc" },
     include: { actor: { select: { displayName: true } }, actorUnit: { select: { code: true, name: true } } },
@@ -87,6 +88,7 @@ export function toTicketView(t: TicketWithView, actor: Actor, scope: TicketScope
       ? { resolved: t.resolved, satisfaction: t.satisfaction, evaluatedAt: t.evaluatedAt }
       : null,
     mergedInto: t.mergedInto?.no ?? null,
+    photos: t.attachments.map((a) => ({ ...a, url: `/api/v1/tickets/${t.no}/attachments/${a.id}` })),
     events: t.events
       .filter((e) => staff || e.visibility === "PUBLIC")
       .map((e) => ({

@@ -62,6 +62,19 @@ export default async function TicketPage({ params }: { params: Promise<{ no: str
             <Field label="承办单位">{t.ownerUnitName ?? "待派单"}</Field>
           </dl>
         </div>
+        {t.photos.length > 0 && (
+          <div className="rounded-2xl border border-slate-200 bg-white p-5">
+            <h2 className="mb-3 font-semibold">群众上传的照片</h2>
+            <div className="flex flex-wrap gap-3">
+              {t.photos.map((p, i) => (
+                <a key={p.id} href={p.url} target="_blank" rel="noreferrer">
+                  {/* eslint-disable-next-line @next/next/no-img-element -- private, authorised file; not for the image optimiser */}
+                  <img src={p.url} alt={`照片 ${i + 1}`} data-testid="ticket-photo" className="h-32 w-auto rounded-lg border border-slate-200 object-cover" />
+                </a>
+              ))}
+            </div>
+          </div>
+        )}
         {t.reply && (
           <div className="rounded-2xl border border-slate-200 bg-white p-5">
             <h2 className="mb-2 font-semibold">答复内容</h2>
