@@ -1,5 +1,6 @@
 // npm run cli -- <command> …  (DOMAIN.md §7). Results go to stdout, progress and errors to
 // stderr; a failure exits non-zero.
+import "@/lib/load-dotenv";
 import { importCommand } from "./commands/import";
 import { tokenCommand } from "./commands/token";
 

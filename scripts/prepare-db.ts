@@ -1,5 +1,6 @@
 // Applies pending migrations and seeds an empty database (demo tickets unless DEMO_DATA=0).
 // Used by `npm start` and the benchmarks; runnable alone: `tsx scripts/prepare-db.ts`.
+import "@/lib/load-dotenv";
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";

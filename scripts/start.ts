@@ -4,10 +4,12 @@
 //   3. seed an empty database (demo data unless DEMO_DATA=0);
 //   4. build if there is no build or the sources are newer than it;
 //   5. serve on PORT.
+import "@/lib/load-dotenv";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { authSecret, env } from "@/lib/env";
+
 import { prepareDatabase } from "./prepare-db";
 
 const root = process.cwd();
