@@ -2,6 +2,7 @@
 // stderr; a failure exits non-zero.
 import "@/lib/load-dotenv";
 import { importCommand } from "./commands/import";
+import { tickCommand } from "./commands/tick";
 import { tokenCommand } from "./commands/token";
 
 const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; help: string }> = {
@@ -10,6 +11,10 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; help: s
     help: "import 文件.csv|文件.xlsx    导入 12345 承办单（有错则整批不导入，已导入的工单编号自动跳过）",
   },
   token: { run: tokenCommand, help: "token --user USERNAME    为用户生成 API 令牌" },
+  tick: {
+    run: tickCommand,
+    help: "tick    检查时限：为新超期的签收、首次联系、办结时限各记一条超期记录（可重复运行，供 cron 使用）",
+  },
 };
 
 async function main() {

@@ -25,6 +25,10 @@ const schema = z.object({
   TRACK_LIMIT_PER_IP_HOUR: z.coerce.number().int().min(1).default(60),
   /** 1 = serve /api/bench/echo, the bare route the intake benchmark compares against. */
   BENCH_ROUTES: z.enum(["0", "1"]).default("0"),
+  /** 1 = the server records crossed deadlines itself; 0 = leave it to cron (`npm run cli -- tick`). */
+  SCHEDULER: z.enum(["0", "1"]).default("1"),
+  /** Seconds between two deadline rounds of the server's scheduler. */
+  SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int("SCHEDULER_INTERVAL_SECONDS 应为整数秒").min(1, "SCHEDULER_INTERVAL_SECONDS 至少为 1 秒").default(60),
 });
 
 export type Env = z.infer<typeof schema> & {

@@ -1,5 +1,7 @@
 import "server-only";
 import { deliverPendingNotifications } from "@/lib/dal/outbox";
+import { recordOverdue } from "@/lib/dal/overdue";
+import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { LoggingSender } from "@/lib/notify/sender";
 
@@ -20,4 +22,31 @@ export function startBackgroundJobs(): void {
       running = false;
     }
   }, OUTBOX_INTERVAL_MS).unref();
+
+  startDeadlineScheduler();
+}
+
+/**
+ * 超期 scheduler. The first round runs at start-up, so deadlines crossed while the server was
+ * down are recorded at once; the markers on the ticket, not this process, remember what is
+ * done, so restarts and a cron `tick` beside it never write an event twice.
+ */
+function startDeadlineScheduler(): void {
+  const { SCHEDULER, SCHEDULER_INTERVAL_SECONDS } = env();
+  if (SCHEDULER !== "1") return;
+  let running = false;
+  const round = async () => {
+    if (running) return; // never overlap a slow round (a long catch-up)
+    running = true;
+    try {
+      const recorded = await recordOverdue();
+      if (recorded.events) logger.info(recorded, "overdue deadlines recorded");
+    } catch (err) {
+      logger.error({ err }, "overdue scan failed");
+    } finally {
+      running = false;
+    }
+  };
+  void round();
+  setInterval(round, SCHEDULER_INTERVAL_SECONDS * 1000).unref();
 }
