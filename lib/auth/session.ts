@@ -1,5 +1,6 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import { bearerToken } from "@/lib/auth/api-token";
 import { authOptions } from "@/lib/auth/options";
@@ -21,5 +22,15 @@ export async function currentActor(request?: Request): Promise<Actor | null> {
 export async function requireActor(request?: Request): Promise<Actor> {
   const actor = await currentActor(request);
   if (!actor) throw new Unauthenticated();
+  return actor;
+}
+
+/**
+ * For pages: the signed-in actor, or a redirect to the sign-in page. (Layouts redirect too, but
+ * they render in parallel with the page, so every page asks for itself.)
+ */
+export async function requirePageActor(): Promise<Actor> {
+  const actor = await currentActor();
+  if (!actor) redirect("/login");
   return actor;
 }

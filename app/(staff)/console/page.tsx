@@ -3,14 +3,14 @@ import { forbidden } from "next/navigation";
 import { IntakeConsole } from "@/components/console/intake-console";
 import { PendingQueue } from "@/components/console/pending-queue";
 import { can } from "@/lib/auth/permissions";
-import { requireActor } from "@/lib/auth/session";
+import { requirePageActor } from "@/lib/auth/session";
 import { pendingQueue } from "@/lib/dal/callers";
 import { intakeOptions, reference } from "@/lib/dal/reference";
 
 export const metadata: Metadata = { title: "来电受理" };
 
 export default async function ConsolePage() {
-  const actor = await requireActor();
+  const actor = await requirePageActor();
   if (!can(actor.role, "ticket:dispatch")) forbidden();
   const [options, pending, ref] = await Promise.all([intakeOptions(), pendingQueue(actor), reference()]);
   const brigades = ref.units.filter((u) => u.kind === "BRIGADE" && u.active).map((u) => ({ code: u.code, name: u.name }));

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { ImportForm } from "@/components/import-form";
 import { can } from "@/lib/auth/permissions";
-import { requireActor } from "@/lib/auth/session";
+import { requirePageActor } from "@/lib/auth/session";
 import { MAX_IMPORT_BYTES } from "@/lib/dal/import-tickets";
 import { reference } from "@/lib/dal/reference";
 import { CATEGORY_LABELS, SATISFACTION_LABELS, TYPE_LABELS } from "@/lib/domain/labels";
@@ -21,7 +21,7 @@ function Hint({ term, children }: { term: string; children: React.ReactNode }) {
 }
 
 export default async function ImportPage() {
-  const actor = await requireActor();
+  const actor = await requirePageActor();
   // For comfort only: importFileAction → importTickets checks again.
   if (!can(actor.role, "import:run")) forbidden();
   const owners = (await reference()).units.filter((u) => u.active && (u.kind === "BRIGADE" || u.kind === "SQUADRON"));

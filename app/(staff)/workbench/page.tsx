@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { TicketTable } from "@/components/ticket-table";
 import { can, ROLE_LABELS } from "@/lib/auth/permissions";
-import { requireActor } from "@/lib/auth/session";
+import { requirePageActor } from "@/lib/auth/session";
 import { listTickets } from "@/lib/dal/tickets";
 import { ticketQuerySchema } from "@/lib/validation/ticket-query";
 
 export const metadata: Metadata = { title: "工作台" };
 
 export default async function WorkbenchPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
-  const actor = await requireActor();
+  const actor = await requirePageActor();
   const parsed = ticketQuerySchema.safeParse(await searchParams);
   const query = parsed.success ? parsed.data : ticketQuerySchema.parse({});
   const { items, total, page, pageSize } = await listTickets(actor, query);

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { StatusBadge } from "@/components/status-badge";
 import { TicketTimeline } from "@/components/ticket-timeline";
-import { requireActor } from "@/lib/auth/session";
+import { requirePageActor } from "@/lib/auth/session";
 import { getTicket } from "@/lib/dal/tickets";
 import { CHANNEL_LABELS, GRADE_LABELS, TYPE_LABELS, URGENCY_LABELS } from "@/lib/domain/labels";
 import { Forbidden, NotFound } from "@/lib/errors";
@@ -11,7 +11,7 @@ import { formatDateTime } from "@/lib/format";
 export const metadata: Metadata = { title: "工单详情" };
 
 async function loadTicket(no: string) {
-  const actor = await requireActor();
+  const actor = await requirePageActor();
   try {
     return await getTicket(actor, no);
   } catch (error) {
