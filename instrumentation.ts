@@ -1,7 +1,10 @@
-// Starts the server's background jobs (notification outbox) once per Node.js server process.
+// Starts the server's background work once per Node.js server process: the notification
+// outbox and deadline loops (lib/jobs.ts) and the WAL checkpointer (lib/checkpointer.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { startBackgroundJobs } = await import("./lib/jobs");
+    const { startCheckpointer } = await import("./lib/checkpointer");
     startBackgroundJobs();
+    startCheckpointer();
   }
 }
