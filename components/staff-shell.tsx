@@ -8,6 +8,7 @@ const NAV_ITEMS: { href: string; label: string; permission: Permission[] }[] = [
   { href: "/workbench", label: "工作台", permission: ["ticket:read:unit", "ticket:read:all"] },
   { href: "/console", label: "受理派单", permission: ["ticket:dispatch"] },
   { href: "/import", label: "批量导入", permission: ["import:run"] },
+  { href: "/admin", label: "管理", permission: ["admin:manage"] },
 ];
 
 export function StaffShell({ actor, children }: { actor: Actor; children: React.ReactNode }) {
