@@ -11,6 +11,28 @@ export const NOTIFICATION_TEMPLATES = {
   /** A repeat call merged into an earlier ticket: the caller follows the master. */
   MERGED: (p: { no: string; masterNo: string }) =>
     `【示例市公安交管】您反映的问题（${p.no}）已有工单 ${p.masterNo} 正在办理，已合并处理，后续进展将同步告知您。`,
+  /** 延期 approved: the citizen learns the new close deadline. */
+  EXTENDED: (p: { no: string; dueAt: string; workingDays: number }) =>
+    `【示例市公安交管】您的诉求（工单 ${p.no}）办理需要更多时间，已延期 ${p.workingDays} 个工作日，` +
+    `将于 ${formatLocalDateTime(new Date(p.dueAt))} 前办结答复。`,
+  /**
+   * 答复: the answer, and — for the caller of the ticket itself — the one-time evaluation link
+   * (a path; the sender prefixes the site's address). Callers of merged tickets get no link.
+   */
+  REPLIED: (p: { no: string; reply: string; link?: string | null; expiresAt?: string | null }) =>
+    `【示例市公安交管】您的诉求（工单 ${p.no}）已办理答复：${p.reply}` +
+    (p.link
+      ? `。请对办理结果进行评价：${p.link}` + (p.expiresAt ? `（${formatLocalDateTime(new Date(p.expiresAt))} 前有效）` : "")
+      : "") +
+    "。",
+  /** 重办 after 不满意. */
+  REOPENED: (p: { no: string; dueAt: string | null }) =>
+    `【示例市公安交管】您对工单 ${p.no} 的办理结果不满意，已安排重新办理` +
+    (p.dueAt ? `，将于 ${formatLocalDateTime(new Date(p.dueAt))} 前再次答复` : "") +
+    "。",
+  /** 办结（不重办） after 不满意, with the manager's explanation. */
+  CLOSED_AFTER_REVIEW: (p: { no: string; note: string }) =>
+    `【示例市公安交管】您的诉求（工单 ${p.no}）经复核已办结：${p.note}。如有疑问请拨打 12345。`,
 } as const;
 
 export type NotificationTemplate = keyof typeof NOTIFICATION_TEMPLATES;

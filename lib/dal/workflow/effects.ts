@@ -1,0 +1,379 @@
+import "server-only";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import type Database from "better-sqlite3";
+import type { Actor } from "@/lib/auth/actor";
+import type { EventType } from "@/lib/domain/events";
+import type { NotificationTemplate } from "@/lib/domain/notifications";
+import { computeDeadlines, extendDueAt, selectPolicy } from "@/lib/domain/time-limits";
+import type { Action, ActionInput, Transition } from "@/lib/domain/workflow";
+import { Conflict, Invalid } from "@/lib/errors";
+import type { Ticket } from "@/lib/generated/prisma/client";
+import type { Reference, UnitRef } from "@/lib/dal/reference";
+import type { TicketPatch } from "@/lib/dal/workflow/ticket-row";
+import { insertRow, prepared } from "@/lib/sqlite";
+
+// What each allowed workflow step writes besides the ticket's status, version and event: the
+// ticket columns it changes, its side rows (退单/延期/协办/督办/回访 requests), the details on its
+// event, and the notice to the citizen. Runs inside perform.ts's one synchronous transaction, so
+// a throw here (a bad unit code, a vanished request) rolls the whole step back.
+
+type Raw = Database.Database;
+
+export type EffectContext = {
+  sqlite: Raw;
+  ticket: Ticket;
+  actor: Actor;
+  now: Date;
+  ref: Reference;
+  next: Transition;
+};
+
+export type Effect = {
+  patch: TicketPatch;
+  payload: Record<string, unknown>;
+  /** The message for the citizen, sent when transition().notifyCitizen. */
+  notice?: {
+    template: NotificationTemplate;
+    payload: Record<string, unknown>;
+    /** Only for the ticket's own caller, not for callers of merged tickets (the evaluation link). */
+    ownCallerOnly?: Record<string, unknown>;
+  };
+  /** Events on other tickets (the master of a merge). */
+  otherEvents?: { ticketId: string; type: EventType; payload: Record<string, unknown> }[];
+  /** The answer for callers that want more than the view (dispatchTicket, mergeTicket). */
+  result?: Record<string, unknown>;
+};
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function activeUnit(ref: Reference, code: string, field: string, label: string): UnitRef {
+  const unit = ref.unitByCode.get(code);
+  if (!unit || !unit.active) throw new Invalid([{ field, message: `${label}「${code}」不存在或已停用` }]);
+  return unit;
+}
+
+/** Units that can own a ticket: the brigades (squadrons get tickets through their brigade). */
+function ownerBrigade(ref: Reference, code: string, field: string): UnitRef {
+  const unit = ref.unitByCode.get(code);
+  if (!unit || !unit.active || unit.kind !== "BRIGADE") {
+    throw new Invalid([{ field, message: `「${code}」不是可承办工单的大队` }]);
+  }
+  return unit;
+}
+
+function policyOf(ref: Reference, ticket: Pick<Ticket, "type" | "urgency" | "grade">) {
+  return selectPolicy(ref.policies, ticket);
+}
+
+function decidePending(sqlite: Raw, table: "ReturnRequest" | "ExtensionRequest", ticketId: string) {
+  const row = prepared(
+    sqlite,
+    `SELECT * FROM "${table}" WHERE "ticketId" = ? AND "status" = 'PENDING' ORDER BY "createdAt" DESC LIMIT 1`,
+  ).get(ticketId) as Record<string, unknown> | undefined;
+  if (!row) throw new Conflict(table === "ReturnRequest" ? "该工单没有待审核的退单申请" : "该工单没有待审核的延期申请");
+  return row;
+}
+
+function closeRequest(
+  sqlite: Raw,
+  table: "ReturnRequest" | "ExtensionRequest",
+  id: unknown,
+  decision: { status: "APPROVED" | "REJECTED"; actor: Actor; now: Date; note?: string | null; toUnitId?: string },
+) {
+  const toUnit = table === "ReturnRequest" ? `, "toUnitId" = ?` : "";
+  const values: (string | number | null)[] = [decision.status, decision.actor.userId, decision.note ?? null, decision.now.getTime()];
+  if (table === "ReturnRequest") values.push(decision.toUnitId ?? null);
+  prepared(
+    sqlite,
+    `UPDATE "${table}" SET "status" = ?, "decidedById" = ?, "decisionNote" = ?, "decidedAt" = ?${toUnit} WHERE "id" = ?`,
+  ).run(...values, id as string);
+}
+
+type Effects = { [A in Action]: (ctx: EffectContext, input: ActionInput<A>) => Effect };
+
+export const EFFECTS: Effects = {
+  sign: ({ now }) => ({ patch: { signedAt: now }, payload: {} }),
+
+  contact: ({ ticket, now }, input) => ({
+    patch: { firstContactAt: ticket.firstContactAt ?? now },
+    payload: { note: input.note, method: input.method },
+  }),
+
+  note: (_ctx, input) => ({ patch: {}, payload: { text: input.text } }),
+
+  assist: ({ sqlite, ticket, actor, now, ref }, input) => {
+    const unit = activeUnit(ref, input.unit, "unit", "协办单位");
+    if (unit.id === ticket.ownerUnitId) throw new Invalid([{ field: "unit", message: "协办单位不能是本工单的承办单位" }]);
+    insertRow(sqlite, "AssistRequest", {
+      id: randomUUID(),
+      ticketId: ticket.id,
+      requestingUnitId: ticket.ownerUnitId,
+      assistingUnitId: unit.id,
+      note: input.note,
+      dueAt: input.dueAt ?? null,
+      status: "OPEN",
+      createdById: actor.userId,
+      createdAt: now,
+    });
+    return { patch: {}, payload: { unit: unit.code, unitName: unit.name, note: input.note, dueAt: input.dueAt ?? null } };
+  },
+
+  assistReply: ({ sqlite, ticket, actor, now }, input) => {
+    const open = prepared(
+      sqlite,
+      `SELECT "id" FROM "AssistRequest" WHERE "ticketId" = ? AND "assistingUnitId" = ? AND "status" = 'OPEN' ORDER BY "createdAt" ASC LIMIT 1`,
+    ).get(ticket.id, actor.unitId) as { id: string } | undefined;
+    if (!open) throw new Conflict("本单位在该工单上没有待反馈的协办请求");
+    prepared(sqlite, `UPDATE "AssistRequest" SET "status" = 'ANSWERED', "reply" = ?, "answeredAt" = ? WHERE "id" = ?`).run(
+      input.text,
+      now.getTime(),
+      open.id,
+    );
+    return { patch: {}, payload: { text: input.text } };
+  },
+
+  return: ({ sqlite, ticket, actor, now, ref }, input) => {
+    const suggested = ownerBrigade(ref, input.suggestedUnit, "suggestedUnit");
+    if (suggested.id === ticket.ownerUnitId) {
+      throw new Invalid([{ field: "suggestedUnit", message: "建议承办单位不能是本单位" }]);
+    }
+    insertRow(sqlite, "ReturnRequest", {
+      id: randomUUID(),
+      ticketId: ticket.id,
+      fromUnitId: ticket.ownerUnitId,
+      suggestedUnitId: suggested.id,
+      reason: input.reason,
+      requestedById: actor.userId,
+      status: "PENDING",
+      createdAt: now,
+    });
+    return { patch: { returnPending: true }, payload: { reason: input.reason, suggestedUnit: suggested.code } };
+  },
+
+  // Re-dispatched to the new owner, who signs again: the sign clock and return window restart;
+  // contact and close keep running from receipt (接诉即办).
+  approveReturn: ({ sqlite, ticket, actor, now, ref }, input) => {
+    const unit = ownerBrigade(ref, input.unit, "unit");
+    if (unit.id === ticket.ownerUnitId) throw new Invalid([{ field: "unit", message: "新承办单位不能是原承办单位" }]);
+    const request = decidePending(sqlite, "ReturnRequest", ticket.id);
+    closeRequest(sqlite, "ReturnRequest", request.id, { status: "APPROVED", actor, now, toUnitId: unit.id });
+    const { signDueAt } = computeDeadlines(ref.calendar, policyOf(ref, ticket), { receivedAt: ticket.receivedAt, dispatchedAt: now });
+    const from = ticket.ownerUnitId ? ref.unitById.get(ticket.ownerUnitId)?.code : null;
+    return {
+      patch: {
+        ownerUnitId: unit.id,
+        dispatchedAt: now,
+        signedAt: null,
+        signDueAt,
+        squadronUnitId: null,
+        handlerId: null,
+        returnCount: ticket.returnCount + 1,
+        returnPending: false,
+      },
+      payload: { from: from ?? null, unit: unit.code, unitName: unit.name },
+    };
+  },
+
+  rejectReturn: ({ sqlite, ticket, actor, now }, input) => {
+    const request = decidePending(sqlite, "ReturnRequest", ticket.id);
+    closeRequest(sqlite, "ReturnRequest", request.id, { status: "REJECTED", actor, now, note: input.reason });
+    return { patch: { returnPending: false }, payload: { reason: input.reason } };
+  },
+
+  extend: ({ sqlite, ticket, actor, now }, input) => {
+    insertRow(sqlite, "ExtensionRequest", {
+      id: randomUUID(),
+      ticketId: ticket.id,
+      reason: input.reason,
+      workingDays: input.workingDays,
+      requestedById: actor.userId,
+      status: "PENDING",
+      createdAt: now,
+    });
+    return { patch: { extensionPending: true }, payload: { reason: input.reason, workingDays: input.workingDays } };
+  },
+
+  approveExtension: ({ sqlite, ticket, actor, now, ref }) => {
+    const request = decidePending(sqlite, "ExtensionRequest", ticket.id);
+    if (!ticket.dueAt) throw new Conflict("该工单没有办结时限，无需延期");
+    const workingDays = Number(request.workingDays);
+    const dueAt = extendDueAt(ref.calendar, ticket.dueAt, workingDays);
+    closeRequest(sqlite, "ExtensionRequest", request.id, { status: "APPROVED", actor, now });
+    return {
+      patch: { dueAt, extendedDays: workingDays, extensionPending: false },
+      payload: { workingDays, previousDueAt: ticket.dueAt.toISOString(), dueAt: dueAt.toISOString() },
+      notice: { template: "EXTENDED", payload: { no: ticket.no, dueAt: dueAt.toISOString(), workingDays } },
+    };
+  },
+
+  rejectExtension: ({ sqlite, ticket, actor, now }, input) => {
+    const request = decidePending(sqlite, "ExtensionRequest", ticket.id);
+    closeRequest(sqlite, "ExtensionRequest", request.id, { status: "REJECTED", actor, now, note: input.reason });
+    return { patch: { extensionPending: false }, payload: { reason: input.reason } };
+  },
+
+  // The one-time evaluation link: only its SHA-256 is stored, like API tokens.
+  reply: ({ sqlite, ticket, actor, now, ref }, input) => {
+    const token = randomBytes(32).toString("base64url");
+    const expiresAt = new Date(now.getTime() + ref.settings.evaluationWindowDays * DAY_MS);
+    // A reply ends the need for more time: a pending extension request lapses.
+    prepared(
+      sqlite,
+      `UPDATE "ExtensionRequest" SET "status" = 'REJECTED', "decidedById" = ?, "decisionNote" = ?, "decidedAt" = ? WHERE "ticketId" = ? AND "status" = 'PENDING'`,
+    ).run(actor.userId, "已答复，延期申请不再需要", now.getTime(), ticket.id);
+    const coordination = {
+      coordinatedWith: input.coordinatedWith ?? ticket.coordinatedWith,
+      coordinatedAt: input.coordinatedAt ?? ticket.coordinatedAt,
+      coordinationAnswer: input.coordinationAnswer ?? ticket.coordinationAnswer,
+    };
+    return {
+      patch: {
+        replyText: input.text,
+        repliedAt: now,
+        extensionPending: false,
+        evaluationTokenHash: createHash("sha256").update(token).digest("hex"),
+        evaluationExpiresAt: expiresAt,
+        ...coordination,
+      },
+      payload: {
+        text: input.text,
+        coordinatedWith: input.coordinatedWith ?? null,
+        coordinatedAt: input.coordinatedAt?.toISOString() ?? null,
+        coordinationAnswer: input.coordinationAnswer ?? null,
+      },
+      notice: {
+        template: "REPLIED",
+        payload: { no: ticket.no, reply: input.text },
+        ownCallerOnly: { link: `/evaluate/${token}`, expiresAt: expiresAt.toISOString() },
+      },
+    };
+  },
+
+  // 回访 by phone: a new round after each reopen. 不满意 leaves the ticket for a manager.
+  evaluate: ({ sqlite, ticket, actor, now, next }, input) => {
+    const round = ticket.reopenCount + 1;
+    insertRow(sqlite, "Evaluation", {
+      id: randomUUID(),
+      ticketId: ticket.id,
+      round,
+      resolved: input.resolved,
+      satisfaction: input.satisfaction,
+      comment: input.comment ?? null,
+      source: "CALLBACK",
+      recordedById: actor.userId,
+      createdAt: now,
+    });
+    return {
+      patch: {
+        resolved: input.resolved,
+        satisfaction: input.satisfaction,
+        evaluatedAt: now,
+        evaluationTokenHash: null,
+        evaluationExpiresAt: null,
+        closedAt: next.status === "CLOSED" ? now : ticket.closedAt,
+      },
+      payload: { resolved: input.resolved, satisfaction: input.satisfaction, comment: input.comment ?? null, round, source: "CALLBACK" },
+    };
+  },
+
+  supervise: ({ sqlite, ticket, actor, now }, input) => {
+    insertRow(sqlite, "Supervision", {
+      id: randomUUID(),
+      ticketId: ticket.id,
+      note: input.note,
+      dueAt: input.dueAt ?? null,
+      createdById: actor.userId,
+      createdAt: now,
+    });
+    return {
+      patch: { supervised: true, supervisionDueAt: input.dueAt ?? ticket.supervisionDueAt },
+      payload: { note: input.note, dueAt: input.dueAt?.toISOString() ?? null },
+    };
+  },
+
+  // 重办: a fresh close limit from now with the ticket's own policy; same number (一单到底).
+  reopen: ({ ticket, now, ref }, input) => {
+    const { dueAt } = computeDeadlines(ref.calendar, policyOf(ref, ticket), { receivedAt: now });
+    return {
+      patch: { reopenCount: ticket.reopenCount + 1, repliedAt: null, closedAt: null, dueAt, evaluationTokenHash: null, evaluationExpiresAt: null },
+      payload: { reason: input.reason, round: ticket.reopenCount + 2, dueAt: dueAt.toISOString() },
+      notice: { template: "REOPENED", payload: { no: ticket.no, dueAt: dueAt.toISOString() } },
+    };
+  },
+
+  closeReview: ({ ticket, now }, input) => ({
+    patch: { closedAt: now },
+    payload: { note: input.note, afterReview: true },
+    notice: { template: "CLOSED_AFTER_REVIEW", payload: { no: ticket.no, note: input.note } },
+  }),
+
+  // 并单 (一单到底): the caller is told the master's number and follows the master's updates.
+  merge: ({ sqlite, ticket }, input) => {
+    if (input.into === ticket.no) throw new Invalid([{ field: "into", message: "不能并入工单自身" }]);
+    const master = prepared(sqlite, `SELECT "id", "no", "status" FROM "Ticket" WHERE "no" = ?`).get(input.into) as
+      | { id: string; no: string; status: string }
+      | undefined;
+    if (!master) throw new Invalid([{ field: "into", message: `主工单 ${input.into} 不存在` }]);
+    if (master.status === "MERGED" || master.status === "INVALID") {
+      throw new Invalid([{ field: "into", message: `工单 ${master.no} 已并单或无效，请并入其主工单` }]);
+    }
+    return {
+      patch: { mergedIntoId: master.id },
+      payload: { into: master.no },
+      notice: { template: "MERGED", payload: { no: ticket.no, masterNo: master.no } },
+      otherEvents: [{ ticketId: master.id, type: "DUPLICATE_MERGED", payload: { from: ticket.no } }],
+      result: { no: ticket.no, into: master.no },
+    };
+  },
+
+  invalidate: (_ctx, input) => ({
+    patch: { invalidReason: input.reason },
+    payload: { reason: input.reason, note: input.note ?? null },
+  }),
+
+  // 人工派单: contact and close keep running from receipt; signing runs from this dispatch.
+  dispatch: ({ ticket, now, ref }, input) => {
+    const unit = ownerBrigade(ref, input.unit, "unit");
+    const { signDueAt } = computeDeadlines(ref.calendar, policyOf(ref, ticket), { receivedAt: ticket.receivedAt, dispatchedAt: now });
+    return {
+      patch: { ownerUnitId: unit.id, dispatchedAt: now, signDueAt },
+      payload: { unit: unit.code, unitName: unit.name, manual: true },
+      result: { no: ticket.no, unit: unit.code, version: ticket.version + 1 },
+    };
+  },
+
+  assign: ({ sqlite, ticket, ref }, input) => {
+    const patch: TicketPatch = {};
+    const inOwner = (unitId: string | null) => {
+      const unit = unitId ? ref.unitById.get(unitId) : undefined;
+      return !!unit && (unit.id === ticket.ownerUnitId || (unit.kind === "SQUADRON" && unit.parentId === ticket.ownerUnitId));
+    };
+    if (input.squadron !== undefined) {
+      const squadron = ref.unitByCode.get(input.squadron);
+      if (!squadron || !squadron.active || squadron.kind !== "SQUADRON" || squadron.parentId !== ticket.ownerUnitId) {
+        throw new Invalid([{ field: "squadron", message: `「${input.squadron}」不是本大队的中队` }]);
+      }
+      patch.squadronUnitId = squadron.id;
+    }
+    if (input.handler !== undefined) {
+      const user = prepared(sqlite, `SELECT "id", "unitId", "role", "active" FROM "User" WHERE "username" = ?`).get(input.handler) as
+        | { id: string; unitId: string | null; role: string; active: number }
+        | undefined;
+      if (!user || !user.active || !["HANDLER", "LEAD"].includes(user.role) || !inOwner(user.unitId)) {
+        throw new Invalid([{ field: "handler", message: `「${input.handler}」不是本大队或其中队的民警` }]);
+      }
+      patch.handlerId = user.id;
+      // A handler of a squadron brings the ticket to that squadron, unless one was chosen.
+      if (patch.squadronUnitId === undefined && user.unitId !== ticket.ownerUnitId) patch.squadronUnitId = user.unitId;
+    }
+    return { patch, payload: { handler: input.handler ?? null, squadron: input.squadron ?? null } };
+  },
+
+  // 定级: the close limit follows the grade's policy, still from receipt, plus any extension.
+  grade: ({ ticket, ref }, input) => {
+    const policy = policyOf(ref, { ...ticket, grade: input.grade });
+    let { dueAt } = computeDeadlines(ref.calendar, policy, { receivedAt: ticket.receivedAt });
+    if (ticket.extendedDays > 0) dueAt = extendDueAt(ref.calendar, dueAt, Math.min(ticket.extendedDays, 7));
+    return { patch: { grade: input.grade, dueAt }, payload: { from: ticket.grade, grade: input.grade, dueAt: dueAt.toISOString() } };
+  },
+};

@@ -1,0 +1,168 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type Database from "better-sqlite3";
+import type { Actor } from "@/lib/auth/actor";
+import { canReadTicket } from "@/lib/auth/ticket-access";
+import { EVENT_TYPES } from "@/lib/domain/events";
+import type { TicketStatus } from "@/lib/domain/labels";
+import { OPEN_STATUSES } from "@/lib/domain/overdue";
+import { earliestOpenDeadline } from "@/lib/domain/time-limits";
+import {
+  decide,
+  isAction,
+  parseActionInput,
+  transition,
+  type Action,
+  type ActionInput,
+  type WorkflowContext,
+} from "@/lib/domain/workflow";
+import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/errors";
+import type { Ticket } from "@/lib/generated/prisma/client";
+import { reference } from "@/lib/dal/reference";
+import type { TicketView } from "@/lib/dal/ticket-view";
+import { getTicket } from "@/lib/dal/tickets";
+import { EFFECTS, type Effect } from "@/lib/dal/workflow/effects";
+import { assistingUnitIds, loadTicketRow, updateTicketVersioned, type TicketPatch } from "@/lib/dal/workflow/ticket-row";
+import { insertRow, prepared, writeTransaction } from "@/lib/sqlite";
+
+// Every workflow step of DOMAIN.md §7 (POST /tickets/{no}/actions): one entry point, one
+// synchronous transaction on the raw connection (lib/sqlite.ts) — load, decide, version check,
+// apply, bump the version, append the event, queue the notices. Prisma's interactive
+// transactions are not isolated from other requests on this adapter; better-sqlite3's are, and
+// cannot interleave, so two steps decided on the same version cannot both be written.
+
+type Raw = Database.Database;
+
+const STALE = "工单已被他人更新，请刷新后重试";
+
+export type ActionBody = { action: Action; version: number; input: ActionInput<Action>; override: boolean };
+
+/** `action` and `version` first, then the action's own fields (all errors at once). */
+export function parseActionBody(body: unknown, now: Date): ActionBody {
+  const raw = (typeof body === "object" && body !== null && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
+  if (!isAction(raw.action)) {
+    throw new Invalid([{ field: "action", message: raw.action === undefined ? "请指定操作（action）" : `未知的操作「${String(raw.action)}」` }]);
+  }
+  const errors = [];
+  const version = raw.version;
+  if (typeof version !== "number" || !Number.isInteger(version) || version < 1) {
+    errors.push({ field: "version", message: "请提供工单的当前版本号（version，正整数）" });
+  }
+  const parsed = parseActionInput(raw.action, raw, now);
+  if (!parsed.ok) errors.push(...parsed.errors);
+  if (errors.length > 0 || !parsed.ok) throw new Invalid(errors);
+  return { action: raw.action, version: version as number, input: parsed.input, override: raw.override === true };
+}
+
+/**
+ * Takes one workflow step on ticket `no` and returns the ticket as the actor now sees it.
+ * 404 unknown ticket; 403 a ticket the actor cannot read, or a step it may never take here;
+ * 409 a stale `version`, then a step the ticket's state does not allow (in that order, so a
+ * stale client is told to refresh before it is told why). Nothing is written on a refusal.
+ */
+export async function performAction(actor: Actor, no: string, body: unknown): Promise<TicketView> {
+  await performStep(actor, no, body);
+  return getTicket(actor, no);
+}
+
+/** performAction without re-reading the view; answers the step's own result (dispatch, merge). */
+export async function performStep(actor: Actor, no: string, body: unknown): Promise<Effect["result"]> {
+  const now = new Date();
+  const step = parseActionBody(body, now);
+  const ref = await reference();
+  return writeTransaction((sqlite) => {
+    const ticket = loadTicketRow(sqlite, no);
+    if (!ticket) throw new NotFound(`工单 ${no} 不存在`);
+    const assisting = assistingUnitIds(sqlite, ticket.id);
+    const scope = { ...ticket, assistingUnitIds: assisting };
+    // Someone who cannot see the ticket learns nothing about its state.
+    if (!canReadTicket(actor, scope)) throw new Forbidden("您无权查看此工单");
+
+    const ctx: WorkflowContext = {
+      actor: { role: actor.role, unitId: actor.unitId },
+      ticket: {
+        ...ticket,
+        status: ticket.status as TicketStatus,
+        assistingUnitIds: assisting,
+        anonymous: ticket.anonymous,
+      },
+      now,
+      settings: ref.settings,
+      calendar: ref.calendar,
+      // A manager's explicit consent (`"override": true`, 超限重办) lets a reopen pass the
+      // per-ticket cap. Only a MANAGER's own word counts; dispatchers, who decide returns, never
+      // override, so a further return beyond the cap stays refused (not offered yet).
+      override: actor.role === "MANAGER" && step.override,
+    };
+    const decision = decide({ ...ctx, action: step.action, input: step.input });
+    if (!decision.allowed && decision.status === 403) throw new Forbidden(decision.reason);
+    if (ticket.version !== step.version) throw new Conflict(STALE);
+    if (!decision.allowed) throw new Conflict(decision.reason);
+
+    return apply(sqlite, { actor, ticket, now, step, ref });
+  });
+}
+
+function apply(
+  sqlite: Raw,
+  { actor, ticket, now, step, ref }: { actor: Actor; ticket: Ticket; now: Date; step: ActionBody; ref: Awaited<ReturnType<typeof reference>> },
+): Effect["result"] {
+  const next = transition(step.action, ticket.status as TicketStatus, step.input);
+  const effect = (EFFECTS[step.action] as (ctx: Parameters<(typeof EFFECTS)["sign"]>[0], input: unknown) => Effect)(
+    { sqlite, ticket, actor, now, ref, next },
+    step.input,
+  );
+  const patch: TicketPatch = { ...effect.patch, status: next.status };
+  if (next.awaitingReview !== undefined) patch.awaitingReview = next.awaitingReview;
+  if (next.status === "CLOSED" && ticket.status !== "CLOSED") patch.closedAt ??= now;
+  if (ticket.status === "PENDING" && next.status === "DISPATCHED") patch.dispatchedAt ??= now;
+  // escalationAt follows the clocks: the earliest deadline still open, none once nothing runs.
+  const after = { ...ticket, ...patch };
+  patch.escalationAt = (OPEN_STATUSES as readonly string[]).includes(next.status) ? earliestOpenDeadline(after) : null;
+
+  updateTicketVersioned(sqlite, ticket, patch, now);
+  const event = (ticketId: string, type: keyof typeof EVENT_TYPES, payload: Record<string, unknown>) =>
+    insertRow(sqlite, "TicketEvent", {
+      id: randomUUID(),
+      ticketId,
+      type,
+      visibility: EVENT_TYPES[type].visibility,
+      actorId: actor.userId,
+      actorUnitId: actor.unitId,
+      payload: JSON.stringify(payload),
+      createdAt: now,
+    });
+  event(ticket.id, next.event, effect.payload);
+  for (const other of effect.otherEvents ?? []) event(other.ticketId, other.type, other.payload);
+  if (next.notifyCitizen && effect.notice) queueNotices(sqlite, ticket, effect.notice, now);
+  return effect.result;
+}
+
+/**
+ * The ticket's own caller and the callers of tickets merged into it (一单到底: they follow the
+ * master). Anonymous callers asked not to be contacted.
+ */
+function queueNotices(sqlite: Raw, ticket: Ticket, notice: NonNullable<Effect["notice"]>, now: Date): void {
+  const recipients = new Map<string, Record<string, unknown>>();
+  if (ticket.citizenPhone && !ticket.anonymous) {
+    recipients.set(ticket.citizenPhone, { ...notice.payload, ...notice.ownCallerOnly });
+  }
+  const merged = prepared(
+    sqlite,
+    `SELECT "citizenPhone" FROM "Ticket" WHERE "mergedIntoId" = ? AND "status" = 'MERGED' AND "anonymous" = 0 AND "citizenPhone" IS NOT NULL`,
+  ).all(ticket.id) as { citizenPhone: string }[];
+  for (const { citizenPhone } of merged) if (!recipients.has(citizenPhone)) recipients.set(citizenPhone, notice.payload);
+  for (const [recipient, payload] of recipients) {
+    insertRow(sqlite, "Notification", {
+      id: randomUUID(),
+      ticketId: ticket.id,
+      channel: "SMS",
+      recipient,
+      template: notice.template,
+      payload: JSON.stringify(payload),
+      status: "PENDING",
+      attempts: 0,
+      createdAt: now,
+    });
+  }
+}
