@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { StatusBadge } from "@/components/status-badge";
+import { ActionPanel } from "@/components/ticket-actions/action-panel";
+import { DeadlineBadge } from "@/components/ticket-actions/deadline-badge";
 import { TicketTimeline } from "@/components/ticket-timeline";
 import { requirePageActor } from "@/lib/auth/session";
+import { actionsFor } from "@/lib/dal/ticket-actions-view";
 import { getTicket } from "@/lib/dal/tickets";
 import { CHANNEL_LABELS, GRADE_LABELS, TYPE_LABELS, URGENCY_LABELS } from "@/lib/domain/labels";
+import { deadlineFlags } from "@/lib/domain/overdue";
 import { Forbidden, NotFound } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 
@@ -13,7 +17,8 @@ export const metadata: Metadata = { title: "工单详情" };
 async function loadTicket(no: string) {
   const actor = await requirePageActor();
   try {
-    return await getTicket(actor, no);
+    const [ticket, panel] = await Promise.all([getTicket(actor, no), actionsFor(actor, no)]);
+    return { ticket, panel };
   } catch (error) {
     if (error instanceof Forbidden) forbidden();
     if (error instanceof NotFound) notFound();
@@ -32,7 +37,21 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 
 export default async function TicketPage({ params }: { params: Promise<{ no: string }> }) {
   const { no } = await params;
-  const t = await loadTicket(no);
+  const { ticket: t, panel } = await loadTicket(no);
+  // The *OverdueAt markers only say whether a crossing was recorded; the badges do not need them.
+  const flags = deadlineFlags(
+    {
+      status: t.status,
+      anonymous: t.citizen.anonymous,
+      ...t.timestamps,
+      ...t.deadlines,
+      signOverdueAt: null,
+      contactOverdueAt: null,
+      dueOverdueAt: null,
+    },
+    new Date(),
+    panel.nearDueFraction,
+  );
   return (
     <div className="grid gap-6 lg:grid-cols-3">
       <section className="space-y-4 lg:col-span-2">
@@ -44,8 +63,11 @@ export default async function TicketPage({ params }: { params: Promise<{ no: str
             <StatusBadge status={t.status} />
             {t.flags.supervised && <span className="rounded bg-red-600 px-2 py-0.5 text-xs text-white">督办</span>}
           </div>
-          <p className="mt-1 font-mono text-sm text-slate-500" data-testid="ticket-no">
-            {t.no}
+          <p className="mt-1 font-mono text-sm text-slate-500">
+            <span data-testid="ticket-no">{t.no}</span>
+            <span className="ml-3 text-xs">
+              版本 <span data-testid="ticket-version">{t.version}</span>
+            </span>
           </p>
           <p className="mt-4 whitespace-pre-wrap">{t.content}</p>
           <dl className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-3">
@@ -91,11 +113,32 @@ export default async function TicketPage({ params }: { params: Promise<{ no: str
           <h2 className="mb-3 font-semibold">时限</h2>
           <dl className="space-y-2">
             <Field label="受理时间">{formatDateTime(t.timestamps.receivedAt)}</Field>
-            <Field label="签收时限">{formatDateTime(t.deadlines.signDueAt)}</Field>
-            <Field label="首次联系时限">{formatDateTime(t.deadlines.contactDueAt)}</Field>
-            <Field label="办结时限">{formatDateTime(t.deadlines.dueAt)}</Field>
+            <Field label="签收时限">
+              {formatDateTime(t.deadlines.signDueAt)}
+              <DeadlineBadge flag={flags.sign} testId="deadline-sign-flag" />
+            </Field>
+            <Field label="首次联系时限">
+              {formatDateTime(t.deadlines.contactDueAt)}
+              <DeadlineBadge flag={flags.contact} testId="deadline-contact-flag" />
+            </Field>
+            <Field label="办结时限">
+              {formatDateTime(t.deadlines.dueAt)}
+              <DeadlineBadge flag={flags.close} testId="deadline-close-flag" />
+            </Field>
           </dl>
         </div>
+        <ActionPanel
+          no={t.no}
+          version={t.version}
+          actions={panel.actions}
+          options={{
+            ownerUnits: panel.ownerUnits,
+            assistUnits: panel.assistUnits,
+            squadrons: panel.squadrons,
+            needsCoordination: panel.needsCoordination,
+            maxExtensionWorkingDays: panel.maxExtensionWorkingDays,
+          }}
+        />
       </aside>
     </div>
   );

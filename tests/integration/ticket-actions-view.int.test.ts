@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { actionsFor } from "@/lib/dal/ticket-actions-view";
+import { submitTicket } from "@/lib/dal/intake";
+import { performAction } from "@/lib/dal/workflow/perform";
+import { actorOf } from "../support/actors";
+
+const complaint = {
+  type: "COMPLAINT",
+  category: "TRAFFIC_ORG",
+  title: "路口信号灯配时不合理",
+  content: "光岳路与东昌路路口早高峰左转信号太短，排队很长。",
+  district: "东城区",
+  place: "光岳路与东昌路路口",
+  name: "王先生",
+  phone: "13912340002",
+};
+
+describe("actionsFor (the ticket page's action panel)", () => {
+  it("offers the owner's handler sign, then the in-progress steps, and never reply before contact", async () => {
+    const dispatcher = await actorOf("dispatcher");
+    const handler = await actorOf("zq1.handler");
+    const t = await submitTicket(dispatcher, complaint, { channel: "HOTLINE_12345" });
+    expect(t).toMatchObject({ status: "DISPATCHED", ownerUnit: { code: "ZQ1" } });
+
+    const before = await actionsFor(handler, t.no);
+    expect(before.version).toBe(t.version);
+    expect(before.actions).toContain("sign");
+    expect(before.actions).not.toContain("reply");
+
+    await performAction(handler, t.no, { action: "sign", version: t.version });
+    const after = await actionsFor(handler, t.no);
+    expect(after.version).toBe(t.version + 1);
+    expect(after.actions).toEqual(expect.arrayContaining(["contact", "note", "assist", "extend"]));
+    expect(after.actions).not.toContain("sign");
+    expect(after.actions).not.toContain("reply");
+    // Assistance may go to any other unit, 外部门 included; never back to the owner itself.
+    expect(after.assistUnits.some((u) => u.kind === "EXTERNAL")).toBe(true);
+    expect(after.assistUnits.map((u) => u.code)).not.toContain("ZQ1");
+  });
+
+  it("refuses another unit's handler with 403", async () => {
+    const t = await submitTicket(await actorOf("dispatcher"), { ...complaint, phone: "13912340003" }, { channel: "HOTLINE_12345" });
+    await expect(actionsFor(await actorOf("zq2.handler"), t.no)).rejects.toMatchObject({ status: 403 });
+  });
+
+  it("answers 404 for an unknown ticket", async () => {
+    await expect(actionsFor(await actorOf("dispatcher"), "20990101999999")).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("offers the dispatcher dispatch only while the ticket is PENDING", async () => {
+    const dispatcher = await actorOf("dispatcher");
+    const pending = await submitTicket(
+      dispatcher,
+      { ...complaint, category: "ENFORCEMENT", district: undefined, phone: "13912340004" },
+      { channel: "HOTLINE_12345" },
+    );
+    expect(pending.status).toBe("PENDING");
+    const view = await actionsFor(dispatcher, pending.no);
+    expect(view.actions).toContain("dispatch");
+    expect(view.ownerUnits.every((u) => u.kind === "BRIGADE")).toBe(true);
+
+    const dispatched = await submitTicket(dispatcher, { ...complaint, phone: "13912340005" }, { channel: "HOTLINE_12345" });
+    expect(dispatched.status).toBe("DISPATCHED");
+    expect((await actionsFor(dispatcher, dispatched.no)).actions).not.toContain("dispatch");
+  });
+});
