@@ -7,6 +7,7 @@ import { SignOutButton } from "@/components/sign-out-button";
 const NAV_ITEMS: { href: string; label: string; permission: Permission[] }[] = [
   { href: "/workbench", label: "工作台", permission: ["ticket:read:unit", "ticket:read:all"] },
   { href: "/console", label: "受理派单", permission: ["ticket:dispatch"] },
+  { href: "/callbacks", label: "回访", permission: ["callback:record"] },
   { href: "/import", label: "批量导入", permission: ["import:run"] },
   { href: "/admin", label: "管理", permission: ["admin:manage"] },
 ];

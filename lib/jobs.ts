@@ -1,4 +1,5 @@
 import "server-only";
+import { expireEvaluations } from "@/lib/dal/evaluations";
 import { deliverPendingNotifications } from "@/lib/dal/outbox";
 import { recordOverdue } from "@/lib/dal/overdue";
 import { env } from "@/lib/env";
@@ -6,6 +7,7 @@ import { logger } from "@/lib/logger";
 import { LoggingSender } from "@/lib/notify/sender";
 
 const OUTBOX_INTERVAL_MS = 5_000;
+const EVALUATION_EXPIRY_INTERVAL_MS = 60_000;
 
 /** Background work inside the server process (started from instrumentation.ts). */
 export function startBackgroundJobs(): void {
@@ -24,6 +26,7 @@ export function startBackgroundJobs(): void {
   }, OUTBOX_INTERVAL_MS).unref();
 
   startDeadlineScheduler();
+  startEvaluationExpiry();
 }
 
 /**
@@ -49,4 +52,28 @@ function startDeadlineScheduler(): void {
   };
   void round();
   setInterval(round, SCHEDULER_INTERVAL_SECONDS * 1000).unref();
+}
+
+/**
+ * 未评价: closes replied tickets whose evaluation window ran out. Runs at start-up too, so
+ * windows that ended while the server was down close at once; a ticket is only picked while it
+ * is still REPLIED, so a `tick` beside it never closes one twice.
+ */
+function startEvaluationExpiry(): void {
+  if (env().SCHEDULER !== "1") return;
+  let running = false;
+  const round = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const expired = await expireEvaluations();
+      if (expired.closed) logger.info(expired, "evaluation windows expired");
+    } catch (err) {
+      logger.error({ err }, "evaluation expiry failed");
+    } finally {
+      running = false;
+    }
+  };
+  void round();
+  setInterval(round, EVALUATION_EXPIRY_INTERVAL_MS).unref();
 }

@@ -102,7 +102,7 @@ describe("overdue detection (超期)", () => {
     for (const t of tickets) expect(await deadlines(t.id)).toEqual(["CLOSE", "CONTACT", "SIGN"]);
 
     // A fresh process (a restart) finds nothing left to record.
-    expect(await tick()).toEqual({ tickets: 0, events: 0 });
+    expect(await tick()).toEqual({ tickets: 0, events: 0, evaluationsExpired: 0 });
   }, 60_000);
 
   it("works through a backlog larger than one batch", async () => {

@@ -1,0 +1,262 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type Database from "better-sqlite3";
+import type { Actor } from "@/lib/auth/actor";
+import { hashToken } from "@/lib/auth/api-token";
+import { can } from "@/lib/auth/permissions";
+import { EVENT_TYPES, type EventType } from "@/lib/domain/events";
+import { actionSchemas } from "@/lib/domain/workflow-actions";
+import { db } from "@/lib/db";
+import { Conflict, Forbidden, NotFound } from "@/lib/errors";
+import type { Ticket } from "@/lib/generated/prisma/client";
+import { reference } from "@/lib/dal/reference";
+import { loadTicketRow, updateTicketVersioned, type TicketPatch } from "@/lib/dal/workflow/ticket-row";
+import { insertRow, prepared, writeTransaction } from "@/lib/sqlite";
+import { parseOrThrow } from "@/lib/validation/errors";
+
+// 回访 (DOMAIN.md §5) outside the staff workflow steps: the citizen's one-time link, the window
+// running out (未评价), and callbacks nobody answers. A dispatcher's answered callback is the
+// `evaluate` step of lib/dal/workflow/perform.ts; these write the same rows, in one transaction
+// on the raw connection each, so a link and a callback on the same ticket cannot both land.
+
+type Raw = Database.Database;
+
+const INVALID_LINK = "评价链接无效或已过期";
+const STALE = "工单已被他人更新，请刷新后重试";
+/** Tickets closed per transaction by the expiry, so intake never waits long for the lock. */
+const BATCH = 200;
+
+/** The link's questions: the same schema as the dispatcher's `evaluate` step. */
+export const evaluationInputSchema = actionSchemas.evaluate;
+
+export type EvaluationTarget = {
+  no: string;
+  title: string;
+  reply: string | null;
+  repliedAt: Date | null;
+  ownerUnitName: string | null;
+};
+
+function tokenHash(token: unknown): string | null {
+  // base64url of 32 bytes is 43 characters; anything far off is not one of ours.
+  if (typeof token !== "string" || !/^[\w-]{20,100}$/.test(token)) return null;
+  return hashToken(token);
+}
+
+function linkUsable(ticket: Pick<Ticket, "status" | "awaitingReview" | "evaluationExpiresAt">, now: Date): boolean {
+  return (
+    ticket.status === "REPLIED" &&
+    !ticket.awaitingReview &&
+    ticket.evaluationExpiresAt !== null &&
+    ticket.evaluationExpiresAt.getTime() > now.getTime()
+  );
+}
+
+/** Public: what the evaluation page shows for a live link; NotFound for anything else. */
+export async function evaluationByToken(token: unknown, now = new Date()): Promise<EvaluationTarget> {
+  const hash = tokenHash(token);
+  if (!hash) throw new NotFound(INVALID_LINK);
+  const ticket = await db.ticket.findUnique({
+    where: { evaluationTokenHash: hash },
+    select: {
+      no: true,
+      title: true,
+      replyText: true,
+      repliedAt: true,
+      status: true,
+      awaitingReview: true,
+      evaluationExpiresAt: true,
+      ownerUnit: { select: { name: true } },
+    },
+  });
+  if (!ticket || !linkUsable(ticket, now)) throw new NotFound(INVALID_LINK);
+  return {
+    no: ticket.no,
+    title: ticket.title,
+    reply: ticket.replyText,
+    repliedAt: ticket.repliedAt,
+    ownerUnitName: ticket.ownerUnit?.name ?? null,
+  };
+}
+
+type Closing = { satisfaction: "SATISFIED" | "BASIC" | "UNSATISFIED" | "NONE"; resolved: boolean | null; comment: string | null };
+
+function event(sqlite: Raw, ticketId: string, type: EventType, payload: Record<string, unknown>, now: Date, actor?: Actor) {
+  insertRow(sqlite, "TicketEvent", {
+    id: randomUUID(),
+    ticketId,
+    type,
+    visibility: EVENT_TYPES[type].visibility,
+    actorId: actor?.userId ?? null,
+    actorUnitId: actor?.unitId ?? null,
+    payload: JSON.stringify(payload),
+    createdAt: now,
+  });
+}
+
+/**
+ * Records one evaluation round and closes the ticket, or, for 不满意, leaves it 已答复 for a
+ * manager's decision. The link is spent either way.
+ */
+function recordEvaluation(
+  sqlite: Raw,
+  ticket: Ticket,
+  answer: Closing,
+  meta: { source: "LINK" | "CALLBACK" | "EXPIRED"; now: Date; actor?: Actor; patch?: TicketPatch; extra?: Record<string, unknown> },
+): { closed: boolean } {
+  const { source, now, actor } = meta;
+  const round = ticket.reopenCount + 1;
+  insertRow(sqlite, "Evaluation", {
+    id: randomUUID(),
+    ticketId: ticket.id,
+    round,
+    resolved: answer.resolved,
+    satisfaction: answer.satisfaction,
+    comment: answer.comment,
+    source,
+    recordedById: actor?.userId ?? null,
+    createdAt: now,
+  });
+  const closed = answer.satisfaction !== "UNSATISFIED";
+  updateTicketVersioned(
+    sqlite,
+    ticket,
+    {
+      ...meta.patch,
+      resolved: answer.resolved,
+      satisfaction: answer.satisfaction,
+      evaluatedAt: now,
+      evaluationTokenHash: null,
+      evaluationExpiresAt: null,
+      escalationAt: null,
+      ...(closed ? { status: "CLOSED", closedAt: now, awaitingReview: false } : { awaitingReview: true }),
+    },
+    now,
+  );
+  const payload =
+    answer.satisfaction === "NONE"
+      ? { satisfaction: "NONE", source, round, ...meta.extra }
+      : { resolved: answer.resolved, satisfaction: answer.satisfaction, comment: answer.comment, source, round };
+  event(sqlite, ticket.id, "EVALUATED", payload, now, actor);
+  if (closed) event(sqlite, ticket.id, "CLOSED", { satisfaction: answer.satisfaction, source }, now, actor);
+  return { closed };
+}
+
+/** Public: the citizen's answers through the one-time link. */
+export async function submitEvaluationByLink(
+  token: unknown,
+  raw: unknown,
+  now = new Date(),
+): Promise<{ no: string; closed: boolean }> {
+  const hash = tokenHash(token);
+  if (!hash) throw new NotFound(INVALID_LINK);
+  const input = parseOrThrow(evaluationInputSchema, raw);
+  return writeTransaction((sqlite) => {
+    const row = prepared(sqlite, `SELECT "no" FROM "Ticket" WHERE "evaluationTokenHash" = ?`).get(hash) as { no: string } | undefined;
+    const ticket = row ? loadTicketRow(sqlite, row.no) : null;
+    if (!ticket || !linkUsable(ticket, now)) throw new NotFound(INVALID_LINK);
+    const { closed } = recordEvaluation(
+      sqlite,
+      ticket,
+      { resolved: input.resolved, satisfaction: input.satisfaction, comment: input.comment ?? null },
+      { source: "LINK", now },
+    );
+    return { no: ticket.no, closed };
+  });
+}
+
+/**
+ * 未评价: replied tickets whose link ran out unanswered close with satisfaction NONE. Safe to run
+ * from the server's loop and `tick` at once: a ticket is only picked while still REPLIED.
+ */
+export async function expireEvaluations(now = new Date()): Promise<{ closed: number }> {
+  let closed = 0;
+  for (;;) {
+    const batch = await writeTransaction((sqlite) => {
+      const nos = prepared(
+        sqlite,
+        `SELECT "no" FROM "Ticket" WHERE "status" = 'REPLIED' AND "awaitingReview" = 0
+           AND "evaluationExpiresAt" IS NOT NULL AND "evaluationExpiresAt" <= ? LIMIT ${BATCH}`,
+      ).all(now.getTime()) as { no: string }[];
+      for (const { no } of nos) {
+        const ticket = loadTicketRow(sqlite, no)!;
+        recordEvaluation(sqlite, ticket, { resolved: null, satisfaction: "NONE", comment: null }, { source: "EXPIRED", now });
+      }
+      return nos.length;
+    });
+    closed += batch;
+    if (batch < BATCH) return { closed };
+  }
+}
+
+export type CallbackItem = {
+  no: string;
+  version: number;
+  title: string;
+  reply: string | null;
+  repliedAt: Date | null;
+  citizenName: string | null;
+  citizenPhone: string | null;
+  callbackAttempts: number;
+  evaluationExpiresAt: Date | null;
+  ownerUnitName: string | null;
+};
+
+/** 回访队列: replied tickets with someone to call, oldest reply first. Dispatchers see phones. */
+export async function callbackQueue(actor: Actor, limit = 100): Promise<CallbackItem[]> {
+  if (!can(actor.role, "callback:record")) throw new Forbidden("只有指挥中心坐席可以回访");
+  const rows = await db.ticket.findMany({
+    where: { status: "REPLIED", anonymous: false, awaitingReview: false },
+    orderBy: [{ repliedAt: "asc" }, { no: "asc" }],
+    take: limit,
+    select: {
+      no: true,
+      version: true,
+      title: true,
+      replyText: true,
+      repliedAt: true,
+      citizenName: true,
+      citizenPhone: true,
+      callbackAttempts: true,
+      evaluationExpiresAt: true,
+      ownerUnit: { select: { name: true } },
+    },
+  });
+  return rows.map(({ replyText, ownerUnit, ...row }) => ({ ...row, reply: replyText, ownerUnitName: ownerUnit?.name ?? null }));
+}
+
+/**
+ * 未接通: one more unanswered callback; the last allowed one closes the ticket as 未评价.
+ * Refusals in perform.ts's order: 404, 403, stale version, then the ticket's state.
+ */
+export async function recordUnreachable(
+  actor: Actor,
+  no: string,
+  version: number,
+  now = new Date(),
+): Promise<{ no: string; version: number; callbackAttempts: number; closed: boolean }> {
+  const { settings } = await reference();
+  return writeTransaction((sqlite) => {
+    const ticket = loadTicketRow(sqlite, no);
+    if (!ticket) throw new NotFound(`工单 ${no} 不存在`);
+    if (!can(actor.role, "callback:record")) throw new Forbidden("只有指挥中心坐席可以记录回访");
+    if (ticket.version !== version) throw new Conflict(STALE);
+    if (ticket.anonymous) throw new Conflict("匿名诉求没有联系人，无法回访");
+    if (ticket.status !== "REPLIED") throw new Conflict("工单不在待回访状态");
+    if (ticket.awaitingReview) throw new Conflict("群众已评价「不满意」，正在等待支队领导决定重办或办结");
+
+    const attempts = ticket.callbackAttempts + 1;
+    event(sqlite, ticket.id, "CALLBACK_ATTEMPT", { attempt: attempts, of: settings.maxCallbackAttempts }, now, actor);
+    if (attempts < settings.maxCallbackAttempts) {
+      updateTicketVersioned(sqlite, ticket, { callbackAttempts: attempts }, now);
+      return { no, version: ticket.version + 1, callbackAttempts: attempts, closed: false };
+    }
+    recordEvaluation(
+      sqlite,
+      ticket,
+      { resolved: null, satisfaction: "NONE", comment: null },
+      { source: "CALLBACK", now, actor, patch: { callbackAttempts: attempts }, extra: { attempts } },
+    );
+    return { no, version: ticket.version + 1, callbackAttempts: attempts, closed: true };
+  });
+}
