@@ -29,3 +29,20 @@ export async function createStaffUser(options: { role: string; unitCode: string;
   }
   return username;
 }
+
+/** The one-time evaluation link queued for the citizen when a ticket was answered. */
+export function evaluationLinkOf(ticketNo: string): string {
+  const db = open();
+  try {
+    const row = db
+      .prepare(
+        `SELECT n."payload" FROM "Notification" n JOIN "Ticket" t ON t."id" = n."ticketId"
+          WHERE t."no" = ? AND n."template" = 'REPLIED' ORDER BY n."createdAt" DESC LIMIT 1`,
+      )
+      .get(ticketNo) as { payload: string } | undefined;
+    if (!row) throw new Error(`no REPLIED notice for ${ticketNo}`);
+    return (JSON.parse(row.payload) as { link: string }).link;
+  } finally {
+    db.close();
+  }
+}
