@@ -46,3 +46,27 @@ export function evaluationLinkOf(ticketNo: string): string {
     db.close();
   }
 }
+
+/** Moves a ticket's dispatch time into the past (to test what happens after the return window). */
+export function backdateDispatch(ticketNo: string, days: number): void {
+  const db = open();
+  try {
+    db.prepare(`UPDATE "Ticket" SET "dispatchedAt" = "dispatchedAt" - ? WHERE "no" = ?`).run(days * 86_400_000, ticketNo);
+  } finally {
+    db.close();
+  }
+}
+
+/** The templates of the notices queued for a ticket, oldest first. */
+export function noticesOf(ticketNo: string): string[] {
+  const db = open();
+  try {
+    return (
+      db
+        .prepare(`SELECT n."template" FROM "Notification" n JOIN "Ticket" t ON t."id" = n."ticketId" WHERE t."no" = ? ORDER BY n."createdAt"`)
+        .all(ticketNo) as { template: string }[]
+    ).map((r) => r.template);
+  } finally {
+    db.close();
+  }
+}
