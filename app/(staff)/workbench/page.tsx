@@ -1,20 +1,42 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { TicketTable } from "@/components/ticket-table";
+import { redirect } from "next/navigation";
+import { FilterForm } from "@/components/workbench/filter-form";
+import { QueueTable } from "@/components/workbench/queue-table";
+import { TabBar } from "@/components/workbench/tab-bar";
 import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session";
-import { listTickets } from "@/lib/dal/tickets";
-import { ticketQuerySchema } from "@/lib/validation/ticket-query";
+import { reference } from "@/lib/dal/reference";
+import { workbenchQueue } from "@/lib/dal/workbench";
+import { WORKBENCH_TAB_LABELS, workbenchQuerySchema, type WorkbenchQuery, type WorkbenchTab } from "@/lib/validation/workbench";
 
 export const metadata: Metadata = { title: "工作台" };
 
+function href(query: WorkbenchQuery, change: Partial<Record<keyof WorkbenchQuery, string | number | undefined>>): string {
+  const merged: Record<string, string | number | undefined> = { ...query, ...change };
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(merged)) {
+    if (value === undefined || value === "" || (key === "page" && value === 1) || (key === "tab" && value === "all")) continue;
+    params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `?${search}` : "?";
+}
+
 export default async function WorkbenchPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = await requirePageActor();
-  const parsed = ticketQuerySchema.safeParse(await searchParams);
-  const query = parsed.success ? parsed.data : ticketQuerySchema.parse({});
-  const { items, total, page, pageSize } = await listTickets(actor, query);
-  const scopeLabel = can(actor.role, "ticket:read:all") ? "全部工单" : `${actor.unitName ?? "本单位"}工单`;
-  const pages = Math.max(1, Math.ceil(total / pageSize));
+  if (actor.role === "CITIZEN") redirect("/my"); // citizens have 我的诉求, not a workbench
+  const parsed = workbenchQuerySchema.safeParse(await searchParams);
+  const query = parsed.success ? parsed.data : workbenchQuerySchema.parse({});
+  const result = await workbenchQueue(actor, query);
+  const allUnits = can(actor.role, "ticket:read:all");
+  const units = allUnits
+    ? (await reference()).units.filter((u) => u.active && u.kind !== "DISPATCH" && u.kind !== "DETACHMENT").map(({ code, name }) => ({ code, name }))
+    : null;
+  const scopeLabel = allUnits ? (result.unit ? `${result.unit.name}工单` : "全部工单") : `${actor.unitName ?? "本单位"}工单`;
+  const heading = result.tab === "all" ? scopeLabel : WORKBENCH_TAB_LABELS[result.tab];
+  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+  const current = { ...query, tab: result.tab };
 
   return (
     <div className="space-y-4">
@@ -30,20 +52,28 @@ export default async function WorkbenchPage({ searchParams }: { searchParams: Pr
         </p>
       </section>
       <section className="space-y-3">
+        <TabBar
+          tabs={result.tabs}
+          current={result.tab}
+          counts={result.counts}
+          hrefFor={(tab: WorkbenchTab) => href(current, { tab, page: undefined })}
+        />
+        <FilterForm tab={result.tab} query={query} units={units} />
+        {!parsed.success && <p className="text-sm text-red-600">筛选条件无效，已显示全部工单。</p>}
         <div className="flex items-baseline justify-between">
-          <h2 className="text-lg font-semibold">{scopeLabel}</h2>
+          <h2 className="text-lg font-semibold">{heading}</h2>
           <span className="text-sm text-slate-500" data-testid="ticket-total">
-            共 {total} 件
+            共 {result.total} 件
           </span>
         </div>
-        <TicketTable items={items} />
+        <QueueTable items={result.items} />
         {pages > 1 && (
           <nav className="flex items-center justify-end gap-3 text-sm" aria-label="分页">
-            {page > 1 && <Link href={`?page=${page - 1}`}>上一页</Link>}
+            {result.page > 1 && <Link href={href(current, { page: result.page - 1 })}>上一页</Link>}
             <span>
-              第 {page} / {pages} 页
+              第 {result.page} / {pages} 页
             </span>
-            {page < pages && <Link href={`?page=${page + 1}`}>下一页</Link>}
+            {result.page < pages && <Link href={href(current, { page: result.page + 1 })}>下一页</Link>}
           </nav>
         )}
       </section>

@@ -1,0 +1,68 @@
+import { CATEGORY_CODES, CATEGORY_LABELS, STATUS_LABELS, TICKET_STATUSES } from "@/lib/domain/labels";
+import type { WorkbenchQuery, WorkbenchTab } from "@/lib/validation/workbench";
+
+/** GET form: category, status, unit (all-units roles), and the search box. Keeps the tab. */
+export function FilterForm({
+  tab,
+  query,
+  units,
+}: {
+  tab: WorkbenchTab;
+  query: WorkbenchQuery;
+  units: { code: string; name: string }[] | null;
+}) {
+  const select = "rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm";
+  return (
+    <form method="get" className="flex flex-wrap items-end gap-2" role="search" aria-label="筛选工单">
+      <input type="hidden" name="tab" value={tab} />
+      <label className="flex flex-col text-xs text-slate-500">
+        分类
+        <select name="category" defaultValue={query.category ?? ""} className={select}>
+          <option value="">全部分类</option>
+          {CATEGORY_CODES.map((code) => (
+            <option key={code} value={code}>
+              {CATEGORY_LABELS[code]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col text-xs text-slate-500">
+        状态
+        <select name="status" defaultValue={query.status ?? ""} className={select}>
+          <option value="">全部状态</option>
+          {TICKET_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {STATUS_LABELS[status]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {units && (
+        <label className="flex flex-col text-xs text-slate-500">
+          承办单位
+          <select name="unit" defaultValue={query.unit ?? ""} className={select}>
+            <option value="">全部单位</option>
+            {units.map((u) => (
+              <option key={u.code} value={u.code}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <label className="flex flex-col text-xs text-slate-500">
+        搜索
+        <input
+          type="search"
+          name="q"
+          defaultValue={query.q ?? ""}
+          placeholder="工单编号、电话或标题/地点"
+          className="w-64 rounded-lg border border-slate-300 px-2 py-1.5 text-sm"
+        />
+      </label>
+      <button type="submit" className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm text-white hover:bg-brand-700">
+        查询
+      </button>
+    </form>
+  );
+}
