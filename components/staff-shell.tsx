@@ -8,6 +8,7 @@ const NAV_ITEMS: { href: string; label: string; permission: Permission[] }[] = [
   { href: "/workbench", label: "工作台", permission: ["ticket:read:unit", "ticket:read:all"] },
   { href: "/console", label: "受理派单", permission: ["ticket:dispatch"] },
   { href: "/callbacks", label: "回访", permission: ["callback:record"] },
+  { href: "/supervised", label: "督办", permission: ["ticket:supervise"] },
   { href: "/import", label: "批量导入", permission: ["import:run"] },
   { href: "/admin", label: "管理", permission: ["admin:manage"] },
 ];

@@ -107,3 +107,15 @@ test("(e) 不满意 → the manager reopens the ticket under the same number", a
   expect(after).toMatchObject({ no: ticket.no, status: "IN_PROGRESS" });
   expect(after.events.map((e) => e.type)).toContain("REOPENED");
 });
+
+test("督办: a manager supervises a ticket; it is listed and marked", async ({ page }) => {
+  const ticket = await create(page, { category: "CONGESTION", district: "东城区", title: "督办测试拥堵" });
+  await as(page, "manager");
+  expect((await act(page.request, ticket.no, { action: "supervise", note: "群众多次反映，请加快办理" })).status()).toBe(200);
+  await page.goto("/supervised");
+  const row = page.getByTestId("ticket-row").filter({ hasText: ticket.no });
+  await expect(row).toContainText("督");
+  await as(page, "zq1.handler");
+  await page.goto(`/tickets/${ticket.no}`);
+  await expect(page.getByTestId("supervised-mark")).toBeVisible();
+});

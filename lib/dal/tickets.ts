@@ -30,6 +30,7 @@ function filtersWhere(query: TicketQuery): Prisma.TicketWhereInput[] {
   if (query.status) where.push({ status: query.status });
   if (query.unit) where.push({ ownerUnit: { code: query.unit } });
   if (query.category) where.push({ categoryCode: query.category });
+  if (query.supervised) where.push({ supervised: true });
   // Dates are local (Asia/Shanghai) days; `to` is inclusive for people, exclusive in the query.
   if (query.from) where.push({ receivedAt: { gte: localMidnight(query.from) } });
   if (query.to) where.push({ receivedAt: { lt: localMidnight(addLocalDays(query.to, 1)) } });

@@ -12,6 +12,8 @@ export const ticketQuerySchema = z.object({
   category: z.enum(CATEGORY_CODES, { error: "分类代码无效" }).optional(),
   from: localDate.optional(),
   to: localDate.optional(),
+  /** "1": only tickets under supervision (督办). */
+  supervised: z.enum(["1"], { error: "supervised 只能为 1" }).optional(),
   q: z.string().trim().max(100, "搜索内容不超过 100 个字").optional(),
   page: z.coerce.number().int().min(1, "页码从 1 开始").default(1),
   pageSize: z.coerce.number().int().min(1).max(200, "每页最多 200 条").default(50),

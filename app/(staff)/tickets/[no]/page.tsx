@@ -61,7 +61,11 @@ export default async function TicketPage({ params }: { params: Promise<{ no: str
               {t.title}
             </h1>
             <StatusBadge status={t.status} />
-            {t.flags.supervised && <span className="rounded bg-red-600 px-2 py-0.5 text-xs text-white">督办</span>}
+            {t.flags.supervised && (
+              <span data-testid="supervised-mark" className="rounded bg-red-600 px-2 py-0.5 text-xs text-white">
+                督办
+              </span>
+            )}
           </div>
           <p className="mt-1 font-mono text-sm text-slate-500">
             <span data-testid="ticket-no">{t.no}</span>
