@@ -39,7 +39,11 @@ test("(a) ZQ1 signs, contacts, replies; the citizen evaluates through the link a
   await expect(page.getByTestId("action-success")).toBeVisible();
   await act(page, "contact", "联系群众", () => page.getByLabel("联系情况").fill("电话联系群众，约定现场查看"));
   await expect(page.getByTestId("action-reply")).toBeVisible();
-  await act(page, "reply", "答复", () => page.getByLabel("答复内容").fill("已安排重新施划导向箭头，预计本周内完成，感谢您的反映。"));
+  await act(page, "reply", "答复", async () => {
+    await page.getByLabel("答复模板").selectOption({ label: "已调整设施" });
+    await expect(page.getByLabel("答复内容")).toHaveValue(/【地点】/);
+    await page.getByLabel("答复内容").fill("已安排重新施划导向箭头，预计本周内完成，感谢您的反映。");
+  });
   await expect(page.getByText("已答复待回访").first()).toBeVisible();
 
   const citizen = await browser.newPage({ viewport: { width: 390, height: 844 } });

@@ -1,4 +1,5 @@
 import { FieldErrors, inputClass } from "@/components/field";
+import type { ReplyTemplate } from "@/lib/domain/reply-templates";
 import type { UnitOption } from "@/lib/dal/ticket-actions-view";
 import { GRADE_LABELS, SATISFACTION_LABELS } from "@/lib/domain/labels";
 import {
@@ -19,6 +20,7 @@ export type ActionFieldOptions = {
   squadrons: UnitOption[];
   needsCoordination: boolean;
   maxExtensionWorkingDays: number;
+  replyTemplates: ReplyTemplate[];
 };
 
 type Props = { action: Action; options: ActionFieldOptions; errors: FieldError[] };
@@ -83,6 +85,30 @@ function Radios({ name, legend, choices, errors }: { name: string; legend: strin
   );
 }
 
+/** Puts a category's reply template into the reply box, to be adapted (its 【…】 filled in). */
+function ReplyTemplatePicker({ templates }: { templates: ReplyTemplate[] }) {
+  return (
+    <label className="block">
+      <span className="mb-1 block text-sm font-medium">答复模板</span>
+      <select
+        className={inputClass}
+        defaultValue=""
+        onChange={(e) => {
+          const textarea = e.currentTarget.form?.elements.namedItem("text");
+          if (textarea instanceof HTMLTextAreaElement && e.currentTarget.value) textarea.value = e.currentTarget.value;
+        }}
+      >
+        <option value="">选择模板（可选，填写【】中的内容）</option>
+        {templates.map((t) => (
+          <option key={t.name} value={t.text}>
+            {t.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function ActionFields({ action, options, errors }: Props) {
   switch (action) {
     case "sign":
@@ -140,6 +166,7 @@ export function ActionFields({ action, options, errors }: Props) {
     case "reply":
       return (
         <>
+          {options.replyTemplates.length > 0 && <ReplyTemplatePicker templates={options.replyTemplates} />}
           <TextArea name="text" label="答复内容" errors={errors} />
           {options.needsCoordination && (
             <div className="space-y-3 rounded-lg bg-amber-50 p-3">

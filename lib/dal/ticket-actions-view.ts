@@ -1,4 +1,5 @@
 import "server-only";
+import { replyTemplatesFor, type ReplyTemplate } from "@/lib/domain/reply-templates";
 import type { Actor } from "@/lib/auth/actor";
 import { canReadTicket } from "@/lib/auth/ticket-access";
 import { db } from "@/lib/db";
@@ -26,6 +27,8 @@ export type TicketActionsView = {
   /** The owner brigade's squadrons (中队), for 指派. */
   squadrons: UnitOption[];
   maxExtensionWorkingDays: number;
+  /** 答复模板 of the ticket's category. */
+  replyTemplates: ReplyTemplate[];
   /** The share of a clock's span left at which it shows 临期 (admin setting). */
   nearDueFraction: number;
 };
@@ -79,6 +82,7 @@ export async function actionsFor(actor: Actor, no: string, now: Date = new Date(
     assistUnits: active.filter((u) => u.id !== row.ownerUnitId).map(option),
     squadrons: active.filter((u) => u.kind === "SQUADRON" && u.parentId !== null && u.parentId === row.ownerUnitId).map(option),
     maxExtensionWorkingDays: ref.settings.maxExtensionWorkingDays,
+    replyTemplates: replyTemplatesFor(row.categoryCode),
     nearDueFraction: ref.settings.nearDueFraction,
   };
 }

@@ -2,6 +2,7 @@
 // action's fields, shared by the staff forms, the server actions and the REST API. Messages are
 // Chinese and say what to fix.
 import type { FieldError } from "@/lib/errors";
+import { hasUnfilledPlaceholder } from "./reply-templates";
 import { fieldErrors } from "@/lib/validation/errors";
 import { z } from "@/lib/validation/zod";
 import { GRADE_LABELS, SATISFACTION_LABELS, type Grade } from "./labels";
@@ -182,7 +183,9 @@ export const actionSchemas = {
   approveExtension: noFields,
   rejectExtension: z.object({ reason: text("驳回理由", 2, 500) }),
   reply: z.object({
-    text: text("答复内容", 10, 2000, "，请写明办理结果"),
+    text: text("答复内容", 10, 2000, "，请写明办理结果").refine((t) => !hasUnfilledPlaceholder(t), {
+      message: "答复中还有未填写的【…】，请按实际情况补全",
+    }),
     coordinatedWith: optionalText("协调部门", 2, 50),
     coordinatedAt: optionalInstant("协调时间"),
     coordinationAnswer: optionalText("部门答复", 2, 1000),

@@ -141,6 +141,7 @@ export default async function TicketPage({ params }: { params: Promise<{ no: str
             squadrons: panel.squadrons,
             needsCoordination: panel.needsCoordination,
             maxExtensionWorkingDays: panel.maxExtensionWorkingDays,
+            replyTemplates: panel.replyTemplates,
           }}
         />
       </aside>
