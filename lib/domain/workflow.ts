@@ -118,6 +118,10 @@ const handling = ownerUnitStaff("ticket:handle", "承办单位的民警或大队
 const leading = ownerUnitStaff("ticket:assign", "承办单位的大队领导");
 const dispatching = roleOnly("ticket:dispatch", "指挥中心坐席");
 const callingBack = roleOnly("callback:record", "指挥中心坐席");
+
+/** 退单审核: dispatchers; a manager (`return:override`) for a return beyond the cap. */
+const approvingReturn: Who = (actor, _ticket, verb) =>
+  can(actor.role, "ticket:dispatch") || can(actor.role, "return:override") ? null : `只有指挥中心坐席或支队领导可以${verb}`;
 const managing = (permission: Permission) => roleOnly(permission, "支队领导");
 
 /** 延期审批: the owner unit's LEAD, or any dispatcher. Unit-scoped roles must own the ticket. */
@@ -239,13 +243,20 @@ const RULES: { [A in Action]: Rule<A> } = {
       first(
         () => statusIn(ctx.ticket, ["DISPATCHED", "IN_PROGRESS"], verb),
         () => (ctx.ticket.returnPending ? "已提交退单申请，正在等待指挥中心审核" : null),
-        () => returnCap(ctx),
+        // No cap here: beyond the cap the unit may still ask, and only a manager can approve.
         () => returnWindow(ctx),
       ),
   },
   approveReturn: {
-    who: dispatching,
-    when: (ctx) => (ctx.ticket.returnPending ? returnCap(ctx) : "该工单没有待审核的退单申请"),
+    who: approvingReturn,
+    when: (ctx) => {
+      if (!ctx.ticket.returnPending) return "该工单没有待审核的退单申请";
+      // A manager steps in only beyond the cap (支队领导同意再次退单); below it the dispatcher decides.
+      if (!can(ctx.actor.role, "ticket:dispatch") && ctx.ticket.returnCount < ctx.settings.maxApprovedReturns) {
+        return "退单次数未超出上限，由指挥中心坐席审核";
+      }
+      return returnCap(ctx);
+    },
   },
   rejectReturn: {
     who: dispatching,

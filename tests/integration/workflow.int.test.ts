@@ -172,6 +172,20 @@ describe("POST /api/v1/tickets/{no}/actions", () => {
     expect(await ok("zq2.handler", t.no, { action: "sign", version: 3 })).toMatchObject({ status: "IN_PROGRESS" });
   });
 
+  it("approves a second return only with a manager's consent", async () => {
+    const t = await newTicket();
+    await ok("zq1.handler", t.no, { action: "return", version: 1, reason: "该路段属于西城区辖区，不属本大队管辖", suggestedUnit: "ZQ2" });
+    await ok("dispatcher", t.no, { action: "approveReturn", version: 2, unit: "ZQ2" });
+    await ok("zq2.handler", t.no, { action: "return", version: 3, reason: "现场核实属南城区辖区，申请再次退单", suggestedUnit: "ZQ3" });
+
+    const capped = await step("dispatcher", t.no, { action: "approveReturn", version: 4, unit: "ZQ3" });
+    expect(capped.status).toBe(409);
+    expect(capped.body.error).toContain("支队领导");
+    const moved = await ok("manager", t.no, { action: "approveReturn", version: 4, unit: "ZQ3" });
+    expect(moved).toMatchObject({ ownerUnit: "ZQ3", status: "DISPATCHED" });
+    expect((await db.ticket.findUniqueOrThrow({ where: { no: t.no } })).returnCount).toBe(2);
+  });
+
   it("refuses a 非警务 reply until the coordination is recorded", async () => {
     const t = await newTicket({ category: "NON_POLICE", title: "路灯不亮", content: "光岳路北段路灯连续一周不亮，夜间行车危险。" });
     expect(t.ownerUnit).toBe("ZQ1");

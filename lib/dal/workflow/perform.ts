@@ -89,10 +89,10 @@ export async function performStep(actor: Actor, no: string, body: unknown): Prom
       now,
       settings: ref.settings,
       calendar: ref.calendar,
-      // A manager's explicit consent (`"override": true`, 超限重办) lets a reopen pass the
-      // per-ticket cap. Only a MANAGER's own word counts; dispatchers, who decide returns, never
-      // override, so a further return beyond the cap stays refused (not offered yet).
-      override: actor.role === "MANAGER" && step.override,
+      // A manager's consent lets a step pass a per-ticket cap: explicitly (`"override": true`)
+      // for a reopen beyond maxReopens (超限重办); implied when a manager approves a return, since
+      // managers approve returns only beyond maxApprovedReturns. Only a MANAGER's own word counts.
+      override: actor.role === "MANAGER" && (step.override || step.action === "approveReturn"),
     };
     const decision = decide({ ...ctx, action: step.action, input: step.input });
     if (!decision.allowed && decision.status === 403) throw new Forbidden(decision.reason);
