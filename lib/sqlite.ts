@@ -40,19 +40,60 @@ function isBusy(error: unknown): boolean {
 
 const MAX_WAIT_MS = 10_000;
 
-/** Runs `fn` in one BEGIN IMMEDIATE transaction, retrying while another connection writes. */
-export async function writeTransaction<T>(fn: (db: Raw) => T): Promise<T> {
+type Job = { fn: (db: Raw) => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void };
+let queue: Job[] = [];
+let flushScheduled = false;
+
+/**
+ * Runs `fn` atomically and resolves once it is committed. Steps that arrive in the same turn of
+ * the event loop share one BEGIN IMMEDIATE … COMMIT (group commit: the index pages they all
+ * touch are written to the WAL once), each inside its own SAVEPOINT, so a step that throws
+ * rolls back alone and rejects alone. Steps still run one after another, in arrival order: a
+ * version check inside a step sees every earlier step of the batch.
+ */
+export function writeTransaction<T>(fn: (db: Raw) => T): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    queue.push({ fn, resolve: resolve as (value: unknown) => void, reject });
+    if (!flushScheduled) {
+      flushScheduled = true;
+      setImmediate(() => void flush(Date.now()));
+    }
+  });
+}
+
+async function flush(started: number): Promise<void> {
+  const jobs = queue;
+  queue = [];
+  flushScheduled = false;
   const db = rawSqlite();
-  const transaction = db.transaction(() => fn(db));
-  const started = Date.now();
+  const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+  const batch = db.transaction(() => {
+    outcomes.length = 0;
+    for (const job of jobs) {
+      try {
+        outcomes.push({ ok: true, value: db.transaction(job.fn)(db) }); // nested → SAVEPOINT
+      } catch (error) {
+        outcomes.push({ ok: false, error });
+      }
+    }
+  });
   for (let attempt = 0; ; attempt++) {
     try {
-      return transaction.immediate();
+      batch.immediate();
+      break;
     } catch (error) {
-      if (!isBusy(error) || Date.now() - started > MAX_WAIT_MS) throw error;
+      if (!isBusy(error) || Date.now() - started > MAX_WAIT_MS) {
+        for (const job of jobs) job.reject(error);
+        return;
+      }
       await new Promise((resolve) => setTimeout(resolve, Math.min(1 + attempt, 25)));
     }
   }
+  jobs.forEach((job, i) => {
+    const outcome = outcomes[i]!;
+    if (outcome.ok) job.resolve(outcome.value);
+    else job.reject(outcome.error);
+  });
 }
 
 type SqlValue = string | number | bigint | Buffer | null;
