@@ -1,10 +1,22 @@
 import Link from "next/link";
+import { DeadlineBadge } from "@/components/deadline-badge";
 import { StatusBadge } from "@/components/status-badge";
 import type { TicketListItem } from "@/lib/dal/ticket-view";
 import { CATEGORY_LABELS, TYPE_LABELS } from "@/lib/domain/labels";
+import type { DeadlineFlag } from "@/lib/domain/overdue";
 import { formatDateTime } from "@/lib/format";
 
-export function TicketTable({ items, hrefPrefix = "/tickets/" }: { items: TicketListItem[]; hrefPrefix?: string }) {
+export type TicketTableRow = Pick<
+  TicketListItem,
+  "no" | "title" | "type" | "status" | "ownerUnitName" | "supervised" | "receivedAt" | "escalationAt" | "dueAt"
+> & {
+  category: string;
+  /** The worst of the ticket's deadline flags (workbench), shown as 临期 / 超期. */
+  deadline?: DeadlineFlag;
+};
+
+/** The one ticket list of the staff area: workbench queues, supervised tickets. */
+export function TicketTable({ items }: { items: TicketTableRow[] }) {
   if (items.length === 0) {
     return <p className="rounded-xl border border-dashed border-slate-300 p-8 text-center text-slate-500">暂无工单</p>;
   }
@@ -19,6 +31,7 @@ export function TicketTable({ items, hrefPrefix = "/tickets/" }: { items: Ticket
             <th className="px-3 py-2 font-medium">承办单位</th>
             <th className="px-3 py-2 font-medium">状态</th>
             <th className="px-3 py-2 font-medium">受理时间</th>
+            <th className="px-3 py-2 font-medium">最近时限</th>
             <th className="px-3 py-2 font-medium">办结时限</th>
           </tr>
         </thead>
@@ -26,12 +39,16 @@ export function TicketTable({ items, hrefPrefix = "/tickets/" }: { items: Ticket
           {items.map((t) => (
             <tr key={t.no} data-testid="ticket-row" className="hover:bg-slate-50">
               <td className="px-3 py-2 font-mono">
-                <Link href={`${hrefPrefix}${t.no}`} className="text-brand-600 hover:underline">
+                <Link href={`/tickets/${t.no}`} className="text-brand-600 hover:underline">
                   {t.no}
                 </Link>
               </td>
               <td className="max-w-xs truncate px-3 py-2">
-                {t.supervised && <span className="mr-1 rounded bg-red-600 px-1 text-xs text-white">督</span>}
+                {t.supervised && (
+                  <span className="mr-1 rounded bg-red-600 px-1 text-xs text-white" title="督办">
+                    督
+                  </span>
+                )}
                 {t.title}
               </td>
               <td className="px-3 py-2 whitespace-nowrap">
@@ -44,6 +61,10 @@ export function TicketTable({ items, hrefPrefix = "/tickets/" }: { items: Ticket
                 <StatusBadge status={t.status} />
               </td>
               <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(t.receivedAt)}</td>
+              <td className="px-3 py-2 whitespace-nowrap">
+                {formatDateTime(t.escalationAt)}
+                {t.deadline && <DeadlineBadge flag={t.deadline} />}
+              </td>
               <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(t.dueAt)}</td>
             </tr>
           ))}

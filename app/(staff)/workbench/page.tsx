@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { FilterForm } from "@/components/workbench/filter-form";
-import { QueueTable } from "@/components/workbench/queue-table";
+import { TicketTable } from "@/components/ticket-table";
 import { TabBar } from "@/components/workbench/tab-bar";
 import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session";
@@ -66,7 +66,7 @@ export default async function WorkbenchPage({ searchParams }: { searchParams: Pr
             共 {result.total} 件
           </span>
         </div>
-        <QueueTable items={result.items} />
+        <TicketTable items={result.items} />
         {pages > 1 && (
           <nav className="flex items-center justify-end gap-3 text-sm" aria-label="分页">
             {result.page > 1 && <Link href={href(current, { page: result.page - 1 })}>上一页</Link>}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { StatusBadge } from "@/components/status-badge";
 import { ActionPanel } from "@/components/ticket-actions/action-panel";
-import { DeadlineBadge } from "@/components/ticket-actions/deadline-badge";
+import { DeadlineBadge } from "@/components/deadline-badge";
 import { TicketTimeline } from "@/components/ticket-timeline";
 import { requirePageActor } from "@/lib/auth/session";
 import { actionsFor } from "@/lib/dal/ticket-actions-view";

@@ -6,7 +6,7 @@ const BADGES = {
 } as const;
 
 /** 临期 / 超期 beside a deadline (DOMAIN.md §5); nothing while it is comfortably in time or met. */
-export function DeadlineBadge({ flag, testId }: { flag: DeadlineFlag; testId: string }) {
+export function DeadlineBadge({ flag, testId }: { flag: DeadlineFlag; testId?: string }) {
   if (flag !== "NEAR" && flag !== "OVERDUE") return null;
   const badge = BADGES[flag];
   return (
