@@ -2,6 +2,7 @@
 // stderr; a failure exits non-zero.
 import "@/lib/load-dotenv";
 import { importCommand } from "./commands/import";
+import { metricsCommand, metricsRebuildCommand } from "./commands/metrics";
 import { tickCommand } from "./commands/tick";
 import { tokenCommand } from "./commands/token";
 
@@ -10,6 +11,11 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; help: s
     run: importCommand,
     help: "import 文件.csv|文件.xlsx    导入 12345 承办单（有错则整批不导入，已导入的工单编号自动跳过）",
   },
+  metrics: {
+    run: metricsCommand,
+    help: "metrics --from YYYY-MM-DD --to YYYY-MM-DD [--unit 单位代码] [--group-by unit|category|channel|month] [--format json|csv]    统计三率（受理日期在 [from, to) 内）",
+  },
+  "metrics-rebuild": { run: metricsRebuildCommand, help: "metrics-rebuild    按工单重新计算统计汇总表（恢复备份后使用）" },
   token: { run: tokenCommand, help: "token --user USERNAME    为用户生成 API 令牌" },
   tick: {
     run: tickCommand,
