@@ -256,6 +256,10 @@ function ticketRow(
     contactDueAt: deadlines.contactDueAt,
     dueAt: deadlines.dueAt,
     escalationAt: status === "CLOSED" ? null : earliestOpenDeadline({ ...deadlines, ...clocks }),
+    // A finished record nobody contacted has certainly missed its contact deadline; recording
+    // that here keeps it in 响应率's denominator (lib/domain/metrics.ts) — the scheduler only
+    // records the crossings of open tickets.
+    contactOverdueAt: (status === "REPLIED" || status === "CLOSED") && !row.firstContactAt && row.phone !== null ? deadlines.contactDueAt : null,
     // A replied ticket waits for 回访; the window runs from the historical reply, so the expiry
     // job closes it as 未评价 if nobody calls back (no link is sent: see importTickets).
     evaluationExpiresAt:
