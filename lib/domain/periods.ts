@@ -66,6 +66,47 @@ export function previousPeriod(kind: PeriodKind, period: Period): Period {
   return periodContaining(kind, addLocalDays(period.from, -1));
 }
 
+/** The period of the same kind just after: the inverse of previousPeriod. */
+export function nextPeriod(kind: PeriodKind, period: Period): Period {
+  if (kind === "custom") {
+    const days = dayNumberOfDate(period.to) - dayNumberOfDate(period.from);
+    return { from: period.to, to: addLocalDays(period.to, days) };
+  }
+  return periodContaining(kind, period.to);
+}
+
+/** The narrowest kind a period is exactly (a month, quarter or year), else custom. */
+export function kindOfPeriod(period: Period): PeriodKind {
+  for (const kind of ["month", "quarter", "year"] as const) {
+    const p = periodContaining(kind, period.from);
+    if (p.from === period.from && p.to === period.to) return kind;
+  }
+  return "custom";
+}
+
+/** A month as the aggregates' integer key: "2025-03" → 202503. */
+export function monthNumber(month: string): number {
+  return Number(month.slice(0, 4)) * 100 + Number(month.slice(5, 7));
+}
+
+export function monthOfNumber(n: number): string {
+  return `${String(Math.floor(n / 100)).padStart(4, "0")}-${String(n % 100).padStart(2, "0")}`;
+}
+
+/**
+ * Splits a period into whole months (read from the monthly aggregates) and the days around them
+ * (read from the daily ones): a year is 12 monthly buckets instead of 365 daily ones.
+ */
+export function splitByMonths(period: Period): { months: Period | null; days: Period[] } {
+  const firstWhole = period.from.endsWith("-01") ? period.from : periodContaining("month", period.from).to;
+  const wholeEnd = periodContaining("month", period.to).from;
+  if (firstWhole >= wholeEnd) return { months: null, days: [period] };
+  const days: Period[] = [];
+  if (period.from < firstWhole) days.push({ from: period.from, to: firstWhole });
+  if (wholeEnd < period.to) days.push({ from: wholeEnd, to: period.to });
+  return { months: { from: firstWhole, to: wholeEnd }, days };
+}
+
 /** "YYYY-MM" of every month the period touches, in order. */
 export function monthsOf(period: Period): string[] {
   const months: string[] = [];

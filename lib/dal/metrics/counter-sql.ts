@@ -24,6 +24,21 @@ export function daySql(t: string): string {
   return `((${t}."receivedAt" + 28800000) / 86400000)`;
 }
 
+/** The local month of receipt as yyyymm (202503): monthNumber. */
+export function monthSql(t: string): string {
+  return `CAST(strftime('%Y%m', (${t}."receivedAt" + 28800000) / 1000, 'unixepoch') AS INTEGER)`;
+}
+
+/**
+ * The aggregate tables: counters per local day, and the same per local month so that a year is
+ * summed from a few thousand monthly rows rather than tens of thousands of daily ones.
+ */
+export const BUCKETS = {
+  daily: { table: "MetricDaily", column: "day", of: daySql },
+  monthly: { table: "MetricMonthly", column: "month", of: monthSql },
+} as const;
+export type Bucket = (typeof BUCKETS)[keyof typeof BUCKETS];
+
 export function unitSql(t: string): string {
   return `COALESCE(${t}."ownerUnitId", '')`;
 }
@@ -94,48 +109,58 @@ export const COUNTED_COLUMNS = [
   "contactOverdueAt",
 ] as const;
 
-const KEY_COLUMNS = ["day", "unitId", "categoryCode", "channel"] as const;
+const keyColumns = (bucket: Bucket) => [bucket.column, "unitId", "categoryCode", "channel"];
 const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(", ");
 
-/** Adds (sign 1) or removes (sign -1) row `t`'s contribution, if it is counted. */
-function upsertContribution(t: string, sign: 1 | -1): string {
+/** Adds (sign 1) or removes (sign -1) row `t`'s contribution to one table, if it is counted. */
+function upsertContribution(bucket: Bucket, t: string, sign: 1 | -1): string {
   const values = STORED_COUNTERS.map((name) => (sign === 1 ? counterSql(name, t) : `-${counterSql(name, t)}`));
-  return `INSERT INTO "MetricDaily" (${quoted([...KEY_COLUMNS, ...STORED_COUNTERS])})
-    SELECT ${daySql(t)}, ${unitSql(t)}, ${t}."categoryCode", ${t}."channel", ${values.join(", ")}
+  return `INSERT INTO "${bucket.table}" (${quoted([...keyColumns(bucket), ...STORED_COUNTERS])})
+    SELECT ${bucket.of(t)}, ${unitSql(t)}, ${t}."categoryCode", ${t}."channel", ${values.join(", ")}
     WHERE ${countedSql(t)}
-    ON CONFLICT (${quoted(KEY_COLUMNS)}) DO UPDATE SET
+    ON CONFLICT (${quoted(keyColumns(bucket))}) DO UPDATE SET
       ${STORED_COUNTERS.map((name) => `"${name}" = "${name}" + excluded."${name}"`).join(",\n      ")};`;
 }
 
+/** The contribution of `t` to every aggregate table. */
+function upsertAll(t: string, sign: 1 | -1): string {
+  return Object.values(BUCKETS)
+    .map((bucket) => upsertContribution(bucket, t, sign))
+    .join("\n  ");
+}
+
 /**
- * The triggers that keep MetricDaily equal to a recount of Ticket. Being triggers, they run in
+ * The triggers that keep MetricDaily and MetricMonthly equal to a recount of Ticket. Being triggers, they run in
  * the transaction of whatever statement changed the ticket — intake, a workflow step, an
  * evaluation, the overdue scheduler, an import or the seed — so no writer can forget them.
  */
 export function metricTriggersSql(): string {
-  return `CREATE TRIGGER "MetricDaily_ticket_insert" AFTER INSERT ON "Ticket" BEGIN
-  ${upsertContribution("NEW", 1)}
+  return `CREATE TRIGGER "Metric_ticket_insert" AFTER INSERT ON "Ticket" BEGIN
+  ${upsertAll("NEW", 1)}
 END;
 
-CREATE TRIGGER "MetricDaily_ticket_update" AFTER UPDATE OF ${quoted(COUNTED_COLUMNS)} ON "Ticket" BEGIN
-  ${upsertContribution("OLD", -1)}
-  ${upsertContribution("NEW", 1)}
+CREATE TRIGGER "Metric_ticket_update" AFTER UPDATE OF ${quoted(COUNTED_COLUMNS)} ON "Ticket" BEGIN
+  ${upsertAll("OLD", -1)}
+  ${upsertAll("NEW", 1)}
 END;
 
-CREATE TRIGGER "MetricDaily_ticket_delete" AFTER DELETE ON "Ticket" BEGIN
-  ${upsertContribution("OLD", -1)}
+CREATE TRIGGER "Metric_ticket_delete" AFTER DELETE ON "Ticket" BEGIN
+  ${upsertAll("OLD", -1)}
 END;
 `;
 }
 
-/** Recounts MetricDaily from the tickets (`npm run cli -- metrics-rebuild`). */
+/** The names of the triggers, for a bulk load that drops and recreates them. */
+export const METRIC_TRIGGERS = ["Metric_ticket_insert", "Metric_ticket_update", "Metric_ticket_delete"] as const;
+
+/** Recounts the aggregate tables from the tickets (`npm run cli -- metrics-rebuild`). */
 export function rebuildMetricsSql(): string[] {
   const sums = STORED_COUNTERS.map((name) => `SUM(${counterSql(name, "t")})`);
-  return [
-    `DELETE FROM "MetricDaily"`,
-    `INSERT INTO "MetricDaily" (${quoted([...KEY_COLUMNS, ...STORED_COUNTERS])})
-     SELECT ${daySql("t")}, ${unitSql("t")}, t."categoryCode", t."channel", ${sums.join(", ")}
+  return Object.values(BUCKETS).flatMap((bucket) => [
+    `DELETE FROM "${bucket.table}"`,
+    `INSERT INTO "${bucket.table}" (${quoted([...keyColumns(bucket), ...STORED_COUNTERS])})
+     SELECT ${bucket.of("t")}, ${unitSql("t")}, t."categoryCode", t."channel", ${sums.join(", ")}
      FROM "Ticket" t WHERE ${countedSql("t")}
      GROUP BY 1, 2, 3, 4`,
-  ];
+  ]);
 }

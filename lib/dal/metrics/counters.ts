@@ -1,14 +1,15 @@
 import "server-only";
-// Summed counters for a period, read from the maintained aggregates (MetricDaily) plus the few
-// open tickets whose contact deadline crossed since the scheduler last ran (contactLate). The
+// Summed counters for a period, read from the maintained aggregates — whole months from
+// MetricMonthly, the days around them from MetricDaily — plus the few open tickets whose contact
+// deadline crossed since the scheduler last ran (contactLate). The
 // naive twin reads the same sums from the tickets themselves: the benchmark times the two side
 // by side, and the tests check they agree.
 import type Database from "better-sqlite3";
 import { emptyCounters, COUNTER_NAMES, type Counters, type GroupBy } from "@/lib/domain/metrics";
 import { localMidnight } from "@/lib/domain/local-time";
-import { dateOfDayNumber, dayNumberOfDate, monthOf, type Period } from "@/lib/domain/periods";
+import { dateOfDayNumber, dayNumberOfDate, monthNumber, monthOf, monthOfNumber, splitByMonths, type Period } from "@/lib/domain/periods";
 import { prepared } from "@/lib/sqlite";
-import { contactLateSql, counterSql, countedSql, daySql, STORED_COUNTERS, unitSql } from "./counter-sql";
+import { BUCKETS, contactLateSql, counterSql, countedSql, daySql, STORED_COUNTERS, unitSql, type Bucket } from "./counter-sql";
 
 /** Which tickets: received in the period, optionally of one owner unit / category / channel. */
 export type CounterFilter = { period: Period; unitId?: string; categoryCode?: string; channel?: string };
@@ -18,26 +19,32 @@ export type GroupedCounters = Map<string, Counters>;
 
 type Row = { k: string | number | null } & Record<string, number | bigint | null>;
 
-/** The SQL column each group-by reads, in MetricDaily (m) and in Ticket (t). */
-const GROUP_COLUMN: Record<GroupBy | "none", { aggregate: string; ticket: string }> = {
-  none: { aggregate: "NULL", ticket: "NULL" },
-  unit: { aggregate: `m."unitId"`, ticket: unitSql("t") },
-  category: { aggregate: `m."categoryCode"`, ticket: `t."categoryCode"` },
-  channel: { aggregate: `m."channel"`, ticket: `t."channel"` },
-  // Grouped by day in SQL and folded into months here: day → month needs the calendar.
-  month: { aggregate: `m."day"`, ticket: daySql("t") },
-};
+/** The SQL column each group-by reads in an aggregate table (m) and in Ticket (t). */
+function groupColumn(groupBy: GroupBy | undefined, alias: "m" | "t", bucket: Bucket = BUCKETS.daily): string {
+  if (groupBy === undefined) return "NULL";
+  if (groupBy === "unit") return alias === "m" ? `m."unitId"` : unitSql("t");
+  if (groupBy === "category") return `${alias}."categoryCode"`;
+  if (groupBy === "channel") return `${alias}."channel"`;
+  // By day (or yyyymm) in SQL, folded into "YYYY-MM" keys by monthKey.
+  return alias === "m" ? `m."${bucket.column}"` : daySql("t");
+}
+
+/** A month group's key from the bucket number SQL grouped by. */
+function monthKey(bucket: Bucket): (k: number) => string {
+  return bucket === BUCKETS.monthly ? monthOfNumber : (day) => monthOf(dateOfDayNumber(day));
+}
 
 type Params = Record<string, string | number>;
 
-/** The filter as a WHERE over MetricDaily (m) or Ticket (t). */
-export function filterSql(alias: "m" | "t", filter: CounterFilter): { sql: string; params: Params } {
+/** The filter as a WHERE over an aggregate table (m; whole months for the monthly one) or Ticket (t). */
+export function filterSql(alias: "m" | "t", filter: CounterFilter, bucket: Bucket = BUCKETS.daily): { sql: string; params: Params } {
   const { from, to } = filter.period;
   const conds: string[] = [];
   const params: Params = {};
   if (alias === "m") {
-    conds.push(`m."day" >= :fromDay`, `m."day" < :toDay`);
-    Object.assign(params, { fromDay: dayNumberOfDate(from), toDay: dayNumberOfDate(to) });
+    conds.push(`m."${bucket.column}" >= :lo`, `m."${bucket.column}" < :hi`);
+    const at = bucket === BUCKETS.monthly ? (date: string) => monthNumber(date) : dayNumberOfDate;
+    Object.assign(params, { lo: at(from), hi: at(to) });
   } else {
     // Bounds on receivedAt itself (not on the day expression), so the receivedAt indexes apply.
     conds.push(`t."receivedAt" >= :fromMs`, `t."receivedAt" < :toMs`, countedSql("t"));
@@ -60,15 +67,10 @@ export function filterSql(alias: "m" | "t", filter: CounterFilter): { sql: strin
   return { sql: conds.join(" AND "), params };
 }
 
-function keyOf(groupBy: GroupBy | undefined, k: Row["k"]): string {
-  if (groupBy === undefined) return "";
-  if (groupBy === "month") return monthOf(dateOfDayNumber(Number(k)));
-  return String(k ?? "");
-}
-
-function collect(rows: Row[], groupBy: GroupBy | undefined, into: GroupedCounters = new Map()): GroupedCounters {
+function collect(rows: Row[], groupBy: GroupBy | undefined, into: GroupedCounters, bucket: Bucket = BUCKETS.daily): GroupedCounters {
+  const keyOf = (k: Row["k"]) => (groupBy === undefined ? "" : groupBy === "month" ? monthKey(bucket)(Number(k)) : String(k ?? ""));
   for (const row of rows) {
-    const key = keyOf(groupBy, row.k);
+    const key = keyOf(row.k);
     const counters = into.get(key) ?? emptyCounters();
     for (const name of COUNTER_NAMES) counters[name] += Number(row[name] ?? 0);
     into.set(key, counters);
@@ -76,22 +78,29 @@ function collect(rows: Row[], groupBy: GroupBy | undefined, into: GroupedCounter
   return into;
 }
 
-const groupOf = (groupBy: GroupBy | undefined) => GROUP_COLUMN[groupBy ?? "none"];
-
 /** The crossings not recorded yet, counted at `now` (see contactLateSql). */
 function addContactLate(sqlite: Database.Database, filter: CounterFilter, groupBy: GroupBy | undefined, now: Date, into: GroupedCounters) {
   const w = filterSql("t", filter);
-  const sql = `SELECT ${groupOf(groupBy).ticket} AS k, COUNT(*) AS "contactLate"
+  const sql = `SELECT ${groupColumn(groupBy, "t")} AS k, COUNT(*) AS "contactLate"
     FROM "Ticket" t WHERE ${contactLateSql("t")} AND ${w.sql} GROUP BY 1`;
   return collect(prepared(sqlite, sql).all({ ...w.params, now: now.getTime() }) as Row[], groupBy, into);
 }
 
-/** Counters from MetricDaily: sums a few hundred rows per unit and year. */
+/** One aggregate table's sums over (a month-aligned part of) the filter's period. */
+function readBucket(sqlite: Database.Database, bucket: Bucket, filter: CounterFilter, groupBy: GroupBy | undefined, into: GroupedCounters) {
+  const w = filterSql("m", filter, bucket);
+  const sql = `SELECT ${groupColumn(groupBy, "m", bucket)} AS k, ${STORED_COUNTERS.map((c) => `SUM(m."${c}") AS "${c}"`).join(", ")}
+    FROM "${bucket.table}" m WHERE ${w.sql} GROUP BY 1
+    HAVING SUM(m."received") <> 0`; // a group every ticket has left (merged, moved to another unit) is none
+  collect(prepared(sqlite, sql).all(w.params) as Row[], groupBy, into, bucket);
+}
+
+/** Counters from the aggregates: a year is 12 months × units × categories × channels, not tickets. */
 export function aggregateCounters(sqlite: Database.Database, filter: CounterFilter, groupBy: GroupBy | undefined, now: Date): GroupedCounters {
-  const w = filterSql("m", filter);
-  const sql = `SELECT ${groupOf(groupBy).aggregate} AS k, ${STORED_COUNTERS.map((c) => `SUM(m."${c}") AS "${c}"`).join(", ")}
-    FROM "MetricDaily" m WHERE ${w.sql} GROUP BY 1`;
-  const grouped = collect(prepared(sqlite, sql).all(w.params) as Row[], groupBy);
+  const grouped: GroupedCounters = new Map();
+  const { months, days } = splitByMonths(filter.period);
+  if (months) readBucket(sqlite, BUCKETS.monthly, { ...filter, period: months }, groupBy, grouped);
+  for (const part of days) readBucket(sqlite, BUCKETS.daily, { ...filter, period: part }, groupBy, grouped);
   return addContactLate(sqlite, filter, groupBy, now, grouped);
 }
 
@@ -100,8 +109,8 @@ export function naiveCounters(sqlite: Database.Database, filter: CounterFilter, 
   const w = filterSql("t", filter);
   const sums = STORED_COUNTERS.map((c) => `SUM(${counterSql(c, "t")}) AS "${c}"`);
   const late = `SUM(CASE WHEN ${contactLateSql("t")} THEN 1 ELSE 0 END) AS "contactLate"`;
-  const sql = `SELECT ${groupOf(groupBy).ticket} AS k, ${sums.join(", ")}, ${late} FROM "Ticket" t WHERE ${w.sql} GROUP BY 1`;
-  return collect(prepared(sqlite, sql).all({ ...w.params, now: now.getTime() }) as Row[], groupBy);
+  const sql = `SELECT ${groupColumn(groupBy, "t")} AS k, ${sums.join(", ")}, ${late} FROM "Ticket" t WHERE ${w.sql} GROUP BY 1`;
+  return collect(prepared(sqlite, sql).all({ ...w.params, now: now.getTime() }) as Row[], groupBy, new Map());
 }
 
 /** All counters of the filter in one, whatever the grouping. */
