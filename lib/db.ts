@@ -9,7 +9,7 @@ class SqliteAdapter extends PrismaBetterSQLite3 {
   async connect() {
     const adapter = await super.connect();
     await adapter.executeScript(
-      `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;
+      `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA temp_store = MEMORY;
        PRAGMA wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES};`,
     );
     return adapter;

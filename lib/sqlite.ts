@@ -27,6 +27,8 @@ export function rawSqlite(): Raw {
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");
     db.pragma("foreign_keys = ON");
+    // The metric triggers' statement journal: in memory, not a temp file per write (~80 µs each).
+    db.pragma("temp_store = MEMORY");
     db.pragma("busy_timeout = 0");
     db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     globalForSqlite.rawSqlite = db;

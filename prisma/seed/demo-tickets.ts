@@ -6,6 +6,7 @@ import { WorkCalendar } from "@/lib/domain/calendar";
 import { normalisePlace } from "@/lib/domain/duplicates";
 import { computeDeadlines, selectPolicy, type TimeLimitPolicy } from "@/lib/domain/time-limits";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { prng } from "./prng";
 
 const SAMPLES: Record<string, readonly (readonly [string, string, string])[]> = {
   TRAFFIC_ORG: [
@@ -40,16 +41,6 @@ const UNIT_PLAN = [
 const TYPES = ["COMPLAINT", "HELP", "INQUIRY", "SUGGESTION", "REPORT"] as const;
 const STATUSES = ["DISPATCHED", "IN_PROGRESS", "IN_PROGRESS", "REPLIED", "CLOSED", "CLOSED"] as const;
 const SURNAMES = ["王", "李", "张", "刘", "陈", "杨"];
-
-/** mulberry32: a tiny deterministic PRNG. */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HOUR = 3_600_000;
 

@@ -1,6 +1,7 @@
 // Seeds an empty database: the organisation, routing rules, categories, time limits, the
 // official 2025–2026 holiday calendar, settings and demo users (DOMAIN.md §2, §3, §5); and,
-// unless DEMO_DATA=0, demo tickets.
+// unless DEMO_DATA=0, demo tickets (open work for every unit) and their history (finished
+// tickets since 2022, so rates and hot issues have something to show).
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db";
 import { loadOfficialCalendar } from "@/lib/domain/calendar";
@@ -8,6 +9,7 @@ import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import { DEFAULT_TIME_LIMIT_POLICIES } from "@/lib/domain/time-limits";
 import officialCalendar from "../data/holidays-cn.json" with { type: "json" };
 import { seedDemoTickets } from "./demo-tickets";
+import { seedHistoryTickets } from "./history-tickets";
 import {
   CATEGORIES,
   DEMO_CITIZEN,
@@ -69,5 +71,9 @@ export async function seedDatabase(db: Db, options: { demoData: boolean }): Prom
     });
   });
 
-  if (options.demoData) await seedDemoTickets(db);
+  if (options.demoData) {
+    await seedDemoTickets(db);
+    // After the demo tickets: history numbers continue their days' sequences.
+    await seedHistoryTickets(db);
+  }
 }

@@ -240,17 +240,19 @@ describe("Open311 GET requests", () => {
     expect(String(one.service_requests.request[0].service_request_id)).toBe(dongcheng);
   });
 
-  it("filters the default 90-day list by service_code and status", async () => {
+  it("filters the list by service_code and status", async () => {
+    // The last four days: few enough to stay under the list's cap beside the seeded history.
     const key = `api_key=${tokens.dispatcher}`;
-    const all = (await (await resource("requests.json", key)).json()) as ServiceRequest[];
+    const recent = `${key}&start_date=${new Date(Date.now() - 4 * 86_400_000).toISOString()}`;
+    const all = (await (await resource("requests.json", recent)).json()) as ServiceRequest[];
     expect(all.map((r) => r.service_request_id)).toEqual(expect.arrayContaining([dongcheng, xicheng]));
-    const traffic = (await (await resource("requests.json", `${key}&service_code=TRAFFIC_ORG`)).json()) as ServiceRequest[];
+    const traffic = (await (await resource("requests.json", `${recent}&service_code=TRAFFIC_ORG`)).json()) as ServiceRequest[];
     expect(traffic.length).toBeGreaterThan(1);
     expect(traffic.every((r) => r.service_code === "TRAFFIC_ORG")).toBe(true);
-    const closed = (await (await resource("requests.json", `${key}&status=closed`)).json()) as ServiceRequest[];
+    const closed = (await (await resource("requests.json", `${recent}&status=closed`)).json()) as ServiceRequest[];
     expect(closed.length).toBeGreaterThan(0);
     expect(closed.every((r) => r.status === "closed")).toBe(true);
-    const open = (await (await resource("requests.json", `${key}&status=open`)).json()) as ServiceRequest[];
+    const open = (await (await resource("requests.json", `${recent}&status=open`)).json()) as ServiceRequest[];
     expect(open.length + closed.length).toBe(all.length);
     const old = (await (await resource("requests.json", `${key}&start_date=2000-01-01&end_date=2000-02-01`)).json()) as ServiceRequest[];
     expect(old).toEqual([]);
