@@ -172,6 +172,22 @@ describe("findHotIssues", () => {
     expect(issue?.lastAt).toEqual(now);
   });
 
+  it("looks back over another window when asked, boundary included", () => {
+    const tickets = [
+      t({ receivedAt: minus(now, 7 * DAY_MS) }),
+      t({ receivedAt: minus(now, 40 * DAY_MS) }),
+      t({ receivedAt: minus(now, 90 * DAY_MS) }),
+      t({ receivedAt: minus(now, 90 * DAY_MS + 1) }),
+    ];
+    expect(findHotIssues(tickets, now)).toEqual([]);
+    expect(findHotIssues(tickets, now, 7)).toEqual([]);
+    const [issue] = findHotIssues(tickets, now, 90);
+    expect(issue?.tickets).toEqual([tickets[2]!.no, tickets[1]!.no, tickets[0]!.no]);
+    expect(issue?.firstAt).toEqual(minus(now, 90 * DAY_MS));
+    const recent = [t({ receivedAt: minus(now, 6 * DAY_MS) }), t({ receivedAt: minus(now, 5 * DAY_MS) })];
+    expect(findHotIssues([...tickets, ...recent], now, 7)[0]?.tickets).toEqual([tickets[0]!.no, ...recent.map((x) => x.no)]);
+  });
+
   it("ignores tickets received after now", () => {
     const tickets = [t({}), t({}), t({ receivedAt: new Date(now.getTime() + 1) })];
     expect(findHotIssues(tickets, now)).toEqual([]);

@@ -135,13 +135,14 @@ export type HotIssue = {
 
 /**
  * 集中反映: groups of at least HOT_ISSUE_MIN_TICKETS tickets on one place + category received in
- * [now − HOT_ISSUE_WINDOW_DAYS, now], largest first. Closed tickets still count — a place that
- * keeps producing complaints is a hot issue even when each one was answered — but merged and
- * invalid ones do not, since they are not separate reports of their own.
+ * [now − windowDays, now] (HOT_ISSUE_WINDOW_DAYS unless a reader asks for a shorter or longer
+ * look back), largest first. Closed tickets still count — a place that keeps producing
+ * complaints is a hot issue even when each one was answered — but merged and invalid ones do
+ * not, since they are not separate reports of their own.
  */
-export function findHotIssues(tickets: readonly HotIssueTicket[], now: Date): HotIssue[] {
+export function findHotIssues(tickets: readonly HotIssueTicket[], now: Date, windowDays: number = HOT_ISSUE_WINDOW_DAYS): HotIssue[] {
   const to = now.getTime();
-  const from = to - HOT_ISSUE_WINDOW_DAYS * DAY_MS;
+  const from = to - windowDays * DAY_MS;
   const groups = new Map<string, { placeKey: string; category: string; members: HotIssueTicket[] }>();
   for (const t of tickets) {
     const at = t.receivedAt.getTime();
