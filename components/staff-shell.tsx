@@ -9,6 +9,9 @@ const NAV_ITEMS: { href: string; label: string; permission: Permission[] }[] = [
   { href: "/console", label: "受理派单", permission: ["ticket:dispatch"] },
   { href: "/callbacks", label: "回访", permission: ["callback:record"] },
   { href: "/supervised", label: "督办", permission: ["ticket:supervise"] },
+  { href: "/dashboard", label: "驾驶舱", permission: ["dashboard:view"] },
+  { href: "/hot-issues", label: "集中反映", permission: ["ticket:supervise", "dashboard:view"] },
+  { href: "/reports", label: "统计报表", permission: ["dashboard:view"] },
   { href: "/import", label: "批量导入", permission: ["import:run"] },
   { href: "/admin", label: "管理", permission: ["admin:manage"] },
 ];
@@ -17,7 +20,7 @@ export function StaffShell({ actor, children }: { actor: Actor; children: React.
   const items = NAV_ITEMS.filter((item) => item.permission.some((p) => can(actor.role, p)));
   return (
     <div className="min-h-screen">
-      <header className="bg-brand-900 text-white">
+      <header className="bg-brand-900 text-white print:hidden">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2">
           <Link href="/workbench" className="font-semibold">
             接诉即办工作平台

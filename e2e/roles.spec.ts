@@ -27,7 +27,8 @@ for (const staff of UNIT_STAFF) {
     await page.goto("/workbench");
     await expect(page.getByTestId("my-unit")).toHaveText(staff.unitName);
     const owners = await page.getByTestId("ticket-owner").allTextContents();
-    expect(owners.length).toBe(items.length);
+    // The workbench pages its list (50 a page); the demo history gives each unit far more.
+    expect(owners.length).toBe(Math.min(items.length, 50));
     expect(new Set(owners)).toEqual(new Set([staff.unitName]));
   });
 }

@@ -1,0 +1,85 @@
+// The headline figures: 受理量 and every §6 rate, with numerator / denominator and the change
+// from the period before. Figure, numerator and denominator link to their tickets.
+import Link from "next/link";
+import { metricChange } from "@/lib/domain/metric-change";
+import { formatRate, METRIC_LABELS, RATE_PARTS, type MetricName, type Metrics, type RateName } from "@/lib/domain/metrics";
+import { drilldownHref, type DrillTarget } from "@/lib/validation/dashboard";
+import { partText } from "./format";
+
+const TONE_CLASSES = { good: "text-green-600", bad: "text-red-600", neutral: "text-slate-500" } as const;
+const METRICS = Object.keys(METRIC_LABELS) as MetricName[];
+
+function Change({ name, current, before, previousLabel }: { name: MetricName; current: Metrics; before: Metrics; previousLabel: string }) {
+  const change = metricChange(name, current, before);
+  return (
+    <p className="mt-2 text-xs" title={`上期：${previousLabel}`}>
+      <span className={TONE_CLASSES[change.tone]} data-testid="kpi-change">
+        {change.text}
+      </span>{" "}
+      <span className="text-slate-400">较上期</span>
+    </p>
+  );
+}
+
+function RateParts({ name, metrics, target }: { name: RateName; metrics: Metrics; target: DrillTarget }) {
+  const rate = metrics[name];
+  return (
+    <>
+      <p className="mt-1 text-sm tabular-nums">
+        <Link href={drilldownHref(target, name, "num")} className="text-brand-700 hover:underline" data-testid="kpi-num">
+          {partText(rate.num)}
+        </Link>
+        <span className="text-slate-400"> / </span>
+        <Link href={drilldownHref(target, name, "den")} className="text-brand-700 hover:underline" data-testid="kpi-den">
+          {rate.den}
+        </Link>
+      </p>
+      <p className="text-xs text-slate-400">
+        {RATE_PARTS[name].num} / {RATE_PARTS[name].den}
+      </p>
+    </>
+  );
+}
+
+export function KpiCards({
+  current,
+  before,
+  previousLabel,
+  target,
+}: {
+  current: Metrics;
+  before: Metrics;
+  previousLabel: string;
+  target: DrillTarget;
+}) {
+  return (
+    <section aria-label="核心指标" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
+      {METRICS.map((name) => (
+        <article key={name} data-testid={`kpi-${name}`} className="rounded-xl border border-slate-200 bg-white p-4">
+          <h3 className="text-sm text-slate-500">{METRIC_LABELS[name]}</h3>
+          {name === "received" ? (
+            <>
+              <p className="mt-1">
+                <Link href={drilldownHref(target, "received", "den")} className="text-3xl font-bold tabular-nums hover:underline" data-testid="kpi-value">
+                  {current.received}
+                </Link>
+                <span className="ml-1 text-sm text-slate-500">件</span>
+              </p>
+              <p className="mt-1 text-sm text-slate-400">上期 {before.received} 件</p>
+            </>
+          ) : (
+            <>
+              <p className="mt-1">
+                <Link href={drilldownHref(target, name, "num")} className="text-3xl font-bold tabular-nums hover:underline" data-testid="kpi-value">
+                  {formatRate(name, current[name])}
+                </Link>
+              </p>
+              <RateParts name={name} metrics={current} target={target} />
+            </>
+          )}
+          <Change name={name} current={current} before={before} previousLabel={previousLabel} />
+        </article>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import "server-only";
+// 统计报表: the dashboard's figures for one calendar month, quarter or year, with the names a
+// printed or exported report needs. Authorisation (dashboard:view, a LEAD held to their own unit)
+// is dashboard()'s.
+import type { Actor } from "@/lib/auth/actor";
+import { dashboard, type Dashboard } from "@/lib/dal/metrics/dashboard";
+import { reference } from "@/lib/dal/reference";
+import { periodContaining } from "@/lib/domain/periods";
+import type { UnitNames } from "@/lib/reports/format";
+import type { ReportQuery } from "@/lib/validation/reports";
+
+export type MetricsReport = {
+  dashboard: Dashboard;
+  /** The detachment's name (支队), for titles. */
+  organisation: string;
+  unitNames: UnitNames;
+  generatedAt: Date;
+};
+
+export async function metricsReport(actor: Actor, query: ReportQuery, now = new Date()): Promise<MetricsReport> {
+  const period = periodContaining(query.kind, query.at);
+  const report = await dashboard(actor, { kind: query.kind, period, unit: query.unit }, now);
+  const ref = await reference();
+  return {
+    dashboard: report,
+    organisation: ref.units.find((u) => u.kind === "DETACHMENT")?.name ?? "",
+    unitNames: new Map(ref.units.map((u) => [u.code, u.name])),
+    generatedAt: now,
+  };
+}

@@ -1,0 +1,73 @@
+// Words and figures of the 统计报表 (Excel export and print version), pure so both read the same
+// and tests can check them. Figures follow DOMAIN.md §6: half-up to 2 decimals, "—" for a zero
+// denominator.
+import type { Dashboard } from "@/lib/dal/metrics/dashboard";
+import { addLocalDays } from "@/lib/domain/local-time";
+import { CATEGORY_LABELS, CHANNEL_LABELS, STATUS_LABELS } from "@/lib/domain/labels";
+import { metricChange } from "@/lib/domain/metric-change";
+import { formatRate, roundHalfUp, UNASSIGNED_KEY, type GroupBy, type MetricName, type Metrics, type Rate, type RateName } from "@/lib/domain/metrics";
+import { periodLabel, type Period, type PeriodKind } from "@/lib/domain/periods";
+
+/** What the report is called, by period kind. */
+export const REPORT_KIND_LABELS: Record<PeriodKind, string> = { month: "月报", quarter: "季报", year: "年报", custom: "报表" };
+
+/** Unit code → unit name, for the 按单位 rows. */
+export type UnitNames = ReadonlyMap<string, string>;
+
+/** 「示例市公安局交通警察支队 接诉即办工作月报 · 2022年1月」 */
+export function reportTitle(organisation: string, kind: PeriodKind, period: Period): string {
+  const name = `接诉即办工作${REPORT_KIND_LABELS[kind]} · ${periodLabel(kind, period)}`;
+  return organisation ? `${organisation} ${name}` : name;
+}
+
+/** Whose figures: the unit's name, or 全部单位. */
+export function scopeLabel(report: Pick<Dashboard, "unit">): string {
+  return report.unit?.name ?? "全部单位";
+}
+
+/** "2022-01" → "2022年1月". */
+export function monthLabel(month: string): string {
+  return `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
+}
+
+/** The Chinese name of a breakdown row: unit name, category, channel or month. */
+export function groupLabel(groupBy: GroupBy, key: string, unitNames: UnitNames): string {
+  if (groupBy === "unit") return key === UNASSIGNED_KEY ? STATUS_LABELS.PENDING : (unitNames.get(key) ?? key);
+  if (groupBy === "category") return (CATEGORY_LABELS as Record<string, string>)[key] ?? key;
+  if (groupBy === "channel") return (CHANNEL_LABELS as Record<string, string>)[key] ?? key;
+  return monthLabel(key);
+}
+
+/** A rate's value without its unit: "93.03%" or, for 平均办理时长, "12.35"; "—" for a zero denominator. */
+export function rateValueText(name: RateName, r: Rate): string {
+  if (name !== "avgHandlingHours") return formatRate(name, r);
+  return r.den === 0 ? "—" : roundHalfUp(r.num, r.den, 2, 1).toFixed(2);
+}
+
+/** A figure as the overall table shows it: "1476", "93.03%", "12.35 小时" or "—". */
+export function figureText(name: MetricName, m: Metrics): string {
+  return name === "received" ? String(m.received) : formatRate(name, m[name]);
+}
+
+/**
+ * 较上期, as the dashboard words it (lib/domain/metric-change.ts): "▲ 0.74 个百分点", "▼ 1.20 小时",
+ * "持平" or "—". 受理量 also says how many tickets: "▲ 86 件（6.14%）".
+ */
+export function changeText(name: MetricName, current: Metrics, before: Metrics): string {
+  if (name !== "received") return metricChange(name, current, before).text;
+  const diff = current.received - before.received;
+  if (diff === 0) return "持平";
+  const relative = before.received > 0 ? `（${roundHalfUp(Math.abs(diff), before.received).toFixed(2)}%）` : "";
+  return `${diff > 0 ? "▲" : "▼"} ${Math.abs(diff)} 件${relative}`;
+}
+
+/** The period as a reader sees it: 「2022年1月（2022-01-01 至 2022-01-31）」. */
+export function periodText(kind: PeriodKind, period: Period): string {
+  if (kind === "custom") return periodLabel(kind, period);
+  return `${periodLabel(kind, period)}（${period.from} 至 ${addLocalDays(period.to, -1)}）`;
+}
+
+/** A numerator or denominator: counts as they are, hours (or a weighted 满意 count) to 2 decimals. */
+export function partText(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(2);
+}

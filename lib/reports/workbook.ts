@@ -1,0 +1,153 @@
+// The 统计报表 as an Excel workbook: 总体 (the period's §6 figures beside the period before) and
+// one sheet per breakdown. Every sheet is a table described by its columns below, so a column is
+// added or renamed in one place. Rates are text ("93.03%", "—") exactly as the dashboard shows
+// them, each beside its numerator and denominator (DOMAIN.md §6).
+import ExcelJS from "exceljs";
+import type { Dashboard } from "@/lib/dal/metrics/dashboard";
+import type { GroupedMetrics } from "@/lib/dal/metrics/read";
+import { formatLocalDateTime } from "@/lib/domain/local-time";
+import { METRIC_LABELS, METRIC_NAMES, RATE_NAMES, RATE_PARTS, roundHalfUp, type GroupBy, type MetricName, type Metrics } from "@/lib/domain/metrics";
+import { changeText, figureText, groupLabel, periodText, rateValueText, reportTitle, scopeLabel, type UnitNames } from "./format";
+
+type Column<Row> = {
+  header: string;
+  value: (row: Row) => ExcelJS.CellValue;
+  /** Excel number format of the cells; a function when it depends on the row. */
+  numFmt?: string | ((row: Row) => string | undefined);
+  /** Figures written as text ("93.03%") line up on the right like numbers. */
+  figureText?: boolean;
+};
+
+const HOURS = "0.00";
+const PERCENT = "0.00%";
+const partFormat = (name: MetricName) => (name === "avgHandlingHours" ? HOURS : undefined);
+
+/** 受理量, then 分子, 分母 and the rate itself for every §6 rate. */
+const METRIC_COLUMNS: readonly Column<Metrics>[] = [
+  { header: METRIC_LABELS.received, value: (m) => m.received },
+  ...RATE_NAMES.flatMap((name): Column<Metrics>[] => [
+    { header: `${METRIC_LABELS[name]}分子`, value: (m) => m[name].num, numFmt: partFormat(name) },
+    { header: `${METRIC_LABELS[name]}分母`, value: (m) => m[name].den },
+    { header: METRIC_LABELS[name], value: (m) => rateValueText(name, m[name]), figureText: true },
+  ]),
+];
+
+const BREAKDOWN_SHEETS: readonly { groupBy: GroupBy; sheet: string; groupHeader: string }[] = [
+  { groupBy: "unit", sheet: "按单位", groupHeader: "单位名称" },
+  { groupBy: "category", sheet: "按分类", groupHeader: "分类" },
+  { groupBy: "channel", sheet: "按渠道", groupHeader: "渠道" },
+  { groupBy: "month", sheet: "按月", groupHeader: "月份" },
+];
+
+type OverallRow = { name: MetricName; current: Metrics; before: Metrics };
+
+/**
+ * The number behind 比率, for sorting and charts in Excel. It is the displayed figure (rounded
+ * half-up), not the raw quotient, so the cell and the text beside it never disagree.
+ */
+function rateNumber({ name, current }: OverallRow): number | null {
+  if (name === "received") return current.received;
+  const r = current[name];
+  if (r.den === 0) return null;
+  return name === "avgHandlingHours" ? roundHalfUp(r.num, r.den, 2, 1) : roundHalfUp(r.num, r.den, 4, 1);
+}
+
+const OVERALL_COLUMNS: readonly Column<OverallRow>[] = [
+  { header: "指标", value: (r) => METRIC_LABELS[r.name] },
+  // 受理量 is a count, not a quotient: it has no numerator or denominator of its own.
+  { header: "分子", value: (r) => (r.name === "received" ? null : r.current[r.name].num), numFmt: (r) => partFormat(r.name) },
+  { header: "分母", value: (r) => (r.name === "received" ? null : r.current[r.name].den) },
+  { header: "比率", value: (r) => figureText(r.name, r.current), figureText: true },
+  {
+    header: "比率（数值）",
+    value: rateNumber,
+    numFmt: (r) => (r.name === "received" ? "0" : r.name === "avgHandlingHours" ? HOURS : PERCENT),
+  },
+  { header: "上期", value: (r) => figureText(r.name, r.before), figureText: true },
+  { header: "变化", value: (r) => changeText(r.name, r.current, r.before), figureText: true },
+  {
+    header: "口径（分子 / 分母）",
+    value: (r) => (r.name === "received" ? "本期受理的诉求（不含已并单、无效）" : `${RATE_PARTS[r.name].num} / ${RATE_PARTS[r.name].den}`),
+  },
+];
+
+/** Width in Excel's character units: a CJK character takes two. */
+function textWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += char.codePointAt(0)! >= 0x2e80 ? 2 : 1;
+  return width;
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  return value === null || value === undefined ? "" : String(value);
+}
+
+/** Writes a table with its bold header at `headerRow`, freezes the rows above the data, sizes the columns. */
+function writeTable<Row>(sheet: ExcelJS.Worksheet, columns: readonly Column<Row>[], rows: readonly Row[], headerRow = 1): void {
+  const header = sheet.getRow(headerRow);
+  columns.forEach((column, i) => {
+    header.getCell(i + 1).value = column.header;
+  });
+  header.font = { bold: true };
+  header.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
+
+  rows.forEach((row, r) => {
+    const line = sheet.getRow(headerRow + 1 + r);
+    columns.forEach((column, i) => {
+      const cell = line.getCell(i + 1);
+      cell.value = column.value(row);
+      const numFmt = typeof column.numFmt === "function" ? column.numFmt(row) : column.numFmt;
+      if (numFmt) cell.numFmt = numFmt;
+      if (column.figureText) cell.alignment = { horizontal: "right" };
+    });
+  });
+
+  columns.forEach((column, i) => {
+    const widest = Math.max(textWidth(column.header), ...rows.map((row) => textWidth(cellText(column.value(row)))));
+    sheet.getColumn(i + 1).width = Math.min(Math.max(widest + 2, 8), 40);
+  });
+  sheet.views = [{ state: "frozen", ySplit: headerRow, xSplit: 1 }];
+  sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: columns.length } };
+}
+
+export type WorkbookOptions = {
+  /** The detachment's name, for the title. */
+  organisation?: string;
+  generatedAt?: Date;
+};
+
+export function buildMetricsWorkbook(report: Dashboard, unitNames: UnitNames, options: WorkbookOptions = {}): ExcelJS.Workbook {
+  const generatedAt = options.generatedAt ?? new Date();
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = options.organisation || "接诉即办工作平台";
+  workbook.created = generatedAt;
+
+  const overall = workbook.addWorksheet("总体");
+  const about: [string, string][] = [
+    ["报表", reportTitle(options.organisation ?? "", report.kind, report.period)],
+    ["统计期间", periodText(report.kind, report.period)],
+    ["统计范围", scopeLabel(report)],
+    ["对比上期", periodText(report.kind, report.previous)],
+    ["生成时间", formatLocalDateTime(generatedAt)],
+    ["说明", "按受理时间统计，不含已并单、无效工单；比率四舍五入保留两位小数，分母为 0 时显示“—”"],
+  ];
+  about.forEach(([label, text], i) => {
+    const row = overall.getRow(i + 1);
+    row.getCell(1).value = label;
+    row.getCell(1).font = { bold: true };
+    row.getCell(2).value = text;
+  });
+  const rows = METRIC_NAMES.map((name) => ({ name, current: report.current, before: report.before }));
+  writeTable(overall, OVERALL_COLUMNS, rows, about.length + 2);
+
+  for (const { groupBy, sheet, groupHeader } of BREAKDOWN_SHEETS) {
+    const columns: Column<GroupedMetrics>[] = [{ header: groupHeader, value: (row) => groupLabel(groupBy, row.key, unitNames) }, ...METRIC_COLUMNS];
+    writeTable(workbook.addWorksheet(sheet), columns, report.breakdowns[groupBy]);
+  }
+  return workbook;
+}
+
+/** The .xlsx file's bytes. */
+export async function workbookBuffer(workbook: ExcelJS.Workbook): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
