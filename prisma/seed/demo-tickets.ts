@@ -38,6 +38,26 @@ const UNIT_PLAN = [
   { unit: "CGS", district: null, categories: ["SERVICE"] },
 ] as const;
 
+/**
+ * The samples name 东城区 (ZQ1) roads. Every other unit gets the same kinds of places on its own
+ * district's roads, so one place is not reported in four districts at once (a hot issue is a
+ * place, not a sample sentence). Index-aligned with ZQ1_ROADS; SG handles accidents everywhere.
+ */
+const ZQ1_ROADS = ["光岳路", "东昌路", "花园北路", "柳园南路", "湖南路", "建设路", "兴华路"] as const;
+const UNIT_ROADS: Record<string, readonly string[]> = {
+  ZQ2: ["振兴西路", "卫育路", "向阳路", "铁塔路", "昌润路", "龙山路", "利民路"],
+  ZQ3: ["育新街", "南环路", "松桂路", "滨河路", "南关街", "古楼街", "新华路"],
+  ZQ4: ["北顺街", "站前路", "北环路", "长江路", "黄河路", "嫩江路", "闸口路"],
+};
+const SG_ROADS = ["东昌路", "卫育路", "南环路", "长江路", "建设路", "向阳路", "北环路", "滨河路"];
+
+function placeFor(unit: string, place: string, n: number): string {
+  if (unit === "SG" && place) return SG_ROADS[n % SG_ROADS.length]!;
+  const roads = UNIT_ROADS[unit];
+  if (!roads) return place;
+  return ZQ1_ROADS.reduce((text, road, i) => text.replaceAll(road, roads[i]!), place);
+}
+
 const TYPES = ["COMPLAINT", "HELP", "INQUIRY", "SUGGESTION", "REPORT"] as const;
 const STATUSES = ["DISPATCHED", "IN_PROGRESS", "IN_PROGRESS", "REPLIED", "CLOSED", "CLOSED"] as const;
 const SURNAMES = ["王", "李", "张", "刘", "陈", "杨"];
@@ -59,7 +79,9 @@ export async function seedDemoTickets(db: Db): Promise<void> {
       const owner = units.get(plan.unit)!;
       for (let i = 0; i < 8; i++, n++) {
         const category = plan.categories[i % plan.categories.length]!;
-        const [title, content, place] = pick(SAMPLES[category]!);
+        const [title, sampleContent, samplePlace] = pick(SAMPLES[category]!);
+        const place = placeFor(plan.unit, samplePlace, n);
+        const content = placeFor(plan.unit, sampleContent, n);
         const type = pick(TYPES);
         const status = STATUSES[i % STATUSES.length]!;
         const receivedAt = new Date(now - (1 + random() * 14 * 24) * HOUR);
