@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import { DEFAULT_TIME_LIMIT_POLICIES } from "@/lib/domain/time-limits";
 import officialCalendar from "../data/holidays-cn.json" with { type: "json" };
 import { seedDemoTickets } from "./demo-tickets";
-import { seedHistoryTickets } from "./history-tickets";
+import { seedHistoryTickets } from "./history";
 import {
   CATEGORIES,
   DEMO_CITIZEN,

@@ -1,4 +1,4 @@
-// The demo history (prisma/seed/history-tickets.ts) in the seeded template database: the figures
+// The demo history (prisma/seed/history/) in the seeded template database: the figures
 // the dashboard is checked against, and the invariants the rates rely on.
 import { describe, expect, it } from "vitest";
 import { findHotIssues } from "@/lib/domain/duplicates";

@@ -46,7 +46,7 @@ describe("GET /reports/export", () => {
     expect(workbook.getWorksheet("总体")!.getCell("B3").value).toBe("执勤一大队");
     expect(workbook.getWorksheet("按月")!.rowCount).toBe(13); // header + 12 months
 
-    // The demo history (prisma/seed/history-tickets.ts) is meant to give ZQ1's 2022 as
+    // The demo history (prisma/seed/history/) is meant to give ZQ1's 2022 as
     // 1476 received, 解决率 1435/1435, 满意率 1335/1435 = 93.03%; the export must say what the
     // dashboard says, whatever the seed holds.
     const { current } = await dashboard(await actorOf("manager"), { kind: "year", period: periodContaining("year", "2022-06-01"), unit: "ZQ1" });
