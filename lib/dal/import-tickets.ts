@@ -7,7 +7,7 @@ import { EVENT_TYPES, type EventType } from "@/lib/domain/events";
 import { normalisePlace } from "@/lib/domain/duplicates";
 import { categoryName, findDistrictIn } from "@/lib/domain/routing";
 import { formatTicketNo, ticketDay } from "@/lib/domain/ticket-number";
-import { computeDeadlines, earliestOpenDeadline, selectPolicy, type Deadlines } from "@/lib/domain/time-limits";
+import { computeDeadlines, deadlinesOfTicket, earliestOpenDeadline, selectPolicy, type TicketDeadlines } from "@/lib/domain/time-limits";
 import { Forbidden } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { IMPORT_COLUMNS, readImportFile, validateImport, type ImportError, type ImportFile, type ImportRow, type TextEncodingName } from "@/lib/import";
@@ -169,10 +169,13 @@ function planTickets(rows: ImportRow[], owners: Map<number, Owner>, context: Con
     // Routed rows got theirs from planTicket; a unit named by the file is dispatched on receipt too.
     const deadlines =
       routed?.deadlines ??
-      computeDeadlines(ref.calendar, selectPolicy(ref.policies, { type: row.type, urgency: "NORMAL", grade: "NORMAL" }), {
-        receivedAt: row.receivedAt,
-        dispatchedAt,
-      });
+      deadlinesOfTicket(
+        computeDeadlines(ref.calendar, selectPolicy(ref.policies, { type: row.type, urgency: "NORMAL", grade: "NORMAL" }), {
+          receivedAt: row.receivedAt,
+          dispatchedAt,
+        }),
+        row.phone === null,
+      );
     const status = row.closedAt ? "CLOSED" : row.repliedAt ? "REPLIED" : started ? "IN_PROGRESS" : owner ? "DISPATCHED" : "PENDING";
     // 回访 result: 未评价 (NONE) is recorded too, as an evaluation nobody answered.
     const evaluated = status === "CLOSED" && row.satisfaction !== null;
@@ -224,7 +227,7 @@ function ticketRow(
     owner: UnitRef | null;
     squadron: UnitRef | null;
     dispatchedAt: Date | null;
-    deadlines: Deadlines;
+    deadlines: TicketDeadlines;
     evaluated: boolean;
   },
 ) {
@@ -259,7 +262,7 @@ function ticketRow(
     // A finished record nobody contacted has certainly missed its contact deadline; recording
     // that here keeps it in 响应率's denominator (lib/domain/metrics.ts) — the scheduler only
     // records the crossings of open tickets.
-    contactOverdueAt: (status === "REPLIED" || status === "CLOSED") && !row.firstContactAt && row.phone !== null ? deadlines.contactDueAt : null,
+    contactOverdueAt: (status === "REPLIED" || status === "CLOSED") && !row.firstContactAt ? deadlines.contactDueAt : null,
     // A replied ticket waits for 回访; the window runs from the historical reply, so the expiry
     // job closes it as 未评价 if nobody calls back (no link is sent: see importTickets).
     evaluationExpiresAt:

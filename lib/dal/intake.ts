@@ -6,7 +6,7 @@ import { normalisePlace } from "@/lib/domain/duplicates";
 import { EVENT_TYPES } from "@/lib/domain/events";
 import type { Channel } from "@/lib/domain/labels";
 import { routeTicket, type RoutingDecision } from "@/lib/domain/routing";
-import { computeDeadlines, earliestOpenDeadline, selectPolicy } from "@/lib/domain/time-limits";
+import { computeDeadlines, deadlinesOfTicket, earliestOpenDeadline, selectPolicy } from "@/lib/domain/time-limits";
 import { Forbidden, Invalid } from "@/lib/errors";
 import type { Prisma, Ticket, TicketEvent } from "@/lib/generated/prisma/client";
 import { reference, type Reference } from "@/lib/dal/reference";
@@ -42,7 +42,7 @@ export function planTicket(ref: Reference, input: TicketInput, receivedAt: Date)
   const owner = routing.matched ? ref.unitByCode.get(routing.unitCode) : undefined;
   const dispatchedAt = owner ? receivedAt : null;
   const policy = selectPolicy(ref.policies, { type: input.type, urgency: input.urgency, grade: "NORMAL" });
-  const deadlines = computeDeadlines(ref.calendar, policy, { receivedAt, dispatchedAt });
+  const deadlines = deadlinesOfTicket(computeDeadlines(ref.calendar, policy, { receivedAt, dispatchedAt }), input.anonymous);
   const escalationAt = earliestOpenDeadline({ ...deadlines, signedAt: null, firstContactAt: null, repliedAt: null });
   return { routing, owner, dispatchedAt, deadlines, escalationAt };
 }

@@ -4,6 +4,7 @@ import { loadOfficialCalendar, WorkCalendar } from "./calendar";
 import { parseLocalDateTime } from "./local-time";
 import {
   computeDeadlines,
+  deadlinesOfTicket,
   deadlineState,
   DEFAULT_TIME_LIMIT_POLICIES,
   extendDueAt,
@@ -127,5 +128,13 @@ describe("deadlineState", () => {
 
   it("is OVERDUE once past the deadline", () => {
     expect(deadlineState(new Date(due.getTime() + 1), start, due)).toBe("OVERDUE");
+  });
+});
+
+describe("deadlinesOfTicket", () => {
+  const deadlines = { signDueAt: new Date(1), contactDueAt: new Date(2), dueAt: new Date(3) };
+  it("drops the contact deadline of an anonymous ticket (先联系后答复 exempts it) and keeps the others", () => {
+    expect(deadlinesOfTicket(deadlines, true)).toEqual({ signDueAt: new Date(1), contactDueAt: null, dueAt: new Date(3) });
+    expect(deadlinesOfTicket(deadlines, false)).toEqual(deadlines);
   });
 });

@@ -21,6 +21,16 @@ export type TimeLimitPolicy = {
 };
 
 export type Deadlines = { signDueAt: Date | null; contactDueAt: Date; dueAt: Date };
+/** A ticket's deadlines: an anonymous ticket has no contact deadline. */
+export type TicketDeadlines = Omit<Deadlines, "contactDueAt"> & { contactDueAt: Date | null };
+
+/**
+ * 先联系后答复 exempts anonymous callers — there is no one to contact — so their tickets carry
+ * no contact deadline: nothing to show, to sort the workbench by, or to count in 响应率.
+ */
+export function deadlinesOfTicket(deadlines: Deadlines, anonymous: boolean): TicketDeadlines {
+  return anonymous ? { ...deadlines, contactDueAt: null } : deadlines;
+}
 export type DeadlineState = "OK" | "NEAR" | "OVERDUE";
 
 /** 延期: adds at most this many working days, once (DOMAIN §5). */

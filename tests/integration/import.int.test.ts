@@ -163,7 +163,9 @@ describe("12345 import (importTickets)", () => {
     expect(byId.get("X-1")).toMatchObject({ status: "DISPATCHED", district: "东城区", ownerUnit: { code: "ZQ1" }, signDueAt: local("2025-04-01 10:00") });
     expect(byId.get("X-2")).toMatchObject({ status: "IN_PROGRESS", ownerUnit: { code: "ZQ1" }, squadronUnit: { code: "ZQ1-1" } });
     // Anonymous, no district: left for the dispatcher.
-    expect(byId.get("X-3")).toMatchObject({ status: "PENDING", ownerUnitId: null, anonymous: true, signDueAt: null });
+    // Anonymous: nobody to contact, so no contact deadline either.
+    expect(byId.get("X-3")).toMatchObject({ status: "PENDING", ownerUnitId: null, anonymous: true, signDueAt: null, contactDueAt: null });
+    expect(byId.get("X-1")!.contactDueAt).not.toBeNull();
   });
 
   it("asks for an owner when an open, signed ticket cannot be routed", async () => {
