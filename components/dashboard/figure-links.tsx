@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { formatRate, type RateName, type Rate } from "@/lib/domain/metrics";
 import { drilldownHref, type DrillTarget } from "@/lib/validation/dashboard";
-import { partText } from "./format";
+import { partText } from "@/lib/domain/metric-labels";
 
 const link = "text-brand-700 tabular-nums hover:underline";
 

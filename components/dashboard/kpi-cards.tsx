@@ -4,7 +4,7 @@ import Link from "next/link";
 import { metricChange } from "@/lib/domain/metric-change";
 import { formatRate, METRIC_LABELS, RATE_PARTS, type MetricName, type Metrics, type RateName } from "@/lib/domain/metrics";
 import { drilldownHref, type DrillTarget } from "@/lib/validation/dashboard";
-import { partText } from "./format";
+import { partText } from "@/lib/domain/metric-labels";
 
 const TONE_CLASSES = { good: "text-green-600", bad: "text-red-600", neutral: "text-slate-500" } as const;
 const METRICS = Object.keys(METRIC_LABELS) as MetricName[];

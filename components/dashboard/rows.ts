@@ -3,7 +3,7 @@ import type { GroupedMetrics } from "@/lib/dal/metrics/read";
 import { UNASSIGNED_KEY, type GroupBy } from "@/lib/domain/metrics";
 import type { DrillTarget } from "@/lib/validation/dashboard";
 import type { BreakdownRow } from "./breakdown-table";
-import { groupLabel, type UnitNames } from "./format";
+import { groupLabel, type UnitNames } from "@/lib/domain/metric-labels";
 
 export function breakdownRows(groupBy: GroupBy, groups: readonly GroupedMetrics[], base: DrillTarget, unitNames: UnitNames): BreakdownRow[] {
   return groups.map(({ key, ...metrics }) => ({

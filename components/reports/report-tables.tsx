@@ -3,7 +3,8 @@
 import type { GroupedMetrics } from "@/lib/dal/metrics/read";
 import { formatPercent, formatRate, METRIC_LABELS, METRIC_NAMES, RATE_PARTS, type GroupBy, type Metrics, type Rate, type RateName } from "@/lib/domain/metrics";
 import { rankBySatisfaction } from "@/lib/domain/unit-ranking";
-import { changeText, figureText, groupLabel, partText, type UnitNames } from "@/lib/reports/format";
+import { changeText, figureText } from "@/lib/reports/format";
+import { groupLabel, partText, type UnitNames } from "@/lib/domain/metric-labels";
 
 /** The rates a breakdown table shows; the rest stay in the Excel export. */
 const BREAKDOWN_RATES: readonly RateName[] = ["closedRate", "onTimeRate", "resolutionRate", "satisfactionRate", "avgHandlingHours"];

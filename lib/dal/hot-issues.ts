@@ -18,6 +18,7 @@ import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
+import { countedSql } from "@/lib/dal/metrics/counter-sql";
 import { reference, type Reference } from "@/lib/dal/reference";
 import { findHotIssues, HOT_ISSUE_MIN_TICKETS, type HotIssue } from "@/lib/domain/duplicates";
 import { EVENT_TYPES } from "@/lib/domain/events";
@@ -37,7 +38,7 @@ type Raw = Database.Database;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Merged and invalid tickets are not reports of their own (findHotIssues skips them too). */
-const COUNTED = `t."status" NOT IN ('MERGED', 'INVALID')`;
+const COUNTED = countedSql("t");
 
 export type HotIssueTicketRow = {
   no: string;

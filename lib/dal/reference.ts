@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { WorkCalendar } from "@/lib/domain/calendar";
+import type { UnitNames } from "@/lib/domain/metric-labels";
 import type { RoutingRuleInput } from "@/lib/domain/routing";
 import { DEFAULT_SETTINGS, type Settings } from "@/lib/domain/settings";
 import type { TimeLimitPolicy } from "@/lib/domain/time-limits";
@@ -62,6 +63,11 @@ async function loadReference(): Promise<Reference> {
     unitById: new Map(unitRefs.map((u) => [u.id, u])),
     settings: { ...DEFAULT_SETTINGS, ...stored },
   };
+}
+
+/** Unit code → name, for labelling breakdowns by unit (dashboard, reports). */
+export function unitNamesOf(ref: Reference): UnitNames {
+  return new Map(ref.units.map((u) => [u.code, u.name]));
 }
 
 /** What the public intake forms offer: categories with examples, and districts. */

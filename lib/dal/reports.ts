@@ -4,9 +4,9 @@ import "server-only";
 // is dashboard()'s.
 import type { Actor } from "@/lib/auth/actor";
 import { dashboard, type Dashboard } from "@/lib/dal/metrics/dashboard";
-import { reference } from "@/lib/dal/reference";
+import { reference, unitNamesOf } from "@/lib/dal/reference";
 import { periodContaining } from "@/lib/domain/periods";
-import type { UnitNames } from "@/lib/reports/format";
+import type { UnitNames } from "@/lib/domain/metric-labels";
 import type { ReportQuery } from "@/lib/validation/reports";
 
 export type MetricsReport = {
@@ -24,7 +24,7 @@ export async function metricsReport(actor: Actor, query: ReportQuery, now = new 
   return {
     dashboard: report,
     organisation: ref.units.find((u) => u.kind === "DETACHMENT")?.name ?? "",
-    unitNames: new Map(ref.units.map((u) => [u.code, u.name])),
+    unitNames: unitNamesOf(ref),
     generatedAt: now,
   };
 }

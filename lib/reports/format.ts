@@ -3,16 +3,12 @@
 // denominator.
 import type { Dashboard } from "@/lib/dal/metrics/dashboard";
 import { addLocalDays } from "@/lib/domain/local-time";
-import { CATEGORY_LABELS, CHANNEL_LABELS, STATUS_LABELS } from "@/lib/domain/labels";
 import { metricChange } from "@/lib/domain/metric-change";
-import { formatRate, roundHalfUp, UNASSIGNED_KEY, type GroupBy, type MetricName, type Metrics, type Rate, type RateName } from "@/lib/domain/metrics";
+import { formatRate, roundHalfUp, type MetricName, type Metrics, type Rate, type RateName } from "@/lib/domain/metrics";
 import { periodLabel, type Period, type PeriodKind } from "@/lib/domain/periods";
 
 /** What the report is called, by period kind. */
 export const REPORT_KIND_LABELS: Record<PeriodKind, string> = { month: "月报", quarter: "季报", year: "年报", custom: "报表" };
-
-/** Unit code → unit name, for the 按单位 rows. */
-export type UnitNames = ReadonlyMap<string, string>;
 
 /** 「示例市公安局交通警察支队 接诉即办工作月报 · 2022年1月」 */
 export function reportTitle(organisation: string, kind: PeriodKind, period: Period): string {
@@ -23,19 +19,6 @@ export function reportTitle(organisation: string, kind: PeriodKind, period: Peri
 /** Whose figures: the unit's name, or 全部单位. */
 export function scopeLabel(report: Pick<Dashboard, "unit">): string {
   return report.unit?.name ?? "全部单位";
-}
-
-/** "2022-01" → "2022年1月". */
-export function monthLabel(month: string): string {
-  return `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
-}
-
-/** The Chinese name of a breakdown row: unit name, category, channel or month. */
-export function groupLabel(groupBy: GroupBy, key: string, unitNames: UnitNames): string {
-  if (groupBy === "unit") return key === UNASSIGNED_KEY ? STATUS_LABELS.PENDING : (unitNames.get(key) ?? key);
-  if (groupBy === "category") return (CATEGORY_LABELS as Record<string, string>)[key] ?? key;
-  if (groupBy === "channel") return (CHANNEL_LABELS as Record<string, string>)[key] ?? key;
-  return monthLabel(key);
 }
 
 /** A rate's value without its unit: "93.03%" or, for 平均办理时长, "12.35"; "—" for a zero denominator. */
@@ -65,9 +48,4 @@ export function changeText(name: MetricName, current: Metrics, before: Metrics):
 export function periodText(kind: PeriodKind, period: Period): string {
   if (kind === "custom") return periodLabel(kind, period);
   return `${periodLabel(kind, period)}（${period.from} 至 ${addLocalDays(period.to, -1)}）`;
-}
-
-/** A numerator or denominator: counts as they are, hours (or a weighted 满意 count) to 2 decimals. */
-export function partText(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(2);
 }

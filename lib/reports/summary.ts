@@ -5,7 +5,7 @@ import { metricChange } from "@/lib/domain/metric-change";
 import { formatRate, METRIC_LABELS, roundHalfUp, type Metrics, type RateName } from "@/lib/domain/metrics";
 import { periodLabel } from "@/lib/domain/periods";
 import { rankBySatisfaction } from "@/lib/domain/unit-ranking";
-import { groupLabel, type UnitNames } from "./format";
+import { groupLabel, type UnitNames } from "@/lib/domain/metric-labels";
 
 /** The rates the summary quotes, in the order a leadership meeting reads them. */
 const QUOTED: readonly RateName[] = ["closedRate", "onTimeRate", "responseRate", "resolutionRate", "satisfactionRate", "avgHandlingHours"];

@@ -7,7 +7,8 @@ import type { Dashboard } from "@/lib/dal/metrics/dashboard";
 import type { GroupedMetrics } from "@/lib/dal/metrics/read";
 import { formatLocalDateTime } from "@/lib/domain/local-time";
 import { METRIC_LABELS, METRIC_NAMES, RATE_NAMES, RATE_PARTS, roundHalfUp, type GroupBy, type MetricName, type Metrics } from "@/lib/domain/metrics";
-import { changeText, figureText, groupLabel, periodText, rateValueText, reportTitle, scopeLabel, type UnitNames } from "./format";
+import { changeText, figureText, periodText, rateValueText, reportTitle, scopeLabel } from "./format";
+import { groupLabel, type UnitNames } from "@/lib/domain/metric-labels";
 
 type Column<Row> = {
   header: string;

@@ -1,4 +1,4 @@
-import { z } from "@/lib/validation/zod";
+import { optionalParam, z } from "@/lib/validation/zod";
 import { CATEGORY_CODES } from "@/lib/domain/labels";
 import { HOT_ISSUE_WINDOW_DAYS } from "@/lib/domain/duplicates";
 
@@ -15,10 +15,6 @@ export const HOT_ISSUE_REVIEW_FILTER_LABELS: Record<HotIssueReviewFilter, string
 export const REVIEW_NOTE_MIN = 2;
 export const REVIEW_NOTE_MAX = 500;
 
-/** Empty strings (an untouched form field) count as absent. */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
-
 const days = z.coerce
   .number({ error: "统计天数必须是数字" })
   .int("统计天数必须是整数")
@@ -26,10 +22,10 @@ const days = z.coerce
   .max(366, "统计天数不超过 366 天");
 
 export const hotIssueQuerySchema = z.object({
-  days: optional(days).transform((v) => v ?? HOT_ISSUE_WINDOW_DAYS),
+  days: optionalParam(days).transform((v) => v ?? HOT_ISSUE_WINDOW_DAYS),
   /** Owner unit code; only for roles that see all units. */
-  unit: optional(z.string().trim().min(1).max(32)),
-  reviewed: optional(z.enum(HOT_ISSUE_REVIEW_FILTERS, { error: "研判状态无效" })).transform((v) => v ?? "all"),
+  unit: optionalParam(z.string().trim().min(1).max(32)),
+  reviewed: optionalParam(z.enum(HOT_ISSUE_REVIEW_FILTERS, { error: "研判状态无效" })).transform((v) => v ?? "all"),
 });
 export type HotIssueQuery = z.infer<typeof hotIssueQuerySchema>;
 export type HotIssueQueryInput = z.input<typeof hotIssueQuerySchema>;
@@ -57,6 +53,6 @@ export const hotIssueReviewSchema = z.object({
     .min(REVIEW_NOTE_MIN, `请填写研判意见（至少 ${REVIEW_NOTE_MIN} 个字）`)
     .max(REVIEW_NOTE_MAX, `研判意见不超过 ${REVIEW_NOTE_MAX} 个字`),
   /** The window the group was seen in, so it is re-derived the same way; default 30 days. */
-  days: optional(days).transform((v) => v ?? HOT_ISSUE_WINDOW_DAYS),
+  days: optionalParam(days).transform((v) => v ?? HOT_ISSUE_WINDOW_DAYS),
 });
 export type HotIssueReviewInput = z.infer<typeof hotIssueReviewSchema>;

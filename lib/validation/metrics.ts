@@ -3,13 +3,10 @@ import { CATEGORY_CODES, CHANNELS } from "@/lib/domain/labels";
 import { GROUP_BYS, METRIC_NAMES } from "@/lib/domain/metrics";
 import { dayNumberOfDate, isValidPeriod } from "@/lib/domain/periods";
 import { isLocalDate } from "@/lib/domain/local-time";
-import { z } from "@/lib/validation/zod";
+import { optionalParam, z } from "@/lib/validation/zod";
 
 /** Ten years of days: enough for any report, and it bounds what one request may ask to sum. */
 export const MAX_PERIOD_DAYS = 3_660;
-
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
 
 const localDate = (label: string) =>
   z
@@ -21,9 +18,9 @@ const filterFields = {
     from: localDate("开始日期"),
     /** Exclusive: the first day not counted. */
     to: localDate("结束日期"),
-    unit: optional(z.string().trim().min(1).max(32, "单位代码过长")),
-    category: optional(z.enum(CATEGORY_CODES, { error: "分类代码无效" })),
-    channel: optional(z.enum(CHANNELS, { error: "渠道代码无效" })),
+    unit: optionalParam(z.string().trim().min(1).max(32, "单位代码过长")),
+    category: optionalParam(z.enum(CATEGORY_CODES, { error: "分类代码无效" })),
+    channel: optionalParam(z.enum(CHANNELS, { error: "渠道代码无效" })),
 };
 
 function checkPeriod(q: { from: string; to: string }, ctx: z.RefinementCtx): void {
@@ -39,7 +36,7 @@ function checkPeriod(q: { from: string; to: string }, ctx: z.RefinementCtx): voi
 export const metricsQuerySchema = z
   .object({
     ...filterFields,
-    groupBy: optional(z.enum(GROUP_BYS, { error: "分组方式应为 unit、category、channel 或 month" })),
+    groupBy: optionalParam(z.enum(GROUP_BYS, { error: "分组方式应为 unit、category、channel 或 month" })),
   })
   .superRefine(checkPeriod);
 
@@ -52,7 +49,7 @@ export const drilldownQuerySchema = z
   .object({
     ...filterFields,
     /** Narrows the period to one month of it ("YYYY-MM"), for a point of the monthly trend. */
-    month: optional(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "月份格式应为 YYYY-MM")),
+    month: optionalParam(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "月份格式应为 YYYY-MM")),
     metric: z.enum(METRIC_NAMES, { error: "指标名称无效" }),
     part: z.enum(["num", "den"], { error: "应为 num（分子）或 den（分母）" }).default("den"),
     page: z.coerce.number().int().min(1, "页码从 1 开始").max(100_000).default(1),

@@ -1,4 +1,4 @@
-import { z } from "@/lib/validation/zod";
+import { optionalParam, z } from "@/lib/validation/zod";
 import { CATEGORY_CODES, TICKET_STATUSES } from "@/lib/domain/labels";
 
 /** The workbench tabs, in display order. */
@@ -15,18 +15,15 @@ export const WORKBENCH_TAB_LABELS: Record<WorkbenchTab, string> = {
   approvals: "待我审批",
 };
 
-/** Query string of /workbench. Empty strings (an untouched form field) count as absent. */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
-
+/** Query string of /workbench. */
 export const workbenchQuerySchema = z.object({
-  tab: optional(z.enum(WORKBENCH_TABS, { error: "标签无效" })),
-  status: optional(z.enum(TICKET_STATUSES, { error: "状态代码无效" })),
-  category: optional(z.enum(CATEGORY_CODES, { error: "分类代码无效" })),
+  tab: optionalParam(z.enum(WORKBENCH_TABS, { error: "标签无效" })),
+  status: optionalParam(z.enum(TICKET_STATUSES, { error: "状态代码无效" })),
+  category: optionalParam(z.enum(CATEGORY_CODES, { error: "分类代码无效" })),
   /** Unit code; only for roles that see all units. */
-  unit: optional(z.string().trim().min(1).max(32)),
+  unit: optionalParam(z.string().trim().min(1).max(32)),
   /** Ticket number or phone (exact, when all digits), otherwise text in title / place. */
-  q: optional(z.string().trim().max(100, "搜索内容不超过 100 个字")),
+  q: optionalParam(z.string().trim().max(100, "搜索内容不超过 100 个字")),
   page: z.coerce.number().int().min(1, "页码从 1 开始").max(10_000).default(1),
 });
 

@@ -12,7 +12,7 @@ import { TrendSection } from "@/components/dashboard/trend-section";
 import { can } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session";
 import { dashboard } from "@/lib/dal/metrics/dashboard";
-import { reference } from "@/lib/dal/reference";
+import { reference, unitNamesOf } from "@/lib/dal/reference";
 import { localDateOf } from "@/lib/domain/local-time";
 import { periodLabel } from "@/lib/domain/periods";
 import { dashboardQuerySchema, type DrillTarget } from "@/lib/validation/dashboard";
@@ -31,7 +31,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   if (!data) return <QueryErrors title="领导驾驶舱" messages={errors} back={back} />;
 
   const ref = await reference();
-  const unitNames = Object.fromEntries(ref.units.map((u) => [u.code, u.name]));
+  const unitNames = unitNamesOf(ref);
   const units = data.allUnits ? ref.units.filter((u) => u.kind === "BRIGADE" && u.active).map(({ code, name }) => ({ code, name })) : null;
   const base: DrillTarget = { period: data.period, unit: data.unit?.code };
   const rows = (groupBy: keyof typeof data.breakdowns) => breakdownRows(groupBy, data.breakdowns[groupBy], base, unitNames);

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
-import { groupLabel } from "@/components/dashboard/format";
+import { groupLabel, type UnitNames } from "@/lib/domain/metric-labels";
 import { QueryErrors } from "@/components/dashboard/query-errors";
 import { TicketTable } from "@/components/ticket-table";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session";
 import { drilldown } from "@/lib/dal/metrics/drilldown";
-import { reference } from "@/lib/dal/reference";
+import { reference, unitNamesOf } from "@/lib/dal/reference";
 import { METRIC_LABELS, RATE_PARTS, UNASSIGNED_KEY } from "@/lib/domain/metrics";
 import { kindOfPeriod, periodLabel } from "@/lib/domain/periods";
 import { dashboardHref, drilldownHref, firstParams, type DrillTarget } from "@/lib/validation/dashboard";
@@ -17,7 +17,6 @@ import { readOrExplain } from "../load";
 
 export const metadata: Metadata = { title: "统计明细" };
 
-type UnitNames = Record<string, string>;
 
 /** 「执勤一大队 · 2022年 · 满意率 分子（满意+基本满意）」 */
 function figureTitle(actor: Actor, query: DrilldownQuery, unitNames: UnitNames): string {
@@ -55,7 +54,7 @@ export default async function DrilldownPage({ searchParams }: { searchParams: Pr
   if (!result) return <QueryErrors title="统计明细" messages={errors} back={home} />;
 
   const ref = await reference();
-  const unitNames = Object.fromEntries(ref.units.map((u) => [u.code, u.name]));
+  const unitNames = unitNamesOf(ref);
   const period = { from: query.from, to: query.to };
   const target: DrillTarget = { period, unit: query.unit, category: query.category, channel: query.channel, month: query.month };
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
