@@ -1,34 +1,80 @@
 import { Worker } from "node:worker_threads";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { rawSqlite } from "@/lib/sqlite";
+import { rawSqlite, WAL_SIZE_LIMIT_BYTES } from "@/lib/sqlite";
+import { storageRecovered, storageUnavailable } from "@/lib/storage/health";
 
-// WAL checkpoints off the request path. By default the connection whose commit crosses the
-// threshold copies the WAL back into the database and syncs it — inside that request, on the
-// event loop (measured: ~0.2 ms of every intake). In the server a worker thread with its own
-// connection runs PASSIVE checkpoints instead, which never block readers or writers, and the
+// WAL checkpoints off the request path, and a WAL that stays bounded.
+//
+// By default the connection whose commit crosses the threshold copies the WAL back into the
+// database and syncs it — inside that request, on the event loop (measured: ~0.2 ms of every
+// intake). In the server a worker thread with its own connection does it instead, and the
 // hot-path connection stops checkpointing itself.
+//
+// A PASSIVE checkpoint never blocks anyone, but under sustained writes it never catches up with
+// the end of the WAL either, so the WAL is never reset and grows without bound (measured before:
+// 132 MB after a 15 s burst). So once the WAL passes WAL_SIZE_LIMIT_BYTES the worker runs a
+// RESTART checkpoint: it holds the write lock while it copies the rest back (writers wait
+// asynchronously, lib/sqlite.ts), and the next writer starts again at the beginning of the file,
+// which journal_size_limit then cuts back. When writes stop, a TRUNCATE empties the file.
+//
+// A checkpoint that fails because the database file cannot be written (made read-only,
+// immutable, an I/O error) means new commits would pile up in the WAL: the write path refuses
+// writes (503) and /api/health reports it until a checkpoint succeeds again.
 
-const INTERVAL_MS = 1_000;
+const INTERVAL_MS = 500;
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
+const fs = require("node:fs");
 const Database = require("better-sqlite3");
-const db = new Database(workerData.path);
-db.pragma("busy_timeout = 1000");
-const timer = setInterval(() => {
+const { path, intervalMs, restartBytes } = workerData;
+const db = new Database(path);
+// A RESTART holds the write lock while it waits, so it waits briefly; it blocks only this thread.
+db.pragma("busy_timeout = 100");
+let previousFrames = -1;
+let failing = false;
+// A long reader (a backup) pins the WAL; RESTART then cannot finish, so it backs off meanwhile.
+let restartBackoffMs = 0;
+let restartNotBefore = 0;
+const walBytes = () => { try { return fs.statSync(path + "-wal").size; } catch { return 0; } };
+const tick = () => {
   try {
-    db.pragma("wal_checkpoint(PASSIVE)");
+    const size = walBytes();
+    if (size >= restartBytes && Date.now() >= restartNotBefore) {
+      const [result] = db.pragma("wal_checkpoint(RESTART)");
+      restartBackoffMs = result.busy ? Math.min(Math.max(restartBackoffMs * 2, 1000), 8000) : 0;
+      restartNotBefore = Date.now() + restartBackoffMs;
+    } else {
+      const [result] = db.pragma("wal_checkpoint(PASSIVE)");
+      // Nothing written since the last round and everything copied back: the load has stopped.
+      if (size > 0 && result.log === previousFrames && result.log === result.checkpointed) db.pragma("wal_checkpoint(TRUNCATE)");
+      previousFrames = result.log;
+    }
+    if (failing) parentPort.postMessage({ ok: true });
+    failing = false;
   } catch (error) {
-    parentPort.postMessage(String(error));
+    failing = true;
+    parentPort.postMessage({ ok: false, code: error.code, message: String(error.message) });
   }
-}, workerData.intervalMs);
+};
+const timer = setInterval(tick, intervalMs);
 parentPort.on("message", (m) => { if (m === "stop") { clearInterval(timer); db.close(); process.exit(0); } });
 `;
 
+type WorkerReport = { ok: true } | { ok: false; code?: string; message: string };
+
 export function startCheckpointer(): void {
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path: env().databasePath, intervalMs: INTERVAL_MS } });
-  worker.on("message", (message) => logger.warn({ message }, "WAL checkpoint failed"));
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { path: env().databasePath, intervalMs: INTERVAL_MS, restartBytes: WAL_SIZE_LIMIT_BYTES },
+  });
+  worker.on("message", (report: WorkerReport) => {
+    if (report.ok) return storageRecovered("checkpoint");
+    const error = Object.assign(new Error(report.message), { code: report.code });
+    // A lock held a little longer than the worker's wait is no fault; it tries again next round.
+    if (!storageUnavailable(error, "checkpoint")) logger.warn({ err: error }, "WAL checkpoint failed");
+  });
   worker.on("error", (err) => logger.error({ err }, "WAL checkpointer stopped"));
   worker.unref();
   rawSqlite().pragma("wal_autocheckpoint = 0");

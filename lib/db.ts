@@ -2,16 +2,42 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
-import { WAL_AUTOCHECKPOINT_PAGES } from "@/lib/sqlite";
+import { CONNECTION_PRAGMAS, LOCK_WAIT_MS } from "@/lib/sqlite";
+import { storageFaultOf } from "@/lib/storage/faults";
 
-/** Sets the connection pragmas the app relies on every time the adapter opens the file. */
+/**
+ * Runs a database call; while another writer holds the lock (an import in the CLI, a
+ * checkpoint), waits asynchronously and runs it again, for up to LOCK_WAIT_MS. The connections
+ * have busy_timeout = 0 (lib/sqlite.ts), so SQLite itself never waits on the event loop. The
+ * last error is rethrown as it is; lib/http.ts and lib/actions/result.ts answer it with a 503.
+ */
+async function retryWhileLocked<T>(call: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      if (storageFaultOf(error) !== "busy" || Date.now() - started >= LOCK_WAIT_MS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(5 * (1 + attempt), 50)));
+    }
+  }
+}
+
+/**
+ * Sets the connection pragmas the app relies on every time the adapter opens the file, and
+ * retries single statements outside transactions while the database is locked. (Statements of
+ * an interactive transaction run on the transaction object, not retried one by one: its first
+ * write may find its snapshot stale once the other writer has committed, so `transaction` below
+ * retries the whole callback.)
+ */
 class SqliteAdapter extends PrismaBetterSQLite3 {
   async connect() {
     const adapter = await super.connect();
-    await adapter.executeScript(
-      `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA temp_store = MEMORY;
-       PRAGMA wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES};`,
-    );
+    await adapter.executeScript(CONNECTION_PRAGMAS.map((pragma) => `PRAGMA ${pragma};`).join("\n"));
+    const queryRaw = adapter.queryRaw.bind(adapter);
+    const executeRaw = adapter.executeRaw.bind(adapter);
+    adapter.queryRaw = (query) => retryWhileLocked(() => queryRaw(query));
+    adapter.executeRaw = (query) => retryWhileLocked(() => executeRaw(query));
     return adapter;
   }
 }
@@ -29,3 +55,12 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 const globalForDb = globalThis as unknown as { db?: Db };
 export const db: Db = globalForDb.db ?? createClient();
 if (env().NODE_ENV !== "production") globalForDb.db = db;
+
+/**
+ * An interactive Prisma transaction, for the rare writes that do not take the raw write path
+ * (administration, registration). Use this rather than `db.$transaction`: it runs the whole
+ * callback again while the database is locked by another writer.
+ */
+export function transaction<T>(fn: (tx: Tx) => Promise<T>, options?: { timeout?: number }): Promise<T> {
+  return retryWhileLocked(() => db.$transaction(fn, options));
+}

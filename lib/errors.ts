@@ -52,3 +52,16 @@ export class TooManyRequests extends AppError {
     super(message, 429);
   }
 }
+
+/**
+ * The database cannot take a write just now (a long lock, a full disk, a read-only file). Nothing
+ * was stored; the client may retry after `retryAfterSeconds` (503 + Retry-After).
+ */
+export class Unavailable extends AppError {
+  constructor(
+    message = "系统繁忙，暂时无法保存，请稍后重试",
+    readonly retryAfterSeconds = 5,
+  ) {
+    super(message, 503);
+  }
+}

@@ -1,12 +1,18 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { AppError, Invalid } from "@/lib/errors";
+import { AppError, Invalid, Unavailable } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { storageUnavailable } from "@/lib/storage/health";
 
 /** Maps typed errors to JSON responses once, for every route handler. */
-export function errorResponse(error: unknown): NextResponse {
+export function errorResponse(thrown: unknown): NextResponse {
+  // A database that cannot take the write just now (locked, full, read-only) is a 503, not a bug.
+  const error = storageUnavailable(thrown) ?? thrown;
   if (error instanceof Invalid) {
     return NextResponse.json({ error: error.message, errors: error.errors }, { status: 400 });
+  }
+  if (error instanceof Unavailable) {
+    return NextResponse.json({ error: error.message }, { status: 503, headers: { "Retry-After": String(error.retryAfterSeconds) } });
   }
   if (error instanceof AppError) {
     return NextResponse.json({ error: error.message }, { status: error.status });

@@ -1,5 +1,7 @@
 import Database from "better-sqlite3";
 import { env } from "@/lib/env";
+import { storageFaultOf } from "@/lib/storage/faults";
+import { refuseWritesIfCheckpointFailing, storageRecovered, storageUnavailable } from "@/lib/storage/health";
 
 // A second, raw connection to the same SQLite file for the hot paths (ticket intake, API-token
 // look-up). Through Prisma's JS engine each statement costs about 2 ms; through better-sqlite3
@@ -12,39 +14,66 @@ import { env } from "@/lib/env";
 // handler (that would block the event loop that Prisma needs to finish) — it gives up at once
 // and retries after a short asynchronous pause.
 
-type Raw = Database.Database;
+export type RawDb = Database.Database;
+type Raw = RawDb;
 
 /**
  * Checkpoint the WAL every 10,000 pages (about 40 MB) instead of SQLite's 1,000: index pages
- * that many intakes touch are copied back once, not ten times (measured ~15% per intake).
+ * that many intakes touch are copied back once, not ten times (measured ~15% per intake). In
+ * the server the checkpointer thread does it instead (lib/checkpointer.ts).
  */
 export const WAL_AUTOCHECKPOINT_PAGES = 10_000;
+
+/** After a checkpoint has reset the WAL, its file is cut back to this size (it never shrank). */
+export const WAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Every connection of the app, raw or Prisma's, runs with these.
+ * - synchronous = FULL: the WAL is synced at every commit, so a 201 survives a power cut (with
+ *   NORMAL, SQLite documents that the last commits may roll back). Group commit shares that sync
+ *   among the steps of one event-loop turn; bench:intake reports the cost.
+ * - busy_timeout = 0: never wait for a lock inside SQLite — better-sqlite3 is synchronous, so that
+ *   wait would stop the event loop for every user. Writers retry asynchronously instead
+ *   (writeTransaction here, the retrying client in lib/db.ts).
+ * - temp_store = MEMORY: the metric triggers' statement journal in memory, not a temp file per
+ *   write (~80 µs each).
+ */
+export const CONNECTION_PRAGMAS = [
+  "journal_mode = WAL",
+  "synchronous = FULL",
+  "foreign_keys = ON",
+  "temp_store = MEMORY",
+  "busy_timeout = 0",
+  `wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`,
+  `journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`,
+];
+
 const globalForSqlite = globalThis as unknown as { rawSqlite?: Raw };
 
 export function rawSqlite(): Raw {
   if (!globalForSqlite.rawSqlite) {
     const db = new Database(env().databasePath);
-    db.pragma("journal_mode = WAL");
-    db.pragma("synchronous = NORMAL");
-    db.pragma("foreign_keys = ON");
-    // The metric triggers' statement journal: in memory, not a temp file per write (~80 µs each).
-    db.pragma("temp_store = MEMORY");
-    db.pragma("busy_timeout = 0");
-    db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+    for (const pragma of CONNECTION_PRAGMAS) db.pragma(pragma);
     globalForSqlite.rawSqlite = db;
   }
   return globalForSqlite.rawSqlite;
 }
 
 function isBusy(error: unknown): boolean {
-  return error instanceof Error && "code" in error && (error.code === "SQLITE_BUSY" || error.code === "SQLITE_LOCKED");
+  return storageFaultOf(error) === "busy";
 }
 
-const MAX_WAIT_MS = 10_000;
+/**
+ * How long a write waits for the lock before answering 503 (here and in lib/db.ts). The longest
+ * holder is a batch import (a few seconds for 50,000 rows); everything else holds it for
+ * milliseconds.
+ */
+export const LOCK_WAIT_MS = 15_000;
 
-type Job = { fn: (db: Raw) => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void };
+type Job = { fn: (db: Raw) => unknown; alone: boolean; resolve: (value: unknown) => void; reject: (error: unknown) => void };
 let queue: Job[] = [];
 let flushScheduled = false;
+let flushing: Promise<void> = Promise.resolve();
 
 /**
  * Runs `fn` atomically and resolves once it is committed. Steps that arrive in the same turn of
@@ -52,26 +81,54 @@ let flushScheduled = false;
  * touch are written to the WAL once), each inside its own SAVEPOINT, so a step that throws
  * rolls back alone and rejects alone. Steps still run one after another, in arrival order: a
  * version check inside a step sees every earlier step of the batch.
+ *
+ * `alone` runs a large step (an import) in a transaction of its own, without a SAVEPOINT:
+ * inside one, every statement of the metric triggers keeps a statement journal, which made a
+ * 20,000-row import 20 times slower (measured).
+ *
+ * When the lock is held elsewhere (the CLI importing, a checkpoint) the batch waits
+ * asynchronously and retries — never in SQLite's busy handler, which would stop the event loop.
+ * A storage fault rejects with `Unavailable` (503), the lock still held after LOCK_WAIT_MS too.
  */
-export function writeTransaction<T>(fn: (db: Raw) => T): Promise<T> {
+export function writeTransaction<T>(fn: (db: Raw) => T, options: { alone?: boolean } = {}): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    queue.push({ fn, resolve: resolve as (value: unknown) => void, reject });
+    queue.push({ fn, alone: options.alone ?? false, resolve: resolve as (value: unknown) => void, reject });
     if (!flushScheduled) {
       flushScheduled = true;
-      setImmediate(() => void flush(Date.now()));
+      // Batches commit in order: the next one starts after the previous has settled.
+      setImmediate(() => void (flushing = flushing.then(flush, flush)));
     }
   });
 }
 
-async function flush(started: number): Promise<void> {
+async function flush(): Promise<void> {
   const jobs = queue;
   queue = [];
   flushScheduled = false;
+  let group: Job[] = [];
+  for (const job of jobs) {
+    if (!job.alone) {
+      group.push(job);
+      continue;
+    }
+    if (group.length) await commit(group, true);
+    group = [];
+    await commit([job], false);
+  }
+  if (group.length) await commit(group, true);
+}
+
+/** Commits the jobs in one transaction, each in a savepoint when `savepoints`; settles each job. */
+async function commit(jobs: Job[], savepoints: boolean): Promise<void> {
   const db = rawSqlite();
   const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
   const batch = db.transaction(() => {
     outcomes.length = 0;
     for (const job of jobs) {
+      if (!savepoints) {
+        outcomes.push({ ok: true, value: job.fn(db) }); // a throw rolls the whole transaction back
+        continue;
+      }
       try {
         outcomes.push({ ok: true, value: db.transaction(job.fn)(db) }); // nested → SAVEPOINT
       } catch (error) {
@@ -79,22 +136,27 @@ async function flush(started: number): Promise<void> {
       }
     }
   });
+  const started = Date.now();
   for (let attempt = 0; ; attempt++) {
     try {
+      refuseWritesIfCheckpointFailing();
       batch.immediate();
+      storageRecovered("write");
       break;
     } catch (error) {
-      if (!isBusy(error) || Date.now() - started > MAX_WAIT_MS) {
-        for (const job of jobs) job.reject(error);
-        return;
+      if (isBusy(error) && Date.now() - started < LOCK_WAIT_MS) {
+        await new Promise((resolve) => setTimeout(resolve, Math.min(1 + attempt, 25)));
+        continue;
       }
-      await new Promise((resolve) => setTimeout(resolve, Math.min(1 + attempt, 25)));
+      const failure = storageUnavailable(error) ?? error;
+      for (const job of jobs) job.reject(failure);
+      return;
     }
   }
   jobs.forEach((job, i) => {
     const outcome = outcomes[i]!;
     if (outcome.ok) job.resolve(outcome.value);
-    else job.reject(outcome.error);
+    else job.reject(storageUnavailable(outcome.error) ?? outcome.error);
   });
 }
 

@@ -6,6 +6,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { env } from "@/lib/env";
+import { assertWritableStorage } from "@/lib/storage/preflight";
 
 function log(message: string) {
   process.stderr.write(`[db] ${message}\n`);
@@ -15,6 +16,7 @@ export async function prepareDatabase(): Promise<void> {
   const config = env();
   mkdirSync(config.dataDir, { recursive: true });
   log(`database ${config.databasePath}`);
+  assertWritableStorage(config.databasePath);
   const migrate = spawnSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], {
     stdio: "inherit",
     env: { ...process.env, DATABASE_URL: config.databaseUrl },

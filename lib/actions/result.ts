@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError, Invalid, type FieldError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { storageUnavailable } from "@/lib/storage/health";
 
 /** What a server action hands back to its form: serialisable, with Chinese messages. */
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; message: string; errors: FieldError[]; status: number };
@@ -9,7 +10,8 @@ export type ActionResult<T> = { ok: true; data: T } | { ok: false; message: stri
 export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult<T>> {
   try {
     return { ok: true, data: await body() };
-  } catch (error) {
+  } catch (thrown) {
+    const error = storageUnavailable(thrown) ?? thrown;
     if (error instanceof Invalid) return { ok: false, message: error.message, errors: error.errors, status: 400 };
     if (error instanceof AppError) return { ok: false, message: error.message, errors: [], status: error.status };
     logger.error({ err: error }, "unexpected error in server action");

@@ -1,8 +1,7 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { v7 as timeOrderedId } from "uuid";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import { db, type Tx } from "@/lib/db";
 import { EVENT_TYPES, type EventType } from "@/lib/domain/events";
 import { normalisePlace } from "@/lib/domain/duplicates";
 import { categoryName, findDistrictIn } from "@/lib/domain/routing";
@@ -14,6 +13,7 @@ import { IMPORT_COLUMNS, readImportFile, validateImport, type ImportError, type 
 import { planTicket, routingEvents } from "@/lib/dal/intake";
 import { reference, type Reference, type UnitRef } from "@/lib/dal/reference";
 import type { TicketInput } from "@/lib/validation/ticket-input";
+import { insertRow, prepared, writeTransaction, type RawDb } from "@/lib/sqlite";
 
 /** The largest batch accepted (CLI and upload page): about 100,000 rows of CSV, written in one transaction. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -22,7 +22,6 @@ export type ImportOutcome =
   | { ok: true; imported: number; skipped: number; encoding?: TextEncodingName }
   | { ok: false; errors: ImportError[] };
 
-type SqlValue = string | number | boolean | Date | null;
 type Owner = { owner: UnitRef; squadron: UnitRef | null };
 type EventRow = ReturnType<typeof eventRow>;
 type PlannedTicket = {
@@ -36,8 +35,6 @@ type PlannedTicket = {
 
 const UNIT_COLUMN = "承办单位";
 const HOUR_MS = 3_600_000;
-/** Rows per INSERT statement (one JSON parameter of up to a few MB); larger gains nothing measurable. */
-const INSERT_CHUNK_ROWS = 1000;
 
 /**
  * 12345 batch import (DOMAIN.md §7): every row becomes a ticket with its historical clocks,
@@ -234,7 +231,7 @@ function ticketRow(
   const { status, deadlines, evaluated } = plan;
   const clocks = { signedAt: row.signedAt, firstContactAt: row.firstContactAt, repliedAt: row.repliedAt };
   return {
-    id: randomUUID(),
+    id: timeOrderedId(),
     externalId: row.externalId,
     channel: row.channel,
     type: row.type,
@@ -277,7 +274,7 @@ function ticketRow(
 
 function evaluationRow(row: ImportRow, ticketId: string, { actor }: Context) {
   return {
-    id: randomUUID(),
+    id: timeOrderedId(),
     ticketId,
     round: 1,
     resolved: row.resolved,
@@ -298,7 +295,7 @@ function eventRow(
   actor: { unitId: string | null; userId?: string | null } = { unitId: null },
 ) {
   return {
-    id: randomUUID(),
+    id: timeOrderedId(),
     ticketId,
     type,
     visibility: EVENT_TYPES[type].visibility,
@@ -348,47 +345,33 @@ function timeline(
 
 // ─── Writing ─────────────────────────────────────────────────────────────────
 
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
 /**
- * One transaction: skip known 工单编号, number the rest per local day, then bulk-insert.
- * Everything that needs no database (ids, deadlines, events) was prepared before, so the write
- * lock is held only for the inserts.
+ * One transaction on the raw connection: skip known 工单编号, number the rest per local day,
+ * then insert. Everything that needs no database (ids, deadlines, events) was prepared before,
+ * so the write lock is held only for the inserts — prepared statements, one row each, about
+ * 0.1 ms a ticket with its timeline (Prisma's JSON-parameter bulk insert took 17 s for 50,000
+ * rows; this takes about 3 s). WAL readers never wait for it, and they see all of the batch or
+ * none of it; other writers wait for it asynchronously (lib/sqlite.ts), never in SQLite's busy
+ * handler, so the server's event loop stays free.
  */
 async function writeTickets(planned: PlannedTicket[]): Promise<{ imported: number; skipped: number }> {
-  return db.$transaction(
-    async (tx) => {
-      // SQLite begins a transaction as a reader; upgrading to a writer after another connection
-      // (the web server, while the CLI imports) has committed fails at once with SQLITE_BUSY.
-      // A no-op write first takes the write lock up front, like BEGIN IMMEDIATE, so the
-      // duplicate check and the numbering below see the state the inserts will land on.
-      await tx.$executeRawUnsafe(`UPDATE "TicketSequence" SET "last" = "last" WHERE 0`);
-
-      const known = await knownExternalIds(tx, planned.map((p) => p.externalId));
-      const fresh = planned.filter((p) => !known.has(p.externalId));
-      const numbers = await allocateTicketNos(tx, fresh.map((p) => p.receivedAt));
-
-      await insertRows(tx, "Ticket", fresh.map((p, i) => ({ ...p.ticket, no: numbers[i]! })));
-      await insertRows(tx, "TicketEvent", fresh.flatMap((p) => p.events));
-      await insertRows(tx, "Evaluation", fresh.flatMap((p) => (p.evaluation ? [p.evaluation] : [])));
-      return { imported: fresh.length, skipped: planned.length - fresh.length };
-    },
-    // The default 5 s would cut off a large batch.
-    { maxWait: 10_000, timeout: 5 * 60_000 },
-  );
+  return writeTransaction((sqlite) => {
+    const known = knownExternalIds(sqlite, planned.map((p) => p.externalId));
+    const fresh = planned.filter((p) => !known.has(p.externalId));
+    const numbers = allocateTicketNos(sqlite, fresh.map((p) => p.receivedAt));
+    fresh.forEach((p, i) => insertRow(sqlite, "Ticket", { ...p.ticket, no: numbers[i]! }));
+    for (const p of fresh) for (const event of p.events) insertRow(sqlite, "TicketEvent", event);
+    for (const p of fresh) if (p.evaluation) insertRow(sqlite, "Evaluation", p.evaluation);
+    return { imported: fresh.length, skipped: planned.length - fresh.length };
+  }, { alone: true });
 }
 
 /** The 工单编号 among these that an earlier import already brought in. */
-async function knownExternalIds(tx: Tx, externalIds: string[]): Promise<Set<string>> {
+function knownExternalIds(sqlite: RawDb, externalIds: string[]): Set<string> {
   // One query however long the batch (an IN list would need a bound value per id).
-  const found = await tx.$queryRawUnsafe<{ externalId: string }[]>(
-    `SELECT "externalId" FROM "Ticket" WHERE "externalId" IN (SELECT value FROM json_each(?))`,
+  const found = prepared(sqlite, `SELECT "externalId" FROM "Ticket" WHERE "externalId" IN (SELECT value FROM json_each(?))`).all(
     JSON.stringify(externalIds),
-  );
+  ) as { externalId: string }[];
   return new Set(found.map((t) => t.externalId));
 }
 
@@ -397,23 +380,23 @@ async function knownExternalIds(tx: Tx, externalIds: string[]): Promise<Set<stri
  * + the day's sequence, as nextTicketNo hands out, but with one counter update per day for the
  * whole batch. Within a day the numbers follow the receipt times.
  */
-async function allocateTicketNos(tx: Tx, receivedAts: Date[]): Promise<string[]> {
+function allocateTicketNos(sqlite: RawDb, receivedAts: Date[]): string[] {
   const order = receivedAts.map((at, i) => ({ at: at.getTime(), i, day: ticketDay(at) }));
   order.sort((a, b) => a.at - b.at || a.i - b.i);
   const perDay = new Map<string, number>();
   for (const { day } of order) perDay.set(day, (perDay.get(day) ?? 0) + 1);
-  if (perDay.size === 0) return [];
 
-  // One upsert for all days (a year's batch touches hundreds): add each day's count to its
-  // counter and read back the new last value; the batch takes the numbers just below it.
-  const counters = await tx.$queryRawUnsafe<{ day: string; last: number | bigint }[]>(
-    `INSERT INTO "TicketSequence" ("day", "last")
-     SELECT value ->> '$.day', value ->> '$.count' FROM json_each(?) WHERE true
-     ON CONFLICT ("day") DO UPDATE SET "last" = "last" + excluded."last"
-     RETURNING "day", "last"`,
-    JSON.stringify([...perDay].map(([day, count]) => ({ day, count }))),
+  // Add each day's count to its counter and read back the new last value; the batch takes the
+  // numbers just below it.
+  const bump = prepared(
+    sqlite,
+    `INSERT INTO "TicketSequence" ("day", "last") VALUES (?, ?) ON CONFLICT ("day") DO UPDATE SET "last" = "last" + excluded."last" RETURNING "last"`,
   );
-  const next = new Map(counters.map(({ day, last }) => [day, Number(last) - perDay.get(day)! + 1]));
+  const next = new Map<string, number>();
+  for (const [day, count] of perDay) {
+    const { last } = bump.get(day, count) as { last: number };
+    next.set(day, last - count + 1);
+  }
   const numbers: string[] = new Array(receivedAts.length);
   for (const { i, day } of order) {
     const sequence = next.get(day)!;
@@ -421,29 +404,4 @@ async function allocateTicketNos(tx: Tx, receivedAts: Date[]): Promise<string[]>
     numbers[i] = formatTicketNo(day, sequence);
   }
   return numbers;
-}
-
-/**
- * Bulk INSERT of rows that all have the same keys: model field names, which are the column
- * names (the schema maps none). Why not createMany: Prisma 6.19's query compiler handles every
- * bound value in JavaScript; measured here it wrote about 800 tickets or 4,500 events a second,
- * so the writes of a 10,000-row batch took 25 s. Here each chunk goes to SQLite as one JSON
- * parameter that json_each unpacks: still a parameterised statement (no value ever enters the
- * SQL text), and the same writes take about 2.5 s. Values are stored the way the client stores
- * them (lib/db.ts, `timestampFormat: "unixepoch-ms"`): DateTime as epoch ms, Boolean as 0/1.
- */
-async function insertRows(tx: Tx, table: Prisma.ModelName, rows: Record<string, SqlValue>[]): Promise<void> {
-  const columns = Object.keys(rows[0] ?? {});
-  if (columns.length === 0) return;
-  const bad = columns.find((c) => !/^[A-Za-z]\w*$/.test(c));
-  if (bad) throw new Error(`insertRows: unexpected column name "${bad}"`);
-  const sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")})
-    SELECT ${columns.map((_, i) => `value ->> '$[${i}]'`).join(", ")} FROM json_each(?)`;
-  // Each row travels as an array in column order, its values converted up front (a replacer
-  // function in JSON.stringify, called for every value, cost 0.5 s per 10,000 tickets).
-  const stored = (value: SqlValue | undefined) =>
-    value instanceof Date ? value.getTime() : typeof value === "boolean" ? (value ? 1 : 0) : (value ?? null);
-  for (const batch of chunks(rows, INSERT_CHUNK_ROWS)) {
-    await tx.$executeRawUnsafe(sql, JSON.stringify(batch.map((row) => columns.map((c) => stored(row[c])))));
-  }
 }

@@ -1,7 +1,8 @@
 // Wraps an Open311 route handler: reads the format from the path suffix, renders the document
 // the handler returns, and maps every thrown error once to a GeoReport v2 error list.
-import { NotFound } from "@/lib/errors";
+import { NotFound, Unavailable } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { storageUnavailable } from "@/lib/storage/health";
 import { toOpen311Errors } from "@/lib/open311/errors";
 import { parseResourceFile, renderDocument, type Open311Document, type Open311Format } from "@/lib/open311/format";
 
@@ -12,13 +13,16 @@ export function open311Response(format: Open311Format, document: Open311Document
   return new Response(body, { status, headers: { "content-type": contentType } });
 }
 
-export function open311ErrorResponse(format: Open311Format, error: unknown, context: Record<string, unknown> = {}): Response {
+export function open311ErrorResponse(format: Open311Format, thrown: unknown, context: Record<string, unknown> = {}): Response {
+  const error = storageUnavailable(thrown) ?? thrown;
   const mapped = toOpen311Errors(error);
   if (!mapped) {
     logger.error({ err: error, ...context }, "unexpected error in Open311 handler");
     return open311Response(format, { root: "errors", items: [{ code: 500, description: "服务器内部错误，请稍后再试" }] }, 500);
   }
-  return open311Response(format, { root: "errors", items: mapped.errors }, mapped.status);
+  const response = open311Response(format, { root: "errors", items: mapped.errors }, mapped.status);
+  if (error instanceof Unavailable) response.headers.set("Retry-After", String(error.retryAfterSeconds));
+  return response;
 }
 
 /**

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import type { ImportActionState } from "@/components/import-result";
 import { requireActor } from "@/lib/auth/session";
-import { importTickets, MAX_IMPORT_BYTES } from "@/lib/dal/import-tickets";
+import { importTicketsInChildProcess } from "@/lib/dal/import-process";
+import { MAX_IMPORT_BYTES } from "@/lib/dal/import-tickets";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
@@ -19,7 +20,7 @@ export async function importFileAction(_previous: ImportActionState, formData: F
     if (file.size > MAX_IMPORT_BYTES) {
       return { status: "failed", message: `文件超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB 上限，请拆分成几个文件分批导入` };
     }
-    const result = await importTickets(actor, file.name, new Uint8Array(await file.arrayBuffer()));
+    const result = await importTicketsInChildProcess(actor, file.name, new Uint8Array(await file.arrayBuffer()));
     if (!result.ok) {
       return { status: "invalid", fileName: file.name, total: result.errors.length, errors: result.errors.slice(0, MAX_ERRORS_SHOWN) };
     }

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { newApiToken } from "@/lib/auth/api-token";
 import type { Role } from "@/lib/auth/permissions";
-import { db } from "@/lib/db";
+import { db, transaction } from "@/lib/db";
 import { Invalid, NotFound } from "@/lib/errors";
 import { requireAdmin, writeAudit } from "@/lib/dal/admin/audit";
 import { parseOrThrow } from "@/lib/validation/errors";
@@ -65,7 +65,7 @@ function snapshot(t: { prefix: string; name: string; expiresAt: Date | null; rev
 export async function issueApiTokenFor(actor: Actor, raw: unknown): Promise<{ id: string; token: string; prefix: string; username: string }> {
   requireAdmin(actor);
   const input = parseOrThrow(issueTokenSchema, raw);
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { username: input.username }, select: { id: true, active: true, role: true } });
     if (!user) throw new Invalid([{ field: "username", message: `用户「${input.username}」不存在` }]);
     if (!user.active) throw new Invalid([{ field: "username", message: `用户「${input.username}」已停用，请先启用` }]);
@@ -81,7 +81,7 @@ export async function issueApiTokenFor(actor: Actor, raw: unknown): Promise<{ id
 /** 吊销: the token stops working at once (actorFromApiToken refuses revoked tokens). */
 export async function revokeApiToken(actor: Actor, id: string): Promise<{ id: string; revokedAt: Date }> {
   requireAdmin(actor);
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const existing = await tx.apiToken.findUnique({ where: { id }, include: { user: { select: { username: true } } } });
     if (!existing) throw new NotFound("该接口令牌不存在");
     if (existing.revokedAt) return { id, revokedAt: existing.revokedAt };

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db";
+import { db, transaction } from "@/lib/db";
 import { dayOfWeek, isLocalDate } from "@/lib/domain/local-time";
 import { Invalid, NotFound } from "@/lib/errors";
 import { invalidateReference } from "@/lib/dal/reference";
@@ -25,7 +25,7 @@ export async function listCalendarYear(actor: Actor, year: number): Promise<{ ye
 export async function addCalendarDay(actor: Actor, raw: unknown): Promise<CalendarDayRow> {
   requireAdmin(actor);
   const input = parseOrThrow(calendarDaySchema, raw);
-  const created = await db.$transaction(async (tx) => {
+  const created = await transaction(async (tx) => {
     const existing = await tx.calendarDay.findUnique({ where: { date: input.date } });
     if (existing) {
       throw new Invalid([
@@ -50,7 +50,7 @@ export async function addCalendarDay(actor: Actor, raw: unknown): Promise<Calend
 export async function removeCalendarDay(actor: Actor, date: string): Promise<{ date: string }> {
   requireAdmin(actor);
   if (!isLocalDate(date)) throw new Invalid([{ field: "date", message: "日期格式应为 YYYY-MM-DD" }]);
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const existing = await tx.calendarDay.findUnique({ where: { date } });
     if (!existing) throw new NotFound(`${date} 不在节假日日历中`);
     await tx.calendarDay.delete({ where: { date } });

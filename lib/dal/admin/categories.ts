@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db";
+import { db, transaction } from "@/lib/db";
 import { Invalid, NotFound } from "@/lib/errors";
 import { invalidateReference } from "@/lib/dal/reference";
 import { requireAdmin, writeAudit } from "@/lib/dal/admin/audit";
@@ -49,7 +49,7 @@ function snapshot(c: { code: string; name: string; description: string; example:
 export async function updateCategory(actor: Actor, code: string, raw: unknown): Promise<{ code: string }> {
   requireAdmin(actor);
   const input = parseOrThrow(updateCategorySchema, raw);
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const existing = await tx.category.findUnique({ where: { code } });
     if (!existing) throw new NotFound(`诉求分类「${code}」不存在`);
     if (input.code && input.code !== existing.code) {
@@ -72,7 +72,7 @@ export async function updateCategory(actor: Actor, code: string, raw: unknown): 
 export async function addSubCategory(actor: Actor, categoryCode: string, raw: unknown): Promise<{ id: string; name: string }> {
   requireAdmin(actor);
   const { name } = parseOrThrow(subCategorySchema, raw);
-  const created = await db.$transaction(async (tx) => {
+  const created = await transaction(async (tx) => {
     const category = await tx.category.findUnique({ where: { code: categoryCode } });
     if (!category) throw new NotFound(`诉求分类「${categoryCode}」不存在`);
     const twin = await tx.subCategory.findUnique({ where: { categoryCode_name: { categoryCode, name } } });
@@ -92,7 +92,7 @@ export async function addSubCategory(actor: Actor, categoryCode: string, raw: un
 
 export async function setSubCategoryActive(actor: Actor, id: string, active: boolean): Promise<{ id: string; active: boolean }> {
   requireAdmin(actor);
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const existing = await tx.subCategory.findUnique({ where: { id } });
     if (!existing) throw new NotFound("该子分类不存在");
     if (existing.active === active) return;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { db, type Db, type Tx } from "@/lib/db";
+import { db, type Db, type Tx, transaction } from "@/lib/db";
 import { UNIT_KIND_LABELS } from "@/lib/domain/labels";
 import { keywordAlternatives, routeTicket, specificity, type RoutingDecision, type RoutingRuleInput } from "@/lib/domain/routing";
 import { Invalid, NotFound, type FieldError } from "@/lib/errors";
@@ -143,7 +143,7 @@ function ruleData(rule: CheckedRule) {
 export async function createRoutingRule(actor: Actor, raw: unknown): Promise<{ id: string; name: string }> {
   requireAdmin(actor);
   const input = parseOrThrow(routingRuleSchema, raw);
-  const created = await db.$transaction(async (tx) => {
+  const created = await transaction(async (tx) => {
     const rule = await checkRule(tx, input);
     await refuseTwin(tx, rule, null);
     const row = await tx.routingRule.create({ data: ruleData(rule) });
@@ -157,7 +157,7 @@ export async function createRoutingRule(actor: Actor, raw: unknown): Promise<{ i
 export async function updateRoutingRule(actor: Actor, id: string, raw: unknown): Promise<{ id: string; name: string }> {
   requireAdmin(actor);
   const input = parseOrThrow(routingRuleSchema, raw);
-  const updated = await db.$transaction(async (tx) => {
+  const updated = await transaction(async (tx) => {
     const existing = await tx.routingRule.findUnique({ where: { id }, include: { unit: { select: { code: true } } } });
     if (!existing) throw new NotFound("该分派规则不存在");
     const rule = await checkRule(tx, input);
@@ -179,7 +179,7 @@ export async function updateRoutingRule(actor: Actor, id: string, raw: unknown):
 /** 停用 / 启用. Rules are never deleted: ROUTED events name them. */
 export async function setRoutingRuleActive(actor: Actor, id: string, active: boolean): Promise<{ id: string; active: boolean }> {
   requireAdmin(actor);
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const existing = await tx.routingRule.findUnique({ where: { id }, include: { unit: { select: { code: true, name: true, kind: true, active: true } } } });
     if (!existing) throw new NotFound("该分派规则不存在");
     if (existing.active === active) return;

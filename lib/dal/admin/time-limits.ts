@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db";
+import { db, transaction } from "@/lib/db";
 import { computeDeadlines, type Deadlines, type TimeLimitPolicy } from "@/lib/domain/time-limits";
 import { NotFound } from "@/lib/errors";
 import { invalidateReference, reference } from "@/lib/dal/reference";
@@ -38,7 +38,7 @@ export async function listTimeLimitPolicies(actor: Actor, now = new Date()): Pro
 export async function updateTimeLimitPolicy(actor: Actor, id: string, raw: unknown): Promise<{ id: string }> {
   requireAdmin(actor);
   const input = parseOrThrow(timeLimitSchema, raw);
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const existing = await tx.timeLimitPolicy.findUnique({ where: { id } });
     if (!existing) throw new NotFound("该时限规则不存在");
     const row = await tx.timeLimitPolicy.update({ where: { id }, data: input });

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
-import { db, type Tx } from "@/lib/db";
+import { db, type Tx, transaction } from "@/lib/db";
 import { UNIT_KIND_LABELS } from "@/lib/domain/labels";
 import { Invalid, NotFound, type FieldError } from "@/lib/errors";
 import { invalidateReference } from "@/lib/dal/reference";
@@ -97,7 +97,7 @@ function snapshot(u: { code: string; name: string; kind: string; district: strin
 export async function createUnit(actor: Actor, raw: unknown): Promise<{ id: string; code: string }> {
   requireAdmin(actor);
   const input = parseOrThrow(createUnitSchema, raw);
-  const created = await db.$transaction(async (tx) => {
+  const created = await transaction(async (tx) => {
     if (await tx.unit.findUnique({ where: { code: input.code }, select: { id: true } })) {
       throw new Invalid([{ field: "code", message: `单位代码「${input.code}」已存在` }]);
     }
@@ -152,7 +152,7 @@ async function checkDependants(tx: Tx, unit: { id: string; name: string; kind: U
 export async function updateUnit(actor: Actor, id: string, raw: unknown): Promise<{ id: string; code: string }> {
   requireAdmin(actor);
   const input = parseOrThrow(updateUnitSchema, raw);
-  const updated = await db.$transaction(async (tx) => {
+  const updated = await transaction(async (tx) => {
     const existing = await tx.unit.findUnique({ where: { id }, include: { parent: { select: { code: true } } } });
     if (!existing) throw new NotFound("该单位不存在");
     if (input.code && input.code !== existing.code) {
