@@ -1,13 +1,14 @@
 // The one Prisma client. SQLite through better-sqlite3 (STACK.md), WAL mode.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type Database from "better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
-import { CONNECTION_PRAGMAS, LOCK_WAIT_MS } from "@/lib/sqlite";
+import { CONNECTION_PRAGMAS, lockWaitMs } from "@/lib/sqlite";
 import { storageFaultOf } from "@/lib/storage/faults";
 
 /**
  * Runs a database call; while another writer holds the lock (an import in the CLI, a
- * checkpoint), waits asynchronously and runs it again, for up to LOCK_WAIT_MS. The connections
+ * checkpoint), waits asynchronously and runs it again, for up to lockWaitMs(). The connections
  * have busy_timeout = 0 (lib/sqlite.ts), so SQLite itself never waits on the event loop. The
  * last error is rethrown as it is; lib/http.ts and lib/actions/result.ts answer it with a 503.
  */
@@ -17,18 +18,21 @@ async function retryWhileLocked<T>(call: () => Promise<T>): Promise<T> {
     try {
       return await call();
     } catch (error) {
-      if (storageFaultOf(error) !== "busy" || Date.now() - started >= LOCK_WAIT_MS) throw error;
+      if (storageFaultOf(error) !== "busy" || Date.now() - started >= lockWaitMs()) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.min(5 * (1 + attempt), 50)));
     }
   }
 }
 
 /**
- * Sets the connection pragmas the app relies on every time the adapter opens the file, and
- * retries single statements outside transactions while the database is locked. (Statements of
- * an interactive transaction run on the transaction object, not retried one by one: its first
- * write may find its snapshot stale once the other writer has committed, so `transaction` below
- * retries the whole callback.)
+ * Sets the connection pragmas the app relies on every time the adapter opens the file, and waits
+ * for another writer's lock without stopping the event loop:
+ * - single statements outside transactions (reads) are retried while the database is locked;
+ * - every transaction — Prisma wraps each create/update in one — takes the write lock when it
+ *   begins (BEGIN IMMEDIATE), retried asynchronously before anything is read. Waiting later, at
+ *   its first write, could not work: once the other writer commits, the transaction's snapshot
+ *   is stale and SQLite refuses it for good.
+ * After lockWaitMs() the statement fails with SQLITE_BUSY as before, answered with a 503.
  */
 class SqliteAdapter extends PrismaBetterSQLite3 {
   async connect() {
@@ -38,6 +42,23 @@ class SqliteAdapter extends PrismaBetterSQLite3 {
     const executeRaw = adapter.executeRaw.bind(adapter);
     adapter.queryRaw = (query) => retryWhileLocked(() => queryRaw(query));
     adapter.executeRaw = (query) => retryWhileLocked(() => executeRaw(query));
+
+    // The adapter's own connection (a public field of the adapter's query object).
+    const sqlite = (adapter as unknown as { client: Database.Database }).client;
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => {
+      const transaction = await startTransaction(isolationLevel); // BEGIN; holds the adapter's mutex
+      try {
+        await retryWhileLocked(async () => {
+          if (sqlite.inTransaction) sqlite.prepare("ROLLBACK").run();
+          sqlite.prepare("BEGIN IMMEDIATE").run();
+        });
+      } catch {
+        // Still locked: begin as Prisma did; its first write fails with SQLITE_BUSY → 503.
+        sqlite.prepare("BEGIN").run();
+      }
+      return transaction;
+    };
     return adapter;
   }
 }

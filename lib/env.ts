@@ -27,6 +27,8 @@ const schema = z.object({
   BENCH_ROUTES: z.enum(["0", "1"]).default("0"),
   /** 1 = the server records crossed deadlines itself; 0 = leave it to cron (`npm run cli -- tick`). */
   SCHEDULER: z.enum(["0", "1"]).default("1"),
+  /** How long a write waits for another writer's lock (an import) before answering 503. */
+  DB_LOCK_WAIT_MS: z.coerce.number().int("DB_LOCK_WAIT_MS 应为整数毫秒").min(100, "DB_LOCK_WAIT_MS 至少为 100 毫秒").default(15_000),
   /** Seconds between two deadline rounds of the server's scheduler. */
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int("SCHEDULER_INTERVAL_SECONDS 应为整数秒").min(1, "SCHEDULER_INTERVAL_SECONDS 至少为 1 秒").default(60),
 });

@@ -64,11 +64,13 @@ function isBusy(error: unknown): boolean {
 }
 
 /**
- * How long a write waits for the lock before answering 503 (here and in lib/db.ts). The longest
- * holder is a batch import (a few seconds for 50,000 rows); everything else holds it for
- * milliseconds.
+ * How long a write waits for the lock before answering 503 (here and in lib/db.ts): 15 s by
+ * default (DB_LOCK_WAIT_MS). The longest holder is a batch import (a few seconds for 50,000
+ * rows); everything else holds it for milliseconds.
  */
-export const LOCK_WAIT_MS = 15_000;
+export function lockWaitMs(): number {
+  return env().DB_LOCK_WAIT_MS;
+}
 
 type Job = { fn: (db: Raw) => unknown; alone: boolean; resolve: (value: unknown) => void; reject: (error: unknown) => void };
 let queue: Job[] = [];
@@ -88,7 +90,7 @@ let flushing: Promise<void> = Promise.resolve();
  *
  * When the lock is held elsewhere (the CLI importing, a checkpoint) the batch waits
  * asynchronously and retries — never in SQLite's busy handler, which would stop the event loop.
- * A storage fault rejects with `Unavailable` (503), the lock still held after LOCK_WAIT_MS too.
+ * A storage fault rejects with `Unavailable` (503), the lock still held after lockWaitMs() too.
  */
 export function writeTransaction<T>(fn: (db: Raw) => T, options: { alone?: boolean } = {}): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -144,7 +146,7 @@ async function commit(jobs: Job[], savepoints: boolean): Promise<void> {
       storageRecovered("write");
       break;
     } catch (error) {
-      if (isBusy(error) && Date.now() - started < LOCK_WAIT_MS) {
+      if (isBusy(error) && Date.now() - started < lockWaitMs()) {
         await new Promise((resolve) => setTimeout(resolve, Math.min(1 + attempt, 25)));
         continue;
       }
