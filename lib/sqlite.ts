@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import Database from "better-sqlite3";
 import { env } from "@/lib/env";
 import { storageFaultOf } from "@/lib/storage/faults";
@@ -48,7 +49,37 @@ export const CONNECTION_PRAGMAS = [
   `journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`,
 ];
 
-const globalForSqlite = globalThis as unknown as { rawSqlite?: Raw };
+const globalForSqlite = globalThis as unknown as { rawSqlite?: Raw; walBackPressure?: boolean };
+
+/**
+ * Past this size writers pause (asynchronously) until the checkpointer has emptied the WAL:
+ * under sustained writes their back-to-back transactions would otherwise keep it from ever
+ * finding the moment it needs. A long reader (a backup) can pin the WAL for longer than a
+ * writer should wait, so after WAL_PAUSE_MAX_MS the write goes ahead regardless.
+ */
+const WAL_PAUSE_BYTES = 2 * WAL_SIZE_LIMIT_BYTES;
+const WAL_PAUSE_MAX_MS = 2_000;
+
+/** Called by the checkpointer thread's owner: without that thread, nobody would empty the WAL. */
+export function enableWalBackPressure(): void {
+  globalForSqlite.walBackPressure = true;
+}
+
+function walFileBytes(): number {
+  try {
+    return statSync(`${env().databasePath}-wal`).size;
+  } catch {
+    return 0;
+  }
+}
+
+async function walBackPressure(): Promise<void> {
+  if (!globalForSqlite.walBackPressure) return;
+  const started = Date.now();
+  while (walFileBytes() > WAL_PAUSE_BYTES && Date.now() - started < WAL_PAUSE_MAX_MS) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
 
 export function rawSqlite(): Raw {
   if (!globalForSqlite.rawSqlite) {
@@ -138,6 +169,7 @@ async function commit(jobs: Job[], savepoints: boolean): Promise<void> {
       }
     }
   });
+  await walBackPressure();
   const started = Date.now();
   for (let attempt = 0; ; attempt++) {
     try {

@@ -1,5 +1,6 @@
-// Start-up check of the data folder and database file, so that a site that cannot write says
-// which file and why, in words, before migrations fail with an engine's error id.
+// Can the database's folder and files be written? Asked at start-up, so that a site that cannot
+// write says which file and why, in words, before migrations fail with an engine's error id; and
+// by the checkpointer, to tell a read-only file from another I/O error.
 import { closeSync, existsSync, openSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
@@ -11,31 +12,41 @@ const REASONS: Record<string, string> = {
   EDQUOT: "磁盘配额已用尽",
 };
 
-function reasonOf(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code ?? "";
-  return `${REASONS[code] ?? (error instanceof Error ? error.message : String(error))}${code ? `（${code}）` : ""}`;
+export type Unwritable = { file: string; code: string | null; message: string };
+
+function unwritable(file: string, error: unknown, what: string): Unwritable {
+  const code = (error as NodeJS.ErrnoException)?.code ?? null;
+  const reason = (code && REASONS[code]) ?? (error instanceof Error ? error.message : String(error));
+  return { file, code, message: `${what} ${file}：${reason}${code ? `（${code}）` : ""}` };
 }
 
 /**
- * Throws an Error whose message names the file or folder that cannot be written and why. Opens
- * the files for writing rather than asking access(): as root, access() says yes to a read-only
- * mount or an immutable file.
+ * The first file or folder of the database that cannot be written, and why; null when all can.
+ * Opens the files for writing rather than asking access(): as root, access() says yes to a
+ * read-only mount or an immutable file.
  */
-export function assertWritableStorage(databasePath: string): void {
+export function unwritableStorage(databasePath: string): Unwritable | null {
   const dir = path.dirname(databasePath);
   const probe = path.join(dir, `.write-check-${process.pid}`);
   try {
     writeFileSync(probe, "");
     rmSync(probe, { force: true });
   } catch (error) {
-    throw new Error(`无法在数据目录 ${dir} 中写入文件：${reasonOf(error)}。数据库需要在此目录创建日志文件（-wal、-shm）`);
+    return unwritable(dir, error, "无法在数据目录中写入文件（数据库需要在此创建 -wal、-shm 文件）");
   }
   for (const file of [databasePath, `${databasePath}-wal`, `${databasePath}-shm`]) {
     if (!existsSync(file)) continue;
     try {
       closeSync(openSync(file, "r+"));
     } catch (error) {
-      throw new Error(`无法写入数据库文件 ${file}：${reasonOf(error)}`);
+      return unwritable(file, error, "无法写入数据库文件");
     }
   }
+  return null;
+}
+
+/** Start-up: throws with the file and the reason when the database cannot be written. */
+export function assertWritableStorage(databasePath: string): void {
+  const problem = unwritableStorage(databasePath);
+  if (problem) throw new Error(problem.message);
 }
