@@ -56,8 +56,7 @@ async function claimNext(now: Date): Promise<Claimed | null> {
         sqlite,
         `UPDATE "Notification" SET "status" = 'SENDING', "claimedAt" = ?, "attempts" = "attempts" + 1, "nextAttemptAt" = NULL WHERE "id" = ?`,
       ).run(now.getTime(), row.id);
-      const { status: _status, ...claimed } = row;
-      return { ...claimed, attempts: row.attempts + 1 };
+      return { id: row.id, recipient: row.recipient, template: row.template, payload: row.payload, ticketNo: row.ticketNo, attempts: row.attempts + 1 };
     }
   });
 }
@@ -97,7 +96,12 @@ export async function deliverPendingNotifications(
   for (let i = 0; i < batch; i++) {
     const notice = await claimNext(now());
     if (!notice) break;
-    const message = { recipient: notice.recipient, text: renderNotification(notice.template, JSON.parse(notice.payload)), ticketNo: notice.ticketNo };
+    const message = {
+      recipient: notice.recipient,
+      text: renderNotification(notice.template, JSON.parse(notice.payload)),
+      template: notice.template,
+      ticketNo: notice.ticketNo,
+    };
     let error: unknown = null;
     try {
       await sender.send(message);
