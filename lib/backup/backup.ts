@@ -22,7 +22,6 @@ function prepareTarget(dir: string): void {
  * never finished under load; a file copy tears the database and its WAL apart.)
  */
 function snapshotDatabase(source: string, target: string): void {
-  if (!existsSync(source)) throw new Error(`找不到数据库文件 ${source}`);
   const db = new Database(source, { fileMustExist: true });
   try {
     // Only reads (VACUUM INTO leaves its source alone). A separate process, the CLI: waiting
@@ -61,6 +60,7 @@ async function copyPrivate(source: string, target: string): Promise<void> {
  */
 export async function createBackup(site: Site, dir: string, progress: Progress = () => {}) {
   const started = performance.now();
+  if (!existsSync(site.databasePath)) throw new Error(`找不到数据库文件 ${site.databasePath}`);
   prepareTarget(dir);
 
   progress("正在复制数据库（VACUUM INTO，服务可继续使用）…");

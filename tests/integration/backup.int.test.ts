@@ -72,6 +72,11 @@ describe("backup and restore", () => {
     expect(await db.ticket.count()).toBe(tickets);
     expect(readdirSync(site.uploadsDir)).toEqual(["photo-1.jpg"]);
 
+    // With --force it is: a stale WAL of the replaced database is not replayed onto the backup.
+    writeFileSync(`${restored.databasePath}-wal`, "stale");
+    expect((await restoreBackup(restored, target, { force: true })).replacedTickets).toBe(summary.tickets);
+    expect(readdirSync(path.dirname(restored.databasePath)).sort()).toEqual(["app.db", "auth-secret", "uploads"]);
+
     // A backup directory is never written into twice.
     await expect(cli("backup", target)).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("不为空") });
   }, 60_000);
