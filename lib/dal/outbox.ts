@@ -35,7 +35,11 @@ function nextDue(sqlite: Raw, now: number): Row | undefined {
 }
 
 function settle(payload: string): string {
-  return JSON.stringify(settledPayload(JSON.parse(payload) as Record<string, unknown>));
+  try {
+    return JSON.stringify(settledPayload(JSON.parse(payload) as Record<string, unknown>));
+  } catch {
+    return payload; // not JSON: nothing structured to drop, and recording the outcome matters more
+  }
 }
 
 /** Claims the next due notice (one committed write), or null when nothing is due. */
@@ -96,15 +100,11 @@ export async function deliverPendingNotifications(
   for (let i = 0; i < batch; i++) {
     const notice = await claimNext(now());
     if (!notice) break;
-    const message = {
-      recipient: notice.recipient,
-      text: renderNotification(notice.template, JSON.parse(notice.payload)),
-      template: notice.template,
-      ticketNo: notice.ticketNo,
-    };
     let error: unknown = null;
     try {
-      await sender.send(message);
+      // Rendering inside the try: a broken payload is one failed notice, not a stuck round.
+      const text = renderNotification(notice.template, JSON.parse(notice.payload));
+      await sender.send({ recipient: notice.recipient, text, template: notice.template, ticketNo: notice.ticketNo });
     } catch (sendError) {
       error = sendError;
     }
