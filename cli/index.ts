@@ -1,6 +1,7 @@
 // npm run cli -- <command> …  (DOMAIN.md §7). Results go to stdout, progress and errors to
 // stderr; a failure exits non-zero.
 import "@/lib/load-dotenv";
+import { backupCommand, restoreCommand } from "./commands/backup";
 import { importCommand } from "./commands/import";
 import { metricsCommand, metricsRebuildCommand } from "./commands/metrics";
 import { tickCommand } from "./commands/tick";
@@ -17,6 +18,14 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; help: s
   },
   "metrics-rebuild": { run: metricsRebuildCommand, help: "metrics-rebuild    按工单重新计算统计汇总表（恢复备份后使用）" },
   token: { run: tokenCommand, help: "token --user USERNAME    为用户生成 API 令牌" },
+  backup: {
+    run: backupCommand,
+    help: "backup 目录    在线备份（数据库、上传的照片、本地会话密钥）到一个新的空目录，服务无需停止",
+  },
+  restore: {
+    run: restoreCommand,
+    help: "restore 目录 [--force]    从备份恢复（请先停止服务）；站点已有数据时须加 --force 才会覆盖",
+  },
   tick: {
     run: tickCommand,
     help: "tick    检查时限：为新超期的签收、首次联系、办结时限各记一条超期记录（可重复运行，供 cron 使用）",

@@ -1,5 +1,5 @@
 // Seeds per-test data straight into the e2e database (the server runs in another process).
-import { randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import path from "node:path";
 import { hash } from "@node-rs/argon2";
 import Database from "better-sqlite3";
@@ -30,8 +30,17 @@ export async function createStaffUser(options: { role: string; unitCode: string;
   return username;
 }
 
-/** The one-time evaluation link queued for the citizen when a ticket was answered. */
+const links = new Map<string, string>();
+
+/**
+ * The citizen's one-time evaluation link: the one queued in the REPLIED notice, or — once the
+ * server's outbox has delivered it and dropped the token from the row, as it must — a fresh
+ * token written in its place (only its SHA-256 is stored, as the server does). Remembered per
+ * ticket, so a second call gives the same, by then used, link.
+ */
 export function evaluationLinkOf(ticketNo: string): string {
+  const known = links.get(ticketNo);
+  if (known) return known;
   const db = open();
   try {
     const row = db
@@ -41,7 +50,14 @@ export function evaluationLinkOf(ticketNo: string): string {
       )
       .get(ticketNo) as { payload: string } | undefined;
     if (!row) throw new Error(`no REPLIED notice for ${ticketNo}`);
-    return (JSON.parse(row.payload) as { link: string }).link;
+    let link = (JSON.parse(row.payload) as { link?: string }).link;
+    if (!link) {
+      const token = randomBytes(32).toString("base64url");
+      db.prepare(`UPDATE "Ticket" SET "evaluationTokenHash" = ? WHERE "no" = ?`).run(createHash("sha256").update(token).digest("hex"), ticketNo);
+      link = `/evaluate/${token}`;
+    }
+    links.set(ticketNo, link);
+    return link;
   } finally {
     db.close();
   }

@@ -1,42 +1,124 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { renderNotification } from "@/lib/domain/notifications";
+import type Database from "better-sqlite3";
+import { renderNotification, settledPayload } from "@/lib/domain/notifications";
+import { afterFailedAttempt, leaseExpiredBefore, mayAttempt } from "@/lib/domain/outbox";
+import { maskPhone } from "@/lib/domain/phone";
+import { logger } from "@/lib/logger";
 import type { NotificationSender } from "@/lib/notify/sender";
+import { prepared, writeTransaction } from "@/lib/sqlite";
 
-const MAX_ATTEMPTS = 5;
+// The outbox: notices are written in the same transaction as the step that causes them, so none
+// is lost while the gateway is down. Delivery claims ONE notice (committed before the send),
+// sends it, then records the result — so a failed write after a send, a crash or a restart
+// repeats at most the one message in flight, once its claim's lease has run out
+// (lib/domain/outbox.ts). The small writes go through the raw connection's writeTransaction,
+// which waits for a busy lock asynchronously instead of blocking the event loop.
+// Storage conventions of that connection: dates as epoch milliseconds.
+
+type Raw = Database.Database;
+type Row = { id: string; recipient: string; template: string; payload: string; attempts: number; status: string; ticketNo: string | null };
+type Claimed = Omit<Row, "status">;
+
+const COLUMNS = `n."id", n."recipient", n."template", n."payload", n."attempts", n."status", t."no" AS "ticketNo"
+  FROM "Notification" n LEFT JOIN "Ticket" t ON t."id" = n."ticketId"`;
 
 /**
- * Sends what the outbox holds. Notifications are written in the same transaction as the step
- * that causes them, so none is lost if the sender is down; failures are retried up to five times.
+ * Next notice due, oldest obligation first: a claim whose round died, a retry whose back-off is
+ * over, then a fresh notice (insertion order). Three look-ups on (status, nextAttemptAt).
  */
-export async function deliverPendingNotifications(sender: NotificationSender, batch = 200): Promise<{ sent: number; failed: number }> {
-  const pending = await db.notification.findMany({
-    where: { status: "PENDING" },
-    orderBy: { createdAt: "asc" },
-    take: batch,
-    include: { ticket: { select: { no: true } } },
-  });
-  const sentIds: string[] = [];
-  let failed = 0;
-  for (const n of pending) {
-    try {
-      await sender.send({ recipient: n.recipient, text: renderNotification(n.template, JSON.parse(n.payload)), ticketNo: n.ticket?.no ?? null });
-      sentIds.push(n.id);
-    } catch (error) {
-      const attempts = n.attempts + 1;
-      await db.notification.update({
-        where: { id: n.id },
-        data: { attempts, lastError: String(error).slice(0, 500), status: attempts >= MAX_ATTEMPTS ? "FAILED" : "PENDING" },
-      });
-      failed++;
+function nextDue(sqlite: Raw, now: number): Row | undefined {
+  return (prepared(sqlite, `SELECT ${COLUMNS} WHERE n."status" = 'SENDING' AND n."claimedAt" <= ? LIMIT 1`).get(
+    leaseExpiredBefore(new Date(now)).getTime(),
+  ) ??
+    prepared(sqlite, `SELECT ${COLUMNS} WHERE n."status" = 'PENDING' AND n."nextAttemptAt" <= ? ORDER BY n."nextAttemptAt" LIMIT 1`).get(now) ??
+    prepared(sqlite, `SELECT ${COLUMNS} WHERE n."status" = 'PENDING' AND n."nextAttemptAt" IS NULL LIMIT 1`).get()) as Row | undefined;
+}
+
+function settle(payload: string): string {
+  try {
+    return JSON.stringify(settledPayload(JSON.parse(payload) as Record<string, unknown>));
+  } catch {
+    return payload; // not JSON: nothing structured to drop, and recording the outcome matters more
+  }
+}
+
+/** Claims the next due notice (one committed write), or null when nothing is due. */
+async function claimNext(now: Date): Promise<Claimed | null> {
+  return writeTransaction((sqlite) => {
+    for (;;) {
+      const row = nextDue(sqlite, now.getTime());
+      if (!row) return null;
+      if (!mayAttempt(row.attempts)) {
+        // Its last try was in flight when its round died: give up rather than try a sixth time.
+        prepared(
+          sqlite,
+          `UPDATE "Notification" SET "status" = 'FAILED', "claimedAt" = NULL, "payload" = ?, "lastError" = ? WHERE "id" = ?`,
+        ).run(settle(row.payload), "发送中断，且已达到重试次数上限", row.id);
+        continue;
+      }
+      prepared(
+        sqlite,
+        `UPDATE "Notification" SET "status" = 'SENDING', "claimedAt" = ?, "attempts" = "attempts" + 1, "nextAttemptAt" = NULL WHERE "id" = ?`,
+      ).run(now.getTime(), row.id);
+      return { id: row.id, recipient: row.recipient, template: row.template, payload: row.payload, ticketNo: row.ticketNo, attempts: row.attempts + 1 };
     }
+  });
+}
+
+async function recordSent(notice: Claimed, now: Date): Promise<void> {
+  await writeTransaction((sqlite) =>
+    prepared(
+      sqlite,
+      `UPDATE "Notification" SET "status" = 'SENT', "sentAt" = ?, "claimedAt" = NULL, "lastError" = NULL, "payload" = ? WHERE "id" = ? AND "status" = 'SENDING'`,
+    ).run(now.getTime(), settle(notice.payload), notice.id),
+  );
+}
+
+async function recordFailure(notice: Claimed, error: unknown, now: Date): Promise<"PENDING" | "FAILED"> {
+  const outcome = afterFailedAttempt(notice.attempts, now);
+  const payload = outcome.status === "FAILED" ? settle(notice.payload) : notice.payload;
+  await writeTransaction((sqlite) =>
+    prepared(
+      sqlite,
+      `UPDATE "Notification" SET "status" = ?, "nextAttemptAt" = ?, "claimedAt" = NULL, "lastError" = ?, "payload" = ? WHERE "id" = ? AND "status" = 'SENDING'`,
+    ).run(outcome.status, outcome.nextAttemptAt?.getTime() ?? null, String(error).slice(0, 500), payload, notice.id),
+  );
+  return outcome.status;
+}
+
+/**
+ * Sends up to `batch` due notices, one claim at a time. A failed database write stops the round
+ * (the error propagates to the caller's log); the notice then in flight is retried after its lease.
+ */
+export async function deliverPendingNotifications(
+  sender: NotificationSender,
+  options: { batch?: number; now?: () => Date } = {},
+): Promise<{ sent: number; failed: number }> {
+  const { batch = 200, now = () => new Date() } = options;
+  let sent = 0;
+  let failed = 0;
+  for (let i = 0; i < batch; i++) {
+    const notice = await claimNext(now());
+    if (!notice) break;
+    let error: unknown = null;
+    try {
+      // Rendering inside the try: a broken payload is one failed notice, not a stuck round.
+      const text = renderNotification(notice.template, JSON.parse(notice.payload));
+      await sender.send({ recipient: notice.recipient, text, template: notice.template, ticketNo: notice.ticketNo });
+    } catch (sendError) {
+      error = sendError;
+    }
+    if (error === null) {
+      await recordSent(notice, now());
+      sent++;
+      continue;
+    }
+    const status = await recordFailure(notice, error, now());
+    failed++;
+    logger.warn(
+      { err: error, template: notice.template, ticket: notice.ticketNo, recipient: maskPhone(notice.recipient), attempts: notice.attempts, status },
+      "notification not delivered",
+    );
   }
-  // One write for the whole batch: intake keeps the outbox busy (STACK.md: every statement shows).
-  if (sentIds.length) {
-    await db.notification.updateMany({
-      where: { id: { in: sentIds } },
-      data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 } },
-    });
-  }
-  return { sent: sentIds.length, failed };
+  return { sent, failed };
 }

@@ -41,3 +41,21 @@ export function renderNotification(template: string, payload: Record<string, unk
   const render = (NOTIFICATION_TEMPLATES as Record<string, (p: never) => string>)[template];
   return render ? render(payload as never) : `【示例市公安交管】工单通知：${JSON.stringify(payload)}`;
 }
+
+/** The one-time evaluation link inside a text (REPLIED): whoever holds it can evaluate. */
+const EVALUATION_LINK = /\/evaluate\/[\w-]+/g;
+
+/** The text with every evaluation link's token replaced by "…": safe for logs. */
+export function hideLinkTokens(text: string): string {
+  return text.replace(EVALUATION_LINK, "/evaluate/…");
+}
+
+/**
+ * The payload kept once a notice is delivered (or given up): the link's token goes — the
+ * citizen has it, nobody else should — and `linkSent` records that there was one.
+ */
+export function settledPayload(payload: Record<string, unknown>): Record<string, unknown> {
+  if (!("link" in payload)) return payload;
+  const { link, ...rest } = payload;
+  return { ...rest, linkSent: Boolean(link) };
+}

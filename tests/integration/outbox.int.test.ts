@@ -3,6 +3,8 @@ import { actorOf } from "../support/actors";
 import { submitTicket } from "@/lib/dal/intake";
 import { deliverPendingNotifications } from "@/lib/dal/outbox";
 import { db } from "@/lib/db";
+import { OUTBOX } from "@/lib/domain/outbox";
+import type { NotificationSender } from "@/lib/notify/sender";
 
 const input = {
   type: "HELP",
@@ -12,22 +14,102 @@ const input = {
   phone: "13711112222",
 };
 
+/** A sender that records what it was asked to send for one ticket. */
+function recording(ticketNo: string, fail?: Error): NotificationSender & { sends: string[] } {
+  const sends: string[] = [];
+  return {
+    sends,
+    send: async (m) => {
+      if (m.ticketNo === ticketNo) sends.push(`${m.recipient}:${m.text}`);
+      if (fail) throw fail;
+    },
+  };
+}
+
+const at = (base: Date, ms: number) => () => new Date(base.getTime() + ms);
+
+async function newTicket() {
+  return submitTicket(await actorOf("dispatcher"), input, { channel: "PHONE_12123" });
+}
+
 describe("notification outbox", () => {
-  it("queues a 受理 notice with the ticket and sends it once; a failing sender retries later", async () => {
-    const ticket = await submitTicket(await actorOf("dispatcher"), input, { channel: "PHONE_12123" });
-    const sentTexts: string[] = [];
-    const failing = { send: async () => Promise.reject(new Error("gateway down")) };
-    expect(await deliverPendingNotifications(failing)).toMatchObject({ sent: 0 });
+  it("queues a 受理 notice with the ticket and sends it once; a failing sender retries after the back-off", async () => {
+    const ticket = await newTicket();
+    const t0 = new Date();
+    expect(await deliverPendingNotifications(recording(ticket.no, new Error("gateway down")), { now: at(t0, 0) })).toMatchObject({ sent: 0 });
     const afterFailure = await db.notification.findFirstOrThrow({ where: { ticketId: ticket.id } });
     expect(afterFailure).toMatchObject({ status: "PENDING", attempts: 1, lastError: expect.stringContaining("gateway down") });
 
-    await deliverPendingNotifications({ send: async (m) => void sentTexts.push(`${m.recipient}:${m.text}`) });
-    await deliverPendingNotifications({ send: async (m) => void sentTexts.push(`${m.recipient}:${m.text}`) });
-    const mine = sentTexts.filter((t) => t.includes(ticket.no));
-    expect(mine).toHaveLength(1);
-    expect(mine[0]).toContain("13711112222:");
-    expect(mine[0]).toContain("车辆管理所");
-    expect((await db.notification.findFirstOrThrow({ where: { ticketId: ticket.id } })).status).toBe("SENT");
+    const sender = recording(ticket.no);
+    await deliverPendingNotifications(sender, { now: at(t0, 1_000) }); // still backing off
+    expect(sender.sends).toHaveLength(0);
+    await deliverPendingNotifications(sender, { now: at(t0, 31_000) });
+    await deliverPendingNotifications(sender, { now: at(t0, 32_000) });
+    expect(sender.sends).toHaveLength(1);
+    expect(sender.sends[0]).toContain("13711112222:");
+    expect(sender.sends[0]).toContain("车辆管理所");
+    expect(await db.notification.findFirstOrThrow({ where: { ticketId: ticket.id } })).toMatchObject({ status: "SENT", attempts: 2, claimedAt: null });
+  });
+
+  it("sends again at most once when recording the delivery fails, and only after the lease", async () => {
+    const ticket = await newTicket();
+    // The database refuses to record SENT (as a lock held past the write's patience would).
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER "test_mark_sent_fails" BEFORE UPDATE OF "status" ON "Notification" WHEN NEW."status" = 'SENT' BEGIN SELECT RAISE(ABORT, 'database is locked'); END`,
+    );
+    const sender = recording(ticket.no);
+    const t0 = new Date();
+    await expect(deliverPendingNotifications(sender, { now: at(t0, 0) })).rejects.toThrow("database is locked");
+    // Later rounds within the lease leave the notice in flight alone (the old batch resent it).
+    for (const ms of [5_000, 10_000, 60_000]) await deliverPendingNotifications(sender, { now: at(t0, ms) }).catch(() => {});
+    expect(sender.sends).toHaveLength(1);
+    expect(await db.notification.findFirstOrThrow({ where: { ticketId: ticket.id } })).toMatchObject({ status: "SENDING", attempts: 1 });
+    await db.$executeRawUnsafe(`DROP TRIGGER "test_mark_sent_fails"`);
+
+    for (const ms of [OUTBOX.leaseMs + 1_000, OUTBOX.leaseMs + 6_000, 2 * OUTBOX.leaseMs + 2_000]) {
+      await deliverPendingNotifications(sender, { now: at(t0, ms) });
+    }
+    expect(sender.sends).toHaveLength(2);
+    expect(await db.notification.findFirstOrThrow({ where: { ticketId: ticket.id } })).toMatchObject({ status: "SENT", attempts: 2 });
+  });
+
+  it("counts every failed try, respects the back-off and gives up after the cap", async () => {
+    const ticket = await newTicket();
+    const sender = recording(ticket.no, new Error("gateway down"));
+    let clock = Date.now();
+    const now = () => new Date(clock);
+    for (let attempt = 1; attempt <= OUTBOX.maxAttempts; attempt++) {
+      await deliverPendingNotifications(sender, { now });
+      const row = await db.notification.findFirstOrThrow({ where: { ticketId: ticket.id } });
+      expect(row.attempts).toBe(attempt);
+      if (attempt < OUTBOX.maxAttempts) {
+        expect(row.status).toBe("PENDING");
+        const wait = row.nextAttemptAt!.getTime() - clock;
+        expect(wait).toBe(30_000 * 2 ** (attempt - 1));
+        clock += wait - 1_000;
+        await deliverPendingNotifications(sender, { now }); // a second early: nothing sent
+        expect(sender.sends).toHaveLength(attempt);
+        clock += 1_000;
+      } else {
+        expect(row).toMatchObject({ status: "FAILED", nextAttemptAt: null });
+      }
+    }
+    clock += 24 * 3600_000;
+    await deliverPendingNotifications(sender, { now });
+    expect(sender.sends).toHaveLength(OUTBOX.maxAttempts);
+  });
+
+  it("re-sends a notice claimed by a round that died, once, after the lease", async () => {
+    const ticket = await newTicket();
+    const t0 = new Date();
+    await db.notification.updateMany({ where: { ticketId: ticket.id }, data: { status: "SENDING", claimedAt: t0, attempts: 1 } });
+    const sender = recording(ticket.no);
+    await deliverPendingNotifications(sender, { now: at(t0, OUTBOX.leaseMs - 1_000) });
+    expect(sender.sends).toHaveLength(0);
+    await deliverPendingNotifications(sender, { now: at(t0, OUTBOX.leaseMs + 1_000) });
+    await deliverPendingNotifications(sender, { now: at(t0, 3 * OUTBOX.leaseMs) });
+    expect(sender.sends).toHaveLength(1);
+    expect(await db.notification.findFirstOrThrow({ where: { ticketId: ticket.id } })).toMatchObject({ status: "SENT", attempts: 2 });
   });
 
   it("queues nothing for an anonymous ticket", async () => {
