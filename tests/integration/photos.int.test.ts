@@ -48,6 +48,6 @@ describe("citizen photos", () => {
     const ok = await get("zq1.handler");
     expect(ok.status).toBe(200);
     expect(ok.headers.get("content-type")).toBe("image/jpeg");
-    expect((await get("zq2.handler")).status).toBe(403);
+    expect((await get("zq2.handler")).status).toBe(404);
   });
 });
