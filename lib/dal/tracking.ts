@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { citizenTimeline } from "@/lib/domain/events";
 import { NotFound } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation/errors";
 import { trackingQuerySchema } from "@/lib/validation/tracking";
@@ -8,8 +9,8 @@ export type TrackedTicket = Awaited<ReturnType<typeof trackTicket>>;
 
 /**
  * 查询办理进度: a ticket by number + the phone it was submitted with. Public, so it answers the
- * same "not found" whether the number is unknown or the phone does not match, and shows only
- * PUBLIC events without staff names.
+ * same "not found" whether the number is unknown or the phone does not match, and shows the
+ * citizen's timeline (citizenTimeline: PUBLIC events, allow-listed fields, no staff names).
  */
 export async function trackTicket(raw: unknown) {
   const { no, phone } = parseOrThrow(trackingQuerySchema, raw);
@@ -33,13 +34,13 @@ export async function trackTicket(raw: unknown) {
     dueAt: ticket.dueAt,
     reply: ticket.status === "REPLIED" || ticket.status === "CLOSED" ? ticket.replyText : null,
     mergedInto: ticket.mergedInto?.no ?? null,
-    events: ticket.events.map((e) => ({
+    events: citizenTimeline(ticket.events).map((e) => ({
       type: e.type,
       visibility: e.visibility,
       at: e.createdAt,
       actor: null,
       unitName: e.actorUnit?.name ?? null,
-      payload: {},
+      payload: e.payload,
     })),
   };
 }
