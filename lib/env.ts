@@ -5,6 +5,15 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
+/** A per-hour (or per-day) count limit: a whole number of at least 1, with a Chinese message. */
+function limitSetting(name: string, fallback: number) {
+  return z.coerce
+    .number({ error: `${name} 应为正整数` })
+    .int(`${name} 应为整数`)
+    .min(1, `${name} 至少为 1`)
+    .default(fallback);
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -21,8 +30,23 @@ const schema = z.object({
   /** Public submissions allowed per client IP per hour, and per phone number per day. */
   SUBMIT_LIMIT_PER_IP_HOUR: z.coerce.number().int().min(1).default(20),
   SUBMIT_LIMIT_PER_PHONE_DAY: z.coerce.number().int().min(1).default(5),
+  /** Anonymous submissions (no phone to limit) per client IP per hour; lower than the general cap. */
+  SUBMIT_ANONYMOUS_LIMIT_PER_IP_HOUR: limitSetting("SUBMIT_ANONYMOUS_LIMIT_PER_IP_HOUR", 5),
   /** Look-ups of the public tracking page per client IP per hour (stops number guessing). */
   TRACK_LIMIT_PER_IP_HOUR: z.coerce.number().int().min(1).default(60),
+  /** FAILED tracking look-ups (wrong number or phone) per phone number, and per client IP, per hour. */
+  TRACK_FAILED_LIMIT_PER_PHONE_HOUR: limitSetting("TRACK_FAILED_LIMIT_PER_PHONE_HOUR", 10),
+  TRACK_FAILED_LIMIT_PER_IP_HOUR: limitSetting("TRACK_FAILED_LIMIT_PER_IP_HOUR", 30),
+  /**
+   * Reverse proxies in front of the server whose X-Forwarded-For entries are trusted. 0 (no
+   * proxy): the client is the socket's address and the header is ignored, so it cannot be forged.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce
+    .number({ error: "TRUSTED_PROXY_HOPS 应为 0 或正整数（可信反向代理的层数）" })
+    .int("TRUSTED_PROXY_HOPS 应为整数（可信反向代理的层数）")
+    .min(0, "TRUSTED_PROXY_HOPS 不能为负数")
+    .max(10, "TRUSTED_PROXY_HOPS 最多为 10")
+    .default(0),
   /** 1 = serve /api/bench/echo, the bare route the intake benchmark compares against. */
   BENCH_ROUTES: z.enum(["0", "1"]).default("0"),
   /** 1 = the server records crossed deadlines itself; 0 = leave it to cron (`npm run cli -- tick`). */

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { citizenTimeline } from "@/lib/domain/events";
 import { NotFound } from "@/lib/errors";
+import { startTrackingLookup } from "@/lib/rate-limit";
 import { parseOrThrow } from "@/lib/validation/errors";
 import { trackingQuerySchema } from "@/lib/validation/tracking";
 
@@ -11,9 +12,12 @@ export type TrackedTicket = Awaited<ReturnType<typeof trackTicket>>;
  * 查询办理进度: a ticket by number + the phone it was submitted with. Public, so it answers the
  * same "not found" whether the number is unknown or the phone does not match, and shows the
  * citizen's timeline (citizenTimeline: PUBLIC events, allow-listed fields, no staff names).
+ * Failed look-ups are limited per phone and per address (startTrackingLookup), so a known phone
+ * cannot be paired with guessed numbers.
  */
-export async function trackTicket(raw: unknown) {
+export async function trackTicket(raw: unknown, client: { ip: string }) {
   const { no, phone } = parseOrThrow(trackingQuerySchema, raw);
+  const lookup = await startTrackingLookup(phone, client.ip);
   const ticket = await db.ticket.findUnique({
     where: { no },
     include: {
@@ -24,6 +28,7 @@ export async function trackTicket(raw: unknown) {
     },
   });
   if (!ticket || ticket.citizenPhone !== phone) throw new NotFound("未找到该诉求，请核对工单编号和手机号");
+  await lookup.succeeded();
   return {
     no: ticket.no,
     status: ticket.status,

@@ -35,7 +35,7 @@ async function citizenSees(no: string): Promise<string> {
   const dal = await getTicket(await actorOf(CITIZEN), no);
   const rest = await getOne(await requestAs(CITIZEN, `/api/v1/tickets/${no}`), { params: Promise.resolve({ no }) });
   expect(rest.status).toBe(200);
-  const tracked = await trackTicket({ no, phone: CITIZEN });
+  const tracked = await trackTicket({ no, phone: CITIZEN }, { ip: "203.0.113.50" });
   return JSON.stringify([dal, await rest.json(), tracked]);
 }
 
