@@ -1,7 +1,7 @@
 // The one place that reads process.env. Validated with zod at start-up so a bad setting fails
 // the boot, not a request at 3 a.m.
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
@@ -79,6 +79,28 @@ export function env(): Env {
   return cached;
 }
 
+/** Owner-only modes for what holds citizens' data and secrets: the data folder, the database, the secret. */
+export const PRIVATE_DIR_MODE = 0o700;
+export const PRIVATE_FILE_MODE = 0o600;
+
+/**
+ * Called first by the entry points outside Next (npm start, the CLI, prepare-db): every file the
+ * process and its children create is then owner-only, whoever creates it — the database, which
+ * `prisma migrate deploy` creates in a child process whose open() we do not control; its -wal
+ * and -shm; photos, logs and backups. One setting instead of a mode at every call site.
+ */
+export function restrictNewFilesToOwner(): void {
+  process.umask(0o077);
+}
+
+/** Creates the data folder owner-only, and tightens one an older version left world-readable. */
+export function ensurePrivateDataDir(): string {
+  const { dataDir } = env();
+  mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  chmodSync(dataDir, PRIVATE_DIR_MODE);
+  return dataDir;
+}
+
 /**
  * The secret that signs sessions. A real site sets AUTH_SECRET (or NEXTAUTH_SECRET); the local
  * demo generates one on first use and keeps it under data/ so sessions survive restarts.
@@ -89,8 +111,9 @@ export function authSecret(): string {
   if (configured) return configured;
   const file = path.join(e.dataDir, "auth-secret");
   if (!existsSync(file)) {
-    mkdirSync(e.dataDir, { recursive: true });
-    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+    ensurePrivateDataDir();
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: PRIVATE_FILE_MODE, flag: "wx" });
   }
+  chmodSync(file, PRIVATE_FILE_MODE);
   return readFileSync(file, "utf8").trim();
 }

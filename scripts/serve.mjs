@@ -15,6 +15,10 @@ import { fileURLToPath } from "node:url";
 import next from "next";
 import { settleForwardedHeaders } from "../lib/domain/client-address.js";
 
+// Owner-only files (photos, the database's -wal/-shm, logs) also when run without scripts/start.ts,
+// which sets the same umask (lib/env.ts restrictNewFilesToOwner).
+process.umask(0o077);
+
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 function fail(message) {

@@ -10,7 +10,7 @@ import "@/lib/load-dotenv";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { authSecret, env } from "@/lib/env";
+import { authSecret, env, restrictNewFilesToOwner } from "@/lib/env";
 
 import { prepareDatabase } from "./prepare-db";
 
@@ -53,6 +53,8 @@ function buildIsCurrent(): boolean {
 }
 
 async function main() {
+  // Before anything is created; inherited by the build, prisma and the server (scripts/serve.mjs).
+  restrictNewFilesToOwner();
   const config = env();
   const secret = authSecret();
   const childEnv = {

@@ -12,7 +12,7 @@ import {
   photoPixelsAllowed,
   sniffImageType,
 } from "@/lib/domain/image-type";
-import { env } from "@/lib/env";
+import { env, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from "@/lib/env";
 import { Invalid, type FieldError } from "@/lib/errors";
 
 export type StoredPhoto = { storedName: string; mimeType: string; size: number; width: number | null; height: number | null };
@@ -56,7 +56,7 @@ async function checkPixels(bytes: Uint8Array, label: string): Promise<void> {
 export async function storePhotos(files: { name: string; bytes: Uint8Array }[]): Promise<StoredPhoto[]> {
   const errors = checkPhotos(files);
   if (errors.length) throw new Invalid(errors);
-  await mkdir(uploadsDir(), { recursive: true });
+  await mkdir(uploadsDir(), { recursive: true, mode: PRIVATE_DIR_MODE });
   const stored: StoredPhoto[] = [];
   try {
     for (const [i, file] of files.entries()) {
@@ -72,7 +72,7 @@ export async function storePhotos(files: { name: string; bytes: Uint8Array }[]):
           throw new Invalid([{ field: "photos", message: `第 ${i + 1} 张照片已损坏，无法读取` }]);
         });
       const storedName = `${randomBytes(16).toString("hex")}.${type.ext}`;
-      await writeFile(path.join(uploadsDir(), storedName), data, { flag: "wx" });
+      await writeFile(path.join(uploadsDir(), storedName), data, { flag: "wx", mode: PRIVATE_FILE_MODE });
       stored.push({ storedName, mimeType: type.mime, size: data.length, width: info.width, height: info.height });
     }
   } catch (error) {

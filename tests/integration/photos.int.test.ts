@@ -1,4 +1,4 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import zlib from "node:zlib";
 import sharp from "sharp";
@@ -22,6 +22,9 @@ describe("citizen photos", () => {
     const [stored] = await storePhotos([{ name: "我家门口.jpg", bytes: await jpegWithExif() }]);
     expect(stored!.storedName).toMatch(/^[0-9a-f]{32}\.jpg$/);
     const saved = await readFile(path.join(uploadsDir(), stored!.storedName));
+    // Owner-only, like the rest of the data folder.
+    expect((await stat(path.join(uploadsDir(), stored!.storedName))).mode & 0o777).toBe(0o600);
+    expect((await stat(uploadsDir())).mode & 0o777).toBe(0o700);
     const meta = await sharp(saved).metadata();
     expect(meta.exif).toBeUndefined();
     expect(saved.includes(Buffer.from("PhoneCam"))).toBe(false);
