@@ -1,5 +1,6 @@
 import "server-only";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { limitKeyOf } from "@/lib/domain/client-address";
 import { env } from "@/lib/env";
 import { TooManyRequests } from "@/lib/errors";
 
@@ -27,7 +28,7 @@ async function consume(limiter: RateLimiterMemory, key: string, message: (minute
 }
 
 export function limitSubmissionByIp(ip: string) {
-  return consume(limiters.submitPerIp, ip, (m) => `提交过于频繁，请 ${m} 分钟后再试。如情况紧急请拨打 122。`);
+  return consume(limiters.submitPerIp, limitKeyOf(ip), (m) => `提交过于频繁，请 ${m} 分钟后再试。如情况紧急请拨打 122。`);
 }
 
 export function limitSubmissionByPhone(phone: string) {
@@ -42,17 +43,17 @@ export function limitSubmissionByPhone(phone: string) {
 export function limitAnonymousSubmissionByIp(ip: string) {
   return consume(
     limiters.submitAnonymousPerIp,
-    ip,
+    limitKeyOf(ip),
     (m) => `匿名诉求每小时最多提交 ${env().SUBMIT_ANONYMOUS_LIMIT_PER_IP_HOUR} 件，请 ${m} 分钟后再试，或填写手机号提交。如情况紧急请拨打 122。`,
   );
 }
 
 export function limitRegistrationByIp(ip: string) {
-  return consume(limiters.registerPerIp, ip, (m) => `注册过于频繁，请 ${m} 分钟后再试。`);
+  return consume(limiters.registerPerIp, limitKeyOf(ip), (m) => `注册过于频繁，请 ${m} 分钟后再试。`);
 }
 
 export function limitTrackingByIp(ip: string) {
-  return consume(limiters.trackPerIp, ip, (m) => `查询过于频繁，请 ${m} 分钟后再试。`);
+  return consume(limiters.trackPerIp, limitKeyOf(ip), (m) => `查询过于频繁，请 ${m} 分钟后再试。`);
 }
 
 /**
@@ -62,7 +63,8 @@ export function limitTrackingByIp(ip: string) {
  * the budget, and given back by `succeeded()`: a citizen who finds their ticket is not counted.
  */
 export async function startTrackingLookup(phone: string, ip: string): Promise<{ succeeded: () => Promise<void> }> {
-  await consume(limiters.trackFailedPerIp, ip, (m) => `查询失败次数过多，请 ${m} 分钟后再试。`);
+  const address = limitKeyOf(ip);
+  await consume(limiters.trackFailedPerIp, address, (m) => `查询失败次数过多，请 ${m} 分钟后再试。`);
   try {
     await consume(
       limiters.trackFailedPerPhone,
@@ -70,12 +72,12 @@ export async function startTrackingLookup(phone: string, ip: string): Promise<{ 
       (m) => `该手机号的查询失败次数过多，请 ${m} 分钟后再试，或拨打 12345 热线查询。`,
     );
   } catch (error) {
-    await limiters.trackFailedPerIp.reward(ip, 1);
+    await limiters.trackFailedPerIp.reward(address, 1);
     throw error;
   }
   return {
     succeeded: async () => {
-      await Promise.all([limiters.trackFailedPerIp.reward(ip, 1), limiters.trackFailedPerPhone.reward(phone, 1)]);
+      await Promise.all([limiters.trackFailedPerIp.reward(address, 1), limiters.trackFailedPerPhone.reward(phone, 1)]);
     },
   };
 }
@@ -83,7 +85,7 @@ export async function startTrackingLookup(phone: string, ip: string): Promise<{ 
 /**
  * The client's address. The server (scripts/serve.mjs) overwrites x-forwarded-for on every
  * request with the one address it derived from the socket and TRUSTED_PROXY_HOPS
- * (lib/domain/client-address.ts), so this header is trustworthy here; "local" outside it.
+ * (lib/domain/client-address.js), so this header is trustworthy here; "local" outside it.
  */
 export function clientIp(headers: Headers): string {
   return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";

@@ -47,6 +47,25 @@ export function clientAddress(socketAddress, forwardedFor, trustedHops) {
 }
 
 /**
+ * The key a per-address limit counts under. An IPv6 client usually holds a whole /64 (2^64
+ * addresses to rotate through), so IPv6 counts per /64 network; IPv4 per address.
+ * @param {string} address a normalised address (anything else is its own key)
+ * @returns {string}
+ */
+export function limitKeyOf(address) {
+  if (isIP(address) !== 6) return address;
+  const [head = "", tail = ""] = address.split("::");
+  const left = head ? head.split(":") : [];
+  const right = address.includes("::") ? (tail ? tail.split(":") : []) : [];
+  // An embedded IPv4 tail (::1.2.3.4) is two groups; only the first four groups matter anyway.
+  const groups = [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.padStart(4, "0"))
+    .join(":")}::/64`;
+}
+
+/**
  * Rewrites a request's headers in place before Next.js sees them: X-Forwarded-For becomes the one
  * derived address (what lib/rate-limit.ts clientIp reads) and X-Real-IP goes. Without a trusted
  * proxy the other X-Forwarded-* headers are the client's own words too; dropped, Next fills them

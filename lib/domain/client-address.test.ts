@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress, normaliseAddress } from "./client-address";
+import { clientAddress, limitKeyOf, normaliseAddress } from "./client-address";
 
 describe("clientAddress", () => {
   it("without trusted proxies uses the socket and ignores any X-Forwarded-For", () => {
@@ -50,5 +50,17 @@ describe("normaliseAddress", () => {
     expect(normaliseAddress("unknown")).toBeNull();
     expect(normaliseAddress("")).toBeNull();
     expect(normaliseAddress(undefined)).toBeNull();
+  });
+});
+
+describe("limitKeyOf", () => {
+  it("counts IPv4 per address and IPv6 per /64, so rotating within one's /64 does not help", () => {
+    expect(limitKeyOf("203.0.113.7")).toBe("203.0.113.7");
+    expect(limitKeyOf("2001:db8:1:2::1")).toBe("2001:0db8:0001:0002::/64");
+    expect(limitKeyOf("2001:db8:1:2:aaaa:bbbb:cccc:dddd")).toBe("2001:0db8:0001:0002::/64");
+    expect(limitKeyOf("2001:db8:1:3::1")).toBe("2001:0db8:0001:0003::/64");
+    expect(limitKeyOf("2001:db8::1")).toBe("2001:0db8:0000:0000::/64");
+    expect(limitKeyOf("::1")).toBe("0000:0000:0000:0000::/64");
+    expect(limitKeyOf("local")).toBe("local");
   });
 });

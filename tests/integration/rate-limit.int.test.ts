@@ -54,6 +54,12 @@ describe("public submission limits", () => {
     await expect(limitSubmissionByIp(behindProxy)).rejects.toMatchObject({ status: 429 });
   });
 
+  it("an IPv6 client cannot rotate through its own /64", async () => {
+    for (let i = 0; i < 20; i++) await limitSubmissionByIp(clientIp(arrive(`2001:db8:7:7::${(i + 1).toString(16)}`, {})));
+    await expect(limitSubmissionByIp(clientIp(arrive("2001:db8:7:7:ffff::1", {})))).rejects.toMatchObject({ status: 429 });
+    await expect(limitSubmissionByIp(clientIp(arrive("2001:db8:7:8::1", {})))).resolves.toBeUndefined();
+  });
+
   it("caps anonymous submissions per address, below the general cap, storing nothing once refused", async () => {
     const anonymous = () => {
       const form = new FormData();
