@@ -38,7 +38,9 @@ export default defineConfig({
       NEXTAUTH_URL: `http://localhost:${PORT}`,
       // Journeys submit and track many tickets from one address; the per-phone limit stays.
       SUBMIT_LIMIT_PER_IP_HOUR: "10000",
+      SUBMIT_ANONYMOUS_LIMIT_PER_IP_HOUR: "10000",
       TRACK_LIMIT_PER_IP_HOUR: "10000",
+      TRACK_FAILED_LIMIT_PER_IP_HOUR: "10000",
     },
   },
 });

@@ -1,6 +1,7 @@
 // npm run cli -- <command> …  (DOMAIN.md §7). Results go to stdout, progress and errors to
 // stderr; a failure exits non-zero.
 import "@/lib/load-dotenv";
+import { restrictNewFilesToOwner } from "@/lib/env";
 import { backupCommand, restoreCommand } from "./commands/backup";
 import { importCommand } from "./commands/import";
 import { metricsCommand, metricsRebuildCommand } from "./commands/metrics";
@@ -33,6 +34,7 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; help: s
 };
 
 async function main() {
+  restrictNewFilesToOwner(); // the database, backups and anything else a command writes: owner-only
   const [name, ...args] = process.argv.slice(2);
   const command = name ? COMMANDS[name] : undefined;
   if (!command) {

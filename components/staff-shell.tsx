@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/actor";
+import { homePathFor } from "@/lib/auth/home";
 import { can, ROLE_LABELS, type Permission } from "@/lib/auth/permissions";
 import { SignOutButton } from "@/components/sign-out-button";
 
@@ -22,7 +23,7 @@ export function StaffShell({ actor, children }: { actor: Actor; children: React.
     <div className="min-h-screen">
       <header className="bg-brand-900 text-white print:hidden">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2">
-          <Link href="/workbench" className="font-semibold">
+          <Link href={homePathFor(actor.role)} className="font-semibold">
             接诉即办工作平台
           </Link>
           <nav aria-label="主导航" className="flex gap-1">

@@ -1,5 +1,5 @@
 // IDOR regression: a brigade handler can never read another brigade's ticket, by page, by API
-// with the session cookie, or by API token.
+// with the session cookie, or by API token — nor learn that it exists (404 as for no ticket).
 import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { E2E_DATA_DIR } from "../playwright.config";
@@ -16,14 +16,18 @@ test("zq2.handler cannot open a ZQ1 ticket's page or API record", async ({ page 
   const no = await aZq1TicketNo(page);
   await loginAs(page, "zq2.handler");
 
+  // Exactly as for a number that does not exist: 404, so guessing learns nothing.
   const pageResponse = await page.goto(`/tickets/${no}`);
-  expect(pageResponse?.status()).toBe(403);
-  await expect(page.getByTestId("forbidden")).toBeVisible();
+  expect(pageResponse?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "页面不存在" })).toBeVisible();
   await expect(page.getByText(no)).toHaveCount(0);
 
+  const unknown = "20000101000001";
   const api = await page.request.get(`/api/v1/tickets/${no}`);
-  expect(api.status()).toBe(403);
-  expect(JSON.stringify(await api.json())).not.toContain(no);
+  const missing = await page.request.get(`/api/v1/tickets/${unknown}`);
+  expect(api.status()).toBe(404);
+  expect(missing.status()).toBe(404);
+  expect((await api.json()).error).toBe(((await missing.json()).error as string).replace(unknown, no));
 
   const filtered = await (await page.request.get("/api/v1/tickets?unit=ZQ1")).json();
   expect(filtered.total).toBe(0);
@@ -59,7 +63,7 @@ test("a CLI token reads /api/v1/tickets for its own unit only; no credentials an
   const { items } = (await list.json()) as { items: { ownerUnit: string }[] };
   expect(items.length).toBeGreaterThan(0);
   expect(new Set(items.map((t) => t.ownerUnit))).toEqual(new Set(["ZQ2"]));
-  expect((await request.get(`/api/v1/tickets/${no}`, { headers: auth })).status()).toBe(403);
+  expect((await request.get(`/api/v1/tickets/${no}`, { headers: auth })).status()).toBe(404);
 
   expect((await request.get("/api/v1/tickets")).status()).toBe(401);
   expect((await request.get("/api/v1/tickets", { headers: { Authorization: "Bearer jsjb_forged" } })).status()).toBe(401);

@@ -1,9 +1,18 @@
 // The one place that reads process.env. Validated with zod at start-up so a bad setting fails
 // the boot, not a request at 3 a.m.
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+
+/** A per-hour (or per-day) count limit: a whole number of at least 1, with a Chinese message. */
+function limitSetting(name: string, fallback: number) {
+  return z.coerce
+    .number({ error: `${name} 应为正整数` })
+    .int(`${name} 应为整数`)
+    .min(1, `${name} 至少为 1`)
+    .default(fallback);
+}
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -21,8 +30,23 @@ const schema = z.object({
   /** Public submissions allowed per client IP per hour, and per phone number per day. */
   SUBMIT_LIMIT_PER_IP_HOUR: z.coerce.number().int().min(1).default(20),
   SUBMIT_LIMIT_PER_PHONE_DAY: z.coerce.number().int().min(1).default(5),
+  /** Anonymous submissions (no phone to limit) per client IP per hour; lower than the general cap. */
+  SUBMIT_ANONYMOUS_LIMIT_PER_IP_HOUR: limitSetting("SUBMIT_ANONYMOUS_LIMIT_PER_IP_HOUR", 5),
   /** Look-ups of the public tracking page per client IP per hour (stops number guessing). */
   TRACK_LIMIT_PER_IP_HOUR: z.coerce.number().int().min(1).default(60),
+  /** FAILED tracking look-ups (wrong number or phone) per phone number, and per client IP, per hour. */
+  TRACK_FAILED_LIMIT_PER_PHONE_HOUR: limitSetting("TRACK_FAILED_LIMIT_PER_PHONE_HOUR", 10),
+  TRACK_FAILED_LIMIT_PER_IP_HOUR: limitSetting("TRACK_FAILED_LIMIT_PER_IP_HOUR", 30),
+  /**
+   * Reverse proxies in front of the server whose X-Forwarded-For entries are trusted. 0 (no
+   * proxy): the client is the socket's address and the header is ignored, so it cannot be forged.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce
+    .number({ error: "TRUSTED_PROXY_HOPS 应为 0 或正整数（可信反向代理的层数）" })
+    .int("TRUSTED_PROXY_HOPS 应为整数（可信反向代理的层数）")
+    .min(0, "TRUSTED_PROXY_HOPS 不能为负数")
+    .max(10, "TRUSTED_PROXY_HOPS 最多为 10")
+    .default(0),
   /** 1 = serve /api/bench/echo, the bare route the intake benchmark compares against. */
   BENCH_ROUTES: z.enum(["0", "1"]).default("0"),
   /** 1 = the server records crossed deadlines itself; 0 = leave it to cron (`npm run cli -- tick`). */
@@ -57,6 +81,28 @@ export function env(): Env {
   return cached;
 }
 
+/** Owner-only modes for what holds citizens' data and secrets: the data folder, the database, the secret. */
+export const PRIVATE_DIR_MODE = 0o700;
+export const PRIVATE_FILE_MODE = 0o600;
+
+/**
+ * Called first by the entry points outside Next (npm start, the CLI, prepare-db): every file the
+ * process and its children create is then owner-only, whoever creates it — the database, which
+ * `prisma migrate deploy` creates in a child process whose open() we do not control; its -wal
+ * and -shm; photos, logs and backups. One setting instead of a mode at every call site.
+ */
+export function restrictNewFilesToOwner(): void {
+  process.umask(0o077);
+}
+
+/** Creates the data folder owner-only, and tightens one an older version left world-readable. */
+export function ensurePrivateDataDir(): string {
+  const { dataDir } = env();
+  mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  chmodSync(dataDir, PRIVATE_DIR_MODE);
+  return dataDir;
+}
+
 /**
  * The secret that signs sessions. A real site sets AUTH_SECRET (or NEXTAUTH_SECRET); the local
  * demo generates one on first use and keeps it under data/ so sessions survive restarts.
@@ -67,8 +113,9 @@ export function authSecret(): string {
   if (configured) return configured;
   const file = path.join(e.dataDir, "auth-secret");
   if (!existsSync(file)) {
-    mkdirSync(e.dataDir, { recursive: true });
-    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+    ensurePrivateDataDir();
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: PRIVATE_FILE_MODE, flag: "wx" });
   }
+  chmodSync(file, PRIVATE_FILE_MODE);
   return readFileSync(file, "utf8").trim();
 }

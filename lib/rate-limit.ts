@@ -1,5 +1,6 @@
 import "server-only";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { limitKeyOf } from "@/lib/domain/client-address";
 import { env } from "@/lib/env";
 import { TooManyRequests } from "@/lib/errors";
 
@@ -8,7 +9,10 @@ const limiters = {
   submitPerIp: new RateLimiterMemory({ keyPrefix: "submit-ip", points: env().SUBMIT_LIMIT_PER_IP_HOUR, duration: 3600 }),
   submitPerPhone: new RateLimiterMemory({ keyPrefix: "submit-phone", points: env().SUBMIT_LIMIT_PER_PHONE_DAY, duration: 86_400 }),
   registerPerIp: new RateLimiterMemory({ keyPrefix: "register-ip", points: 10, duration: 3600 }),
+  submitAnonymousPerIp: new RateLimiterMemory({ keyPrefix: "submit-anon-ip", points: env().SUBMIT_ANONYMOUS_LIMIT_PER_IP_HOUR, duration: 3600 }),
   trackPerIp: new RateLimiterMemory({ keyPrefix: "track-ip", points: env().TRACK_LIMIT_PER_IP_HOUR, duration: 3600 }),
+  trackFailedPerPhone: new RateLimiterMemory({ keyPrefix: "track-fail-phone", points: env().TRACK_FAILED_LIMIT_PER_PHONE_HOUR, duration: 3600 }),
+  trackFailedPerIp: new RateLimiterMemory({ keyPrefix: "track-fail-ip", points: env().TRACK_FAILED_LIMIT_PER_IP_HOUR, duration: 3600 }),
 };
 
 function minutesOf(res: unknown): number {
@@ -24,7 +28,7 @@ async function consume(limiter: RateLimiterMemory, key: string, message: (minute
 }
 
 export function limitSubmissionByIp(ip: string) {
-  return consume(limiters.submitPerIp, ip, (m) => `提交过于频繁，请 ${m} 分钟后再试。如情况紧急请拨打 122。`);
+  return consume(limiters.submitPerIp, limitKeyOf(ip), (m) => `提交过于频繁，请 ${m} 分钟后再试。如情况紧急请拨打 122。`);
 }
 
 export function limitSubmissionByPhone(phone: string) {
@@ -35,15 +39,54 @@ export function limitSubmissionByPhone(phone: string) {
   );
 }
 
+/** An anonymous submission has no phone to count, so its address gets a lower cap of its own. */
+export function limitAnonymousSubmissionByIp(ip: string) {
+  return consume(
+    limiters.submitAnonymousPerIp,
+    limitKeyOf(ip),
+    (m) => `匿名诉求每小时最多提交 ${env().SUBMIT_ANONYMOUS_LIMIT_PER_IP_HOUR} 件，请 ${m} 分钟后再试，或填写手机号提交。如情况紧急请拨打 122。`,
+  );
+}
+
 export function limitRegistrationByIp(ip: string) {
-  return consume(limiters.registerPerIp, ip, (m) => `注册过于频繁，请 ${m} 分钟后再试。`);
+  return consume(limiters.registerPerIp, limitKeyOf(ip), (m) => `注册过于频繁，请 ${m} 分钟后再试。`);
 }
 
 export function limitTrackingByIp(ip: string) {
-  return consume(limiters.trackPerIp, ip, (m) => `查询过于频繁，请 ${m} 分钟后再试。`);
+  return consume(limiters.trackPerIp, limitKeyOf(ip), (m) => `查询过于频繁，请 ${m} 分钟后再试。`);
 }
 
-/** The client address as the reverse proxy reports it; "local" without a proxy. */
+/**
+ * Guards one tracking look-up against guessing: FAILED look-ups are limited per phone number
+ * (a known phone cannot be paired with guessed ticket numbers from many addresses) and per
+ * address. A point is taken from both before the look-up, so concurrent guesses cannot overrun
+ * the budget, and given back by `succeeded()`: a citizen who finds their ticket is not counted.
+ */
+export async function startTrackingLookup(phone: string, ip: string): Promise<{ succeeded: () => Promise<void> }> {
+  const address = limitKeyOf(ip);
+  await consume(limiters.trackFailedPerIp, address, (m) => `查询失败次数过多，请 ${m} 分钟后再试。`);
+  try {
+    await consume(
+      limiters.trackFailedPerPhone,
+      phone,
+      (m) => `该手机号的查询失败次数过多，请 ${m} 分钟后再试，或拨打 12345 热线查询。`,
+    );
+  } catch (error) {
+    await limiters.trackFailedPerIp.reward(address, 1);
+    throw error;
+  }
+  return {
+    succeeded: async () => {
+      await Promise.all([limiters.trackFailedPerIp.reward(address, 1), limiters.trackFailedPerPhone.reward(phone, 1)]);
+    },
+  };
+}
+
+/**
+ * The client's address. The server (scripts/serve.mjs) overwrites x-forwarded-for on every
+ * request with the one address it derived from the socket and TRUSTED_PROXY_HOPS
+ * (lib/domain/client-address.js), so this header is trustworthy here; "local" outside it.
+ */
 export function clientIp(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "local";
+  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
 }

@@ -2,10 +2,10 @@
 // Used by `npm start` and the benchmarks; runnable alone: `tsx scripts/prepare-db.ts`.
 import "@/lib/load-dotenv";
 import { spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { chmodSync, existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { env } from "@/lib/env";
+import { ensurePrivateDataDir, env, PRIVATE_FILE_MODE, restrictNewFilesToOwner } from "@/lib/env";
 import { assertWritableStorage } from "@/lib/storage/preflight";
 
 function log(message: string) {
@@ -14,7 +14,7 @@ function log(message: string) {
 
 export async function prepareDatabase(): Promise<void> {
   const config = env();
-  mkdirSync(config.dataDir, { recursive: true });
+  ensurePrivateDataDir();
   log(`database ${config.databasePath}`);
   assertWritableStorage(config.databasePath);
   const migrate = spawnSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], {
@@ -30,9 +30,15 @@ export async function prepareDatabase(): Promise<void> {
     await seedDatabase(db, { demoData: config.DEMO_DATA === "1" });
   }
   await db.$disconnect();
+  // Owner-only whatever the umask was (and for a database an older version left world-readable);
+  // SQLite gives a new -wal/-shm the database file's mode.
+  for (const file of [config.databasePath, `${config.databasePath}-wal`, `${config.databasePath}-shm`]) {
+    if (existsSync(file)) chmodSync(file, PRIVATE_FILE_MODE);
+  }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  restrictNewFilesToOwner();
   prepareDatabase().catch((error: unknown) => {
     log(error instanceof Error ? error.message : String(error));
     process.exit(1);

@@ -3,12 +3,14 @@
 //   2. apply pending migrations to the SQLite database;
 //   3. seed an empty database (demo data unless DEMO_DATA=0);
 //   4. build if there is no build or the sources are newer than it;
-//   5. serve on PORT.
+//   5. serve on PORT with scripts/serve.mjs (Next's custom-server API): unlike `next start` it
+//      sets the client address from the socket and TRUSTED_PROXY_HOPS, so a forged
+//      X-Forwarded-For cannot walk around the per-address limits.
 import "@/lib/load-dotenv";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { authSecret, env } from "@/lib/env";
+import { authSecret, env, restrictNewFilesToOwner } from "@/lib/env";
 
 import { prepareDatabase } from "./prepare-db";
 
@@ -51,6 +53,8 @@ function buildIsCurrent(): boolean {
 }
 
 async function main() {
+  // Before anything is created; inherited by the build, prisma and the server (scripts/serve.mjs).
+  restrictNewFilesToOwner();
   const config = env();
   const secret = authSecret();
   const childEnv = {
@@ -59,6 +63,7 @@ async function main() {
     NEXTAUTH_SECRET: secret,
     NEXTAUTH_URL: config.NEXTAUTH_URL ?? `http://localhost:${config.PORT}`,
     NEXT_TELEMETRY_DISABLED: "1",
+    TRUSTED_PROXY_HOPS: String(config.TRUSTED_PROXY_HOPS),
   };
 
   await prepareDatabase();
@@ -69,7 +74,7 @@ async function main() {
   }
 
   log(`serving on http://localhost:${config.PORT}`);
-  const server = spawn(bin("next"), ["start", "-p", String(config.PORT)], {
+  const server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs"), "-p", String(config.PORT)], {
     stdio: "inherit",
     env: { ...process.env, ...childEnv, NODE_ENV: "production" },
   });

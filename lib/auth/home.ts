@@ -1,7 +1,8 @@
 import type { Role } from "@/lib/auth/permissions";
 
-/** Where each role lands after signing in. */
+/** Where each role lands after signing in. ADMIN has no ticket pages, only administration. */
 export function homePathFor(role: Role): string {
+  if (role === "ADMIN") return "/admin";
   return role === "CITIZEN" ? "/my" : "/workbench";
 }
 

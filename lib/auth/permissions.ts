@@ -1,4 +1,6 @@
 // Role → permission table (DOMAIN.md §1). Fails closed: an unknown role or permission is refused.
+// ADMIN administers the system (users, units, rules, calendar, keys) and neither reads nor
+// creates tickets; its one data task is the 12345 batch import, which the CLI runs as an ADMIN.
 
 export const ROLES = ["CITIZEN", "DISPATCHER", "HANDLER", "LEAD", "MANAGER", "ADMIN"] as const;
 export type Role = (typeof ROLES)[number];
@@ -14,9 +16,9 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 const PERMISSION_TABLE = {
   /** submit a complaint */
-  "ticket:create": ["CITIZEN", "DISPATCHER", "ADMIN"],
+  "ticket:create": ["CITIZEN", "DISPATCHER"],
   /** read every unit's tickets */
-  "ticket:read:all": ["DISPATCHER", "MANAGER", "ADMIN"],
+  "ticket:read:all": ["DISPATCHER", "MANAGER"],
   /** read the tickets the actor's unit owns or assists on */
   "ticket:read:unit": ["HANDLER", "LEAD"],
   /** read one's own submitted tickets (我的诉求) */

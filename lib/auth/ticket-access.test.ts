@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "./actor";
 import type { Role } from "./permissions";
-import { canReadTicket, handlesTicket, seesCitizenPhone, type TicketScope } from "./ticket-access";
+import { assertCanReadTicket, canReadTicket, handlesTicket, seesCitizenPhone, ticketNotFound, type TicketScope } from "./ticket-access";
 
 function actor(role: Role, unitId: string | null, userId = `u-${role}-${unitId}`): Actor {
   return { userId, username: userId, displayName: userId, role, unitId, unitCode: unitId, unitName: unitId, phone: null };
@@ -43,6 +43,23 @@ describe("ticket access", () => {
   it("citizens read only their own tickets", () => {
     expect(canReadTicket(actor("CITIZEN", null, "citizen-1"), zq1Ticket)).toBe(true);
     expect(canReadTicket(actor("CITIZEN", null, "citizen-2"), zq1Ticket)).toBe(false);
+  });
+
+  it("ADMIN administers and reads no tickets", () => {
+    expect(canReadTicket(actor("ADMIN", "ZD"), zq1Ticket)).toBe(false);
+  });
+
+  it("a ticket out of scope is refused exactly like a number that does not exist (404)", () => {
+    const refusal = (() => {
+      try {
+        assertCanReadTicket(actor("HANDLER", "ZQ2"), zq1Ticket, "20260115000123");
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refusal).toEqual(ticketNotFound("20260115000123"));
+    expect(refusal).toMatchObject({ status: 404, message: "工单 20260115000123 不存在" });
+    expect(() => assertCanReadTicket(actor("HANDLER", "ZQ1"), zq1Ticket, "20260115000123")).not.toThrow();
   });
 
   it("an unknown role reads nothing", () => {

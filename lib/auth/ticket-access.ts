@@ -2,6 +2,7 @@
 // (owner unit, squadron, assisting units, the citizen), never from what the client sends.
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
+import { NotFound } from "@/lib/errors";
 
 export type TicketScope = {
   ownerUnitId: string | null;
@@ -23,6 +24,19 @@ export function canReadTicket(actor: Actor, ticket: TicketScope): boolean {
   }
   if (can(actor.role, "ticket:read:own")) return ticket.citizenUserId === actor.userId;
   return false;
+}
+
+/**
+ * The one answer for a ticket number the actor may not see: the same 404 as for a number that
+ * does not exist, so guessing numbers outside one's scope learns nothing about which exist.
+ */
+export function ticketNotFound(no: string): NotFound {
+  return new NotFound(`工单 ${no} 不存在`);
+}
+
+/** Throws ticketNotFound unless the actor may read the ticket. */
+export function assertCanReadTicket(actor: Actor, ticket: TicketScope, no: string): void {
+  if (!canReadTicket(actor, ticket)) throw ticketNotFound(no);
 }
 
 /** Handling staff of the owner unit: they work the ticket and see the citizen's full number. */

@@ -1,11 +1,10 @@
 import "server-only";
 import { replyTemplatesFor, type ReplyTemplate } from "@/lib/domain/reply-templates";
 import type { Actor } from "@/lib/auth/actor";
-import { canReadTicket } from "@/lib/auth/ticket-access";
+import { assertCanReadTicket, ticketNotFound } from "@/lib/auth/ticket-access";
 import { db } from "@/lib/db";
 import type { TicketStatus } from "@/lib/domain/labels";
 import { availableActions, type Action, type WorkflowContext } from "@/lib/domain/workflow";
-import { Forbidden, NotFound } from "@/lib/errors";
 import { reference } from "@/lib/dal/reference";
 
 // What the ticket page's action panel needs (DOMAIN.md §7): the steps this actor may take now,
@@ -56,12 +55,10 @@ const workflowSelect = {
 
 export async function actionsFor(actor: Actor, no: string, now: Date = new Date()): Promise<TicketActionsView> {
   const [row, ref] = await Promise.all([db.ticket.findUnique({ where: { no }, select: workflowSelect }), reference()]);
-  if (!row) throw new NotFound(`工单 ${no} 不存在`);
+  if (!row) throw ticketNotFound(no);
   const { assistRequests, version, citizenUserId, ...fields } = row;
   const assistingUnitIds = [...new Set(assistRequests.map((a) => a.assistingUnitId))];
-  if (!canReadTicket(actor, { ownerUnitId: row.ownerUnitId, squadronUnitId: row.squadronUnitId, citizenUserId, assistingUnitIds })) {
-    throw new Forbidden("您无权查看此工单");
-  }
+  assertCanReadTicket(actor, { ownerUnitId: row.ownerUnitId, squadronUnitId: row.squadronUnitId, citizenUserId, assistingUnitIds }, no);
 
   const ctx: WorkflowContext = {
     actor: { role: actor.role, unitId: actor.unitId },

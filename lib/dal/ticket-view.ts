@@ -2,6 +2,7 @@
 // citizen's phone masked for anyone not handling the ticket.
 import type { Actor } from "@/lib/auth/actor";
 import { seesCitizenPhone, type TicketScope } from "@/lib/auth/ticket-access";
+import { citizenTimeline } from "@/lib/domain/events";
 import { maskPhone } from "@/lib/domain/phone";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -62,7 +63,8 @@ export function toTicketView(t: TicketWithView, actor: Actor, scope: TicketScope
       anonymous: t.anonymous,
     },
     squadronUnit: t.squadronUnit?.code ?? null,
-    handler: t.handler ? { username: t.handler.username, name: t.handler.displayName } : null,
+    // Staff names stay with staff, as on the timeline.
+    handler: staff && t.handler ? { username: t.handler.username, name: t.handler.displayName } : null,
     deadlines: {
       signDueAt: t.signDueAt,
       contactDueAt: t.contactDueAt,
@@ -89,17 +91,19 @@ export function toTicketView(t: TicketWithView, actor: Actor, scope: TicketScope
       : null,
     mergedInto: t.mergedInto?.no ?? null,
     photos: t.attachments.map((a) => ({ ...a, url: `/api/v1/tickets/${t.no}/attachments/${a.id}` })),
-    events: t.events
-      .filter((e) => staff || e.visibility === "PUBLIC")
-      .map((e) => ({
-        type: e.type,
-        visibility: e.visibility,
-        at: e.createdAt,
-        actor: staff ? (e.actor?.displayName ?? null) : null,
-        unit: e.actorUnit?.code ?? null,
-        unitName: e.actorUnit?.name ?? null,
-        payload: JSON.parse(e.payload) as Record<string, unknown>,
-      })),
+    // Staff read the whole timeline; a citizen only through citizenTimeline's allow-list.
+    events: (staff
+      ? t.events.map((e) => ({ ...e, payload: JSON.parse(e.payload) as Record<string, unknown> }))
+      : citizenTimeline(t.events)
+    ).map((e) => ({
+      type: e.type,
+      visibility: e.visibility,
+      at: e.createdAt,
+      actor: staff ? (e.actor?.displayName ?? null) : null,
+      unit: e.actorUnit?.code ?? null,
+      unitName: e.actorUnit?.name ?? null,
+      payload: e.payload,
+    })),
   };
 }
 

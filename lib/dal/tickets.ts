@@ -1,10 +1,10 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import { canReadTicket } from "@/lib/auth/ticket-access";
+import { assertCanReadTicket, ticketNotFound } from "@/lib/auth/ticket-access";
 import { db } from "@/lib/db";
 import { addLocalDays, localMidnight } from "@/lib/domain/local-time";
-import { Forbidden, NotFound } from "@/lib/errors";
+import { Forbidden } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { scopeOf, toTicketListItem, toTicketView, ticketViewInclude, type TicketListItem, type TicketView } from "@/lib/dal/ticket-view";
 import type { TicketQuery } from "@/lib/validation/ticket-query";
@@ -69,8 +69,8 @@ export async function listTickets(
 /** One ticket with its timeline, if the actor may read it. */
 export async function getTicket(actor: Actor, no: string): Promise<TicketView> {
   const ticket = await db.ticket.findUnique({ where: { no }, include: ticketViewInclude });
-  if (!ticket) throw new NotFound(`工单 ${no} 不存在`);
+  if (!ticket) throw ticketNotFound(no);
   const scope = scopeOf(ticket);
-  if (!canReadTicket(actor, scope)) throw new Forbidden("您无权查看此工单");
+  assertCanReadTicket(actor, scope, no);
   return toTicketView(ticket, actor, scope);
 }

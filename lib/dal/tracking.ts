@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { citizenTimeline } from "@/lib/domain/events";
 import { NotFound } from "@/lib/errors";
+import { startTrackingLookup } from "@/lib/rate-limit";
 import { parseOrThrow } from "@/lib/validation/errors";
 import { trackingQuerySchema } from "@/lib/validation/tracking";
 
@@ -8,11 +10,14 @@ export type TrackedTicket = Awaited<ReturnType<typeof trackTicket>>;
 
 /**
  * 查询办理进度: a ticket by number + the phone it was submitted with. Public, so it answers the
- * same "not found" whether the number is unknown or the phone does not match, and shows only
- * PUBLIC events without staff names.
+ * same "not found" whether the number is unknown or the phone does not match, and shows the
+ * citizen's timeline (citizenTimeline: PUBLIC events, allow-listed fields, no staff names).
+ * Failed look-ups are limited per phone and per address (startTrackingLookup), so a known phone
+ * cannot be paired with guessed numbers.
  */
-export async function trackTicket(raw: unknown) {
+export async function trackTicket(raw: unknown, client: { ip: string }) {
   const { no, phone } = parseOrThrow(trackingQuerySchema, raw);
+  const lookup = await startTrackingLookup(phone, client.ip);
   const ticket = await db.ticket.findUnique({
     where: { no },
     include: {
@@ -23,6 +28,7 @@ export async function trackTicket(raw: unknown) {
     },
   });
   if (!ticket || ticket.citizenPhone !== phone) throw new NotFound("未找到该诉求，请核对工单编号和手机号");
+  await lookup.succeeded();
   return {
     no: ticket.no,
     status: ticket.status,
@@ -33,13 +39,13 @@ export async function trackTicket(raw: unknown) {
     dueAt: ticket.dueAt,
     reply: ticket.status === "REPLIED" || ticket.status === "CLOSED" ? ticket.replyText : null,
     mergedInto: ticket.mergedInto?.no ?? null,
-    events: ticket.events.map((e) => ({
+    events: citizenTimeline(ticket.events).map((e) => ({
       type: e.type,
       visibility: e.visibility,
       at: e.createdAt,
       actor: null,
       unitName: e.actorUnit?.name ?? null,
-      payload: {},
+      payload: e.payload,
     })),
   };
 }

@@ -2,7 +2,7 @@ import "server-only";
 // 工作台 (Issue 4 item 3): a unit's queue with tab counts, on the raw better-sqlite3 connection.
 //
 // Scope. HANDLER / LEAD see their unit's tickets: owner unit, or squadron for a squadron's staff
-// (tickets where the unit only assists are under 协办请求). DISPATCHER / MANAGER / ADMIN see every
+// (tickets where the unit only assists are under 协办请求). DISPATCHER / MANAGER see every
 // unit, optionally narrowed with `unit`.
 //
 // Tabs (all counted in one statement of indexed sub-selects):

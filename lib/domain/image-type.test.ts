@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sniffImageType } from "./image-type";
+import { MAX_PHOTO_PIXELS_LABEL, photoPixelsAllowed, sniffImageType } from "./image-type";
 
 const bytes = (...b: number[]) => new Uint8Array([...b, ...new Array(16).fill(0)]);
 
@@ -16,5 +16,17 @@ describe("sniffImageType", () => {
     expect(sniffImageType(new TextEncoder().encode("GIF89a......"))).toBeNull();
     expect(sniffImageType(new TextEncoder().encode("RIFF\0\0\0\0WAVEfmt "))).toBeNull();
     expect(sniffImageType(new Uint8Array())).toBeNull();
+  });
+});
+
+describe("photoPixelsAllowed", () => {
+  it("admits up to 40 million pixels, whatever the shape, and nothing empty", () => {
+    expect(photoPixelsAllowed(8000, 5000)).toBe(true);
+    expect(photoPixelsAllowed(4000, 3000)).toBe(true);
+    expect(photoPixelsAllowed(8000, 5001)).toBe(false);
+    expect(photoPixelsAllowed(16000, 16000)).toBe(false);
+    expect(photoPixelsAllowed(1_000_000, 41)).toBe(false);
+    expect(photoPixelsAllowed(0, 100)).toBe(false);
+    expect(MAX_PHOTO_PIXELS_LABEL).toBe("4000 万像素");
   });
 });

@@ -3,8 +3,16 @@ import { randomBytes } from "node:crypto";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
-import { MAX_PHOTO_BYTES, MAX_PHOTOS, sniffImageType } from "@/lib/domain/image-type";
-import { env } from "@/lib/env";
+import {
+  MAX_PHOTO_BYTES,
+  MAX_PHOTO_PIXELS,
+  MAX_PHOTO_PIXELS_LABEL,
+  MAX_PHOTOS,
+  MAX_STORED_PHOTO_SIDE,
+  photoPixelsAllowed,
+  sniffImageType,
+} from "@/lib/domain/image-type";
+import { env, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from "@/lib/env";
 import { Invalid, type FieldError } from "@/lib/errors";
 
 export type StoredPhoto = { storedName: string; mimeType: string; size: number; width: number | null; height: number | null };
@@ -13,12 +21,14 @@ export function uploadsDir(): string {
   return path.join(env().dataDir, "uploads");
 }
 
+const photoLabel = (index: number, name: string) => `第 ${index + 1} 张照片（${name || "未命名"}）`;
+
 /** Checks count, size and real type of every photo; all problems at once, in Chinese. */
 export function checkPhotos(files: { name: string; bytes: Uint8Array }[]): FieldError[] {
   const errors: FieldError[] = [];
   if (files.length > MAX_PHOTOS) errors.push({ field: "photos", message: `最多上传 ${MAX_PHOTOS} 张照片` });
   files.forEach((file, i) => {
-    const label = `第 ${i + 1} 张照片（${file.name || "未命名"}）`;
+    const label = photoLabel(i, file.name);
     if (file.bytes.length > MAX_PHOTO_BYTES) errors.push({ field: "photos", message: `${label}超过 5 MB，请压缩后再上传` });
     else if (!sniffImageType(file.bytes)) errors.push({ field: "photos", message: `${label}不是 JPEG、PNG 或 WebP 图片` });
   });
@@ -26,27 +36,43 @@ export function checkPhotos(files: { name: string; bytes: Uint8Array }[]): Field
 }
 
 /**
+ * Reads only the header: refuses a pixel flood (a tiny file declaring huge dimensions) before
+ * anything is decoded, with the limit in the message.
+ */
+async function checkPixels(bytes: Uint8Array, label: string): Promise<void> {
+  const { width = 0, height = 0 } = await sharp(bytes).metadata().catch(() => ({ width: 0, height: 0 }));
+  if (width && height && !photoPixelsAllowed(width, height)) {
+    throw new Invalid([
+      { field: "photos", message: `${label}像素过大（${width}×${height}），每张最多 ${MAX_PHOTO_PIXELS_LABEL}，请缩小后再上传` },
+    ]);
+  }
+}
+
+/**
  * Re-encodes each photo without its metadata (GPS position, camera, time) — a citizen's photo
- * must not reveal where they live — applying the EXIF orientation first, and stores it under
- * data/uploads with a random name.
+ * must not reveal where they live — applying the EXIF orientation first and scaling it down to
+ * a long side of MAX_STORED_PHOTO_SIDE, and stores it under data/uploads with a random name.
  */
 export async function storePhotos(files: { name: string; bytes: Uint8Array }[]): Promise<StoredPhoto[]> {
   const errors = checkPhotos(files);
   if (errors.length) throw new Invalid(errors);
-  await mkdir(uploadsDir(), { recursive: true });
+  await mkdir(uploadsDir(), { recursive: true, mode: PRIVATE_DIR_MODE });
   const stored: StoredPhoto[] = [];
   try {
     for (const [i, file] of files.entries()) {
       const type = sniffImageType(file.bytes)!;
-      const { data, info } = await sharp(file.bytes)
+      await checkPixels(file.bytes, photoLabel(i, file.name));
+      // limitInputPixels again while decoding: the header check is the message, this the guard.
+      const { data, info } = await sharp(file.bytes, { limitInputPixels: MAX_PHOTO_PIXELS })
         .rotate()
+        .resize({ width: MAX_STORED_PHOTO_SIDE, height: MAX_STORED_PHOTO_SIDE, fit: "inside", withoutEnlargement: true })
         .toFormat(type.ext === "jpg" ? "jpeg" : type.ext)
         .toBuffer({ resolveWithObject: true })
         .catch(() => {
           throw new Invalid([{ field: "photos", message: `第 ${i + 1} 张照片已损坏，无法读取` }]);
         });
       const storedName = `${randomBytes(16).toString("hex")}.${type.ext}`;
-      await writeFile(path.join(uploadsDir(), storedName), data, { flag: "wx" });
+      await writeFile(path.join(uploadsDir(), storedName), data, { flag: "wx", mode: PRIVATE_FILE_MODE });
       stored.push({ storedName, mimeType: type.mime, size: data.length, width: info.width, height: info.height });
     }
   } catch (error) {

@@ -38,9 +38,9 @@ describe("actionsFor (the ticket page's action panel)", () => {
     expect(after.assistUnits.map((u) => u.code)).not.toContain("ZQ1");
   });
 
-  it("refuses another unit's handler with 403", async () => {
+  it("answers another unit's handler 404, as for a number that does not exist", async () => {
     const t = await submitTicket(await actorOf("dispatcher"), { ...complaint, phone: "13912340003" }, { channel: "HOTLINE_12345" });
-    await expect(actionsFor(await actorOf("zq2.handler"), t.no)).rejects.toMatchObject({ status: 403 });
+    await expect(actionsFor(await actorOf("zq2.handler"), t.no)).rejects.toMatchObject({ status: 404, message: `工单 ${t.no} 不存在` });
   });
 
   it("answers 404 for an unknown ticket", async () => {

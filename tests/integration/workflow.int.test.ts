@@ -126,7 +126,7 @@ describe("POST /api/v1/tickets/{no}/actions", () => {
     expect((await step("zq1.handler", "20990101999999", { action: "sign", version: 1 })).status).toBe(404);
   });
 
-  it("gives another brigade's handler 403 on every action of a ZQ1 ticket", async () => {
+  it("gives another brigade's handler 404 (as if the ticket did not exist) on every action of a ZQ1 ticket", async () => {
     const t = await newTicket();
     const events = await eventCount(t.no);
     for (const action of ACTIONS) {
@@ -134,9 +134,9 @@ describe("POST /api/v1/tickets/{no}/actions", () => {
       // Fields are checked first (400) when the action has required ones; fill them for a fair test.
       if (status === 400) {
         const filled = await step("zq2.handler", t.no, { action, version: 1, ...validFields[action] });
-        expect(filled.status, action).toBe(403);
+        expect(filled.status, action).toBe(404);
       } else {
-        expect(status, action).toBe(403);
+        expect(status, action).toBe(404);
       }
     }
     expect(await eventCount(t.no)).toBe(events);
@@ -167,8 +167,8 @@ describe("POST /api/v1/tickets/{no}/actions", () => {
     expect(row.signDueAt!.getTime() - row.dispatchedAt!.getTime()).toBe(3_600_000);
     expect(row.returnRequests[0]).toMatchObject({ status: "APPROVED" });
 
-    // The old owner lost it; the new owner signs.
-    expect((await step("zq1.handler", t.no, { action: "sign", version: 3 })).status).toBe(403);
+    // The old owner lost it (and no longer sees it at all); the new owner signs.
+    expect((await step("zq1.handler", t.no, { action: "sign", version: 3 })).status).toBe(404);
     expect(await ok("zq2.handler", t.no, { action: "sign", version: 3 })).toMatchObject({ status: "IN_PROGRESS" });
   });
 
@@ -256,8 +256,8 @@ describe("POST /api/v1/tickets/{no}/actions", () => {
   it("assists, assigns, grades, supervises and invalidates, each on the same number", async () => {
     const t = await newTicket();
     await ok("zq1.handler", t.no, { action: "sign", version: 1 });
-    // 协办: SG may read the ticket once asked, answers once; the owner keeps it.
-    expect((await step("sg.handler", t.no, { action: "assistReply", version: 2, text: "已调取监控" })).status).toBe(403);
+    // 协办: SG may read the ticket once asked (before that it does not exist for SG), answers once; the owner keeps it.
+    expect((await step("sg.handler", t.no, { action: "assistReply", version: 2, text: "已调取监控" })).status).toBe(404);
     expect((await step("zq1.handler", t.no, { action: "assist", version: 2, unit: "ZQ1", note: "请协助" })).status).toBe(400);
     await ok("zq1.handler", t.no, { action: "assist", version: 2, unit: "SG", note: "请协助调取路口监控" });
     const answered = await ok("sg.handler", t.no, { action: "assistReply", version: 3, text: "已调取监控并移交" });

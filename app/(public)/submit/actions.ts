@@ -5,7 +5,7 @@ import { runAction, type ActionResult } from "@/lib/actions/result";
 import { currentActor } from "@/lib/auth/session";
 import { submitTicket } from "@/lib/dal/intake";
 import { Invalid } from "@/lib/errors";
-import { clientIp, limitSubmissionByIp, limitSubmissionByPhone } from "@/lib/rate-limit";
+import { clientIp, limitAnonymousSubmissionByIp, limitSubmissionByIp, limitSubmissionByPhone } from "@/lib/rate-limit";
 import { checkPhotos, storePhotos } from "@/lib/uploads/photos";
 import { fieldErrors } from "@/lib/validation/errors";
 import { ticketInputSchema } from "@/lib/validation/ticket-input";
@@ -20,7 +20,8 @@ function text(formData: FormData, name: string): string | undefined {
 /** The citizen form (我要反映诉求). Public: anyone may call it, so it is rate-limited. */
 export async function submitComplaint(formData: FormData): Promise<ActionResult<Receipt>> {
   return runAction(async () => {
-    await limitSubmissionByIp(clientIp(await headers()));
+    const ip = clientIp(await headers());
+    await limitSubmissionByIp(ip);
     const anonymous = formData.get("anonymous") === "on";
     const raw = {
       type: text(formData, "type"),
@@ -43,7 +44,9 @@ export async function submitComplaint(formData: FormData): Promise<ActionResult<
     const parsed = ticketInputSchema.safeParse(raw);
     const errors = [...(parsed.success ? [] : fieldErrors(parsed.error)), ...checkPhotos(files)];
     if (errors.length) throw new Invalid(errors);
+    // A phone is limited per day; without one, the address gets a lower anonymous cap.
     if (raw.phone) await limitSubmissionByPhone(raw.phone);
+    else await limitAnonymousSubmissionByIp(ip);
 
     const actor = await currentActor();
     const photos = await storePhotos(files);

@@ -7,7 +7,8 @@ import { clientIp, limitTrackingByIp } from "@/lib/rate-limit";
 
 export async function lookUpTicket(formData: FormData): Promise<ActionResult<TrackedTicket>> {
   return runAction(async () => {
-    await limitTrackingByIp(clientIp(await headers()));
-    return trackTicket({ no: formData.get("no"), phone: formData.get("phone") });
+    const ip = clientIp(await headers());
+    await limitTrackingByIp(ip);
+    return trackTicket({ no: formData.get("no"), phone: formData.get("phone") }, { ip });
   });
 }

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { FilterForm } from "@/components/workbench/filter-form";
 import { TicketTable } from "@/components/ticket-table";
 import { TabBar } from "@/components/workbench/tab-bar";
+import { homePathFor } from "@/lib/auth/home";
 import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session";
 import { reference } from "@/lib/dal/reference";
@@ -25,7 +26,8 @@ function href(query: WorkbenchQuery, change: Partial<Record<keyof WorkbenchQuery
 
 export default async function WorkbenchPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = await requirePageActor();
-  if (actor.role === "CITIZEN") redirect("/my"); // citizens have 我的诉求, not a workbench
+  // Citizens have 我的诉求 and ADMIN the administration pages, not a workbench.
+  if (!can(actor.role, "ticket:read:all") && !can(actor.role, "ticket:read:unit")) redirect(homePathFor(actor.role));
   const parsed = workbenchQuerySchema.safeParse(await searchParams);
   const query = parsed.success ? parsed.data : workbenchQuerySchema.parse({});
   const result = await workbenchQueue(actor, query);

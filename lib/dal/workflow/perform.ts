@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { Actor } from "@/lib/auth/actor";
-import { canReadTicket } from "@/lib/auth/ticket-access";
+import { assertCanReadTicket, ticketNotFound } from "@/lib/auth/ticket-access";
 import { EVENT_TYPES } from "@/lib/domain/events";
 import type { TicketStatus } from "@/lib/domain/labels";
 import { OPEN_STATUSES } from "@/lib/domain/overdue";
@@ -16,7 +16,7 @@ import {
   type ActionInput,
   type WorkflowContext,
 } from "@/lib/domain/workflow";
-import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/errors";
+import { Conflict, Forbidden, Invalid } from "@/lib/errors";
 import type { Ticket } from "@/lib/generated/prisma/client";
 import { reference } from "@/lib/dal/reference";
 import type { TicketView } from "@/lib/dal/ticket-view";
@@ -72,11 +72,11 @@ export async function performStep(actor: Actor, no: string, body: unknown): Prom
   const ref = await reference();
   return writeTransaction((sqlite) => {
     const ticket = loadTicketRow(sqlite, no);
-    if (!ticket) throw new NotFound(`工单 ${no} 不存在`);
+    if (!ticket) throw ticketNotFound(no);
     const assisting = assistingUnitIds(sqlite, ticket.id);
     const scope = { ...ticket, assistingUnitIds: assisting };
-    // Someone who cannot see the ticket learns nothing about its state.
-    if (!canReadTicket(actor, scope)) throw new Forbidden("您无权查看此工单");
+    // Someone who cannot see the ticket learns nothing about it, not even that it exists.
+    assertCanReadTicket(actor, scope, no);
 
     const ctx: WorkflowContext = {
       actor: { role: actor.role, unitId: actor.unitId },

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { forbidden, notFound, redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { StatusBadge } from "@/components/status-badge";
 import { TicketTimeline } from "@/components/ticket-timeline";
 import { currentActor } from "@/lib/auth/session";
 import { getTicket } from "@/lib/dal/tickets";
-import { Forbidden, NotFound } from "@/lib/errors";
+import { NotFound } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "诉求详情" };
@@ -14,7 +14,6 @@ export default async function MyTicketPage({ params }: { params: Promise<{ no: s
   const actor = await currentActor();
   if (!actor) redirect(`/login?callbackUrl=/my/${encodeURIComponent(no)}`);
   const ticket = await getTicket(actor, no).catch((error) => {
-    if (error instanceof Forbidden) forbidden();
     if (error instanceof NotFound) notFound();
     throw error;
   });

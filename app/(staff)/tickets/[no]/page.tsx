@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { forbidden, notFound } from "next/navigation";
+import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/status-badge";
 import { ActionPanel } from "@/components/ticket-actions/action-panel";
 import { DeadlineBadge } from "@/components/deadline-badge";
@@ -9,7 +9,7 @@ import { actionsFor } from "@/lib/dal/ticket-actions-view";
 import { getTicket } from "@/lib/dal/tickets";
 import { CHANNEL_LABELS, GRADE_LABELS, TYPE_LABELS, URGENCY_LABELS } from "@/lib/domain/labels";
 import { deadlineFlags } from "@/lib/domain/overdue";
-import { Forbidden, NotFound } from "@/lib/errors";
+import { NotFound } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "工单详情" };
@@ -20,7 +20,6 @@ async function loadTicket(no: string) {
     const [ticket, panel] = await Promise.all([getTicket(actor, no), actionsFor(actor, no)]);
     return { ticket, panel };
   } catch (error) {
-    if (error instanceof Forbidden) forbidden();
     if (error instanceof NotFound) notFound();
     throw error;
   }
