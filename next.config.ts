@@ -1,9 +1,18 @@
 import type { NextConfig } from "next";
+import { SECRET_PATH_SOURCES, STATIC_SECURITY_HEADERS } from "./lib/domain/security-headers";
 
 const nextConfig: NextConfig = {
   // Native modules load at run time from node_modules rather than being bundled.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
   poweredByHeader: false,
+  // On every response, build assets included; proxy.ts adds the per-request CSP and HSTS. Of two
+  // matching entries the later wins, so one-time links get the stricter referrer rule.
+  async headers() {
+    return [
+      { source: "/:path*", headers: Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value })) },
+      ...SECRET_PATH_SOURCES.map((source) => ({ source, headers: [{ key: "Referrer-Policy", value: "no-referrer" }] })),
+    ];
+  },
   // forbidden() answers 403 for a ticket outside the caller's scope.
   experimental: {
     authInterrupts: true,

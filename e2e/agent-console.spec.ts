@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { loginAs } from "./support/auth";
+import { FROM_OUR_PAGES, loginAs } from "./support/auth";
 
 test("an agent takes a repeat call, sees the caller's history and merges it into the earlier ticket", async ({ page }) => {
   const phone = `137${String(Date.now()).slice(-8)}`;
@@ -42,6 +42,7 @@ test("an agent takes a repeat call, sees the caller's history and merges it into
 test("an agent dispatches a ticket routing could not place", async ({ page }) => {
   await loginAs(page, "dispatcher");
   const created = await page.request.post("/api/v1/tickets", {
+    headers: FROM_OUR_PAGES,
     data: { type: "HELP", category: "ENFORCEMENT", title: "地点不明的求助", content: "有车辆堵住我家车库门口，无法出车，请帮忙联系车主。", phone: "13522223333" },
   });
   expect(created.status()).toBe(201);

@@ -1,6 +1,6 @@
 // 首问负责、不推诿、一单到底: returns, assistance, extensions and reopen, end to end.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { loginAs } from "./support/auth";
+import { FROM_OUR_PAGES, loginAs } from "./support/auth";
 import { backdateDispatch, noticesOf } from "./support/db";
 
 type Ticket = { no: string; status: string; version: number; ownerUnit: string | null; deadlines: { dueAt: string }; events: { type: string }[] };
@@ -8,6 +8,7 @@ type Ticket = { no: string; status: string; version: number; ownerUnit: string |
 async function create(page: Page, data: Record<string, unknown>): Promise<Ticket> {
   await loginAs(page, "dispatcher");
   const response = await page.request.post("/api/v1/tickets", {
+    headers: FROM_OUR_PAGES,
     data: { type: "COMPLAINT", title: "测试诉求标题", content: "这是一条用于办理流程测试的群众诉求内容。", phone: `13${String(Date.now()).slice(-9)}`, ...data },
   });
   expect(response.status()).toBe(201);
@@ -17,7 +18,7 @@ async function create(page: Page, data: Record<string, unknown>): Promise<Ticket
 
 async function act(request: APIRequestContext, no: string, body: Record<string, unknown>) {
   const current = (await (await request.get(`/api/v1/tickets/${no}`)).json()) as Ticket;
-  return request.post(`/api/v1/tickets/${no}/actions`, { data: { version: current.version, ...body } });
+  return request.post(`/api/v1/tickets/${no}/actions`, { headers: FROM_OUR_PAGES, data: { version: current.version, ...body } });
 }
 
 async function as(page: Page, user: string) {

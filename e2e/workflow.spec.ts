@@ -1,11 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
-import { loginAs } from "./support/auth";
+import { FROM_OUR_PAGES, loginAs } from "./support/auth";
 import { evaluationLinkOf } from "./support/db";
 
 /** A fresh ZQ1 complaint from a citizen's phone (taken through the API to keep the journey short). */
 async function newZq1Ticket(page: Page, phone: string): Promise<string> {
   await loginAs(page, "dispatcher");
   const response = await page.request.post("/api/v1/tickets", {
+    headers: FROM_OUR_PAGES,
     data: {
       type: "COMPLAINT",
       category: "TRAFFIC_ORG",
@@ -90,7 +91,7 @@ test("(g) zq2.handler can neither read nor act on a ZQ1 ticket, by page or API",
   await loginAs(page, "zq2.handler");
   expect((await page.goto(`/tickets/${no}`))?.status()).toBe(403);
   await expect(page.getByTestId("ticket-actions")).toHaveCount(0);
-  const response = await page.request.post(`/api/v1/tickets/${no}/actions`, { data: { action: "sign", version: 1 } });
+  const response = await page.request.post(`/api/v1/tickets/${no}/actions`, { headers: FROM_OUR_PAGES, data: { action: "sign", version: 1 } });
   expect(response.status()).toBe(403);
   await page.context().clearCookies();
   await loginAs(page, "zq1.handler");

@@ -5,6 +5,7 @@ declare module "next-auth" {
   interface User {
     role: Role;
     unitId: string | null;
+    sessionVersion: number;
   }
   interface Session {
     user: DefaultSession["user"] & { id: string; role: Role; unitId: string | null };
@@ -16,5 +17,7 @@ declare module "next-auth/jwt" {
     uid: string;
     role: Role;
     unitId: string | null;
+    /** User.sessionVersion at sign-in; a session whose copy is behind the user's has ended. */
+    sv: number;
   }
 }

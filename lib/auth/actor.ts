@@ -21,12 +21,18 @@ const actorSelect = {
   role: true,
   active: true,
   phone: true,
+  sessionVersion: true,
   unit: { select: { id: true, code: true, name: true } },
 } as const;
 
-export async function loadActor(client: Db | Tx, userId: string): Promise<Actor | null> {
+/**
+ * The active user as an Actor. With `sessionVersion` (a signed-in session's copy), a user whose
+ * version has moved on since that sign-in is treated as signed out (issue 9 item 13).
+ */
+export async function loadActor(client: Db | Tx, userId: string, sessionVersion?: number): Promise<Actor | null> {
   const user = await client.user.findUnique({ where: { id: userId }, select: actorSelect });
   if (!user || !user.active || !isRole(user.role)) return null;
+  if (sessionVersion !== undefined && user.sessionVersion !== sessionVersion) return null;
   return {
     userId: user.id,
     username: user.username,

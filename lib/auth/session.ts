@@ -1,22 +1,45 @@
 import "server-only";
-import { getServerSession } from "next-auth";
+import { getToken, type JWT } from "next-auth/jwt";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { NextRequest } from "next/server";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import { bearerToken } from "@/lib/auth/api-token";
+import { assertSessionWriteAllowed } from "@/lib/auth/csrf";
 import { authOptions } from "@/lib/auth/options";
 import { actorFromApiToken } from "@/lib/dal/api-tokens";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { Unauthenticated } from "@/lib/errors";
 
 /**
+ * The signed session token of a route handler's request, or of the page or action being rendered.
+ * Read from the request itself when there is one, so a route handler judges the cookie it was
+ * actually sent (and integration tests can send one).
+ */
+async function sessionClaims(request?: Request): Promise<JWT | null> {
+  const cookie = request ? request.headers.get("cookie") : (await headers()).get("cookie");
+  if (!cookie) return null;
+  const req = new NextRequest("http://session.invalid/", { headers: { cookie } });
+  return getToken({ req, secret: authOptions.secret, secureCookie: authOptions.useSecureCookies });
+}
+
+/**
  * The caller of a page, server action or route handler: a Bearer API token if the request
- * carries one, else the session cookie. Null when neither identifies an active user.
+ * carries one, else the session cookie. Null when neither identifies an active user, or when the
+ * session was ended since it was issued (its version is behind the user's: signed out, password
+ * reset, role or unit changed, deactivated). A route handler's write by cookie must also be a
+ * same-origin JSON request (lib/auth/csrf.ts); server actions have Next's own origin check.
  */
 export async function currentActor(request?: Request): Promise<Actor | null> {
   const token = request ? bearerToken(request.headers.get("authorization")) : null;
   if (token) return actorFromApiToken(token);
-  const session = await getServerSession(authOptions);
-  return session?.user?.id ? loadActor(db, session.user.id) : null;
+  const claims = await sessionClaims(request);
+  // Sessions issued before versions existed carry none: they count as ended.
+  if (!claims?.uid || typeof claims.sv !== "number") return null;
+  const actor = await loadActor(db, claims.uid, claims.sv);
+  if (actor && request) assertSessionWriteAllowed(request, env().NEXTAUTH_URL);
+  return actor;
 }
 
 export async function requireActor(request?: Request): Promise<Actor> {

@@ -1,40 +1,47 @@
 import "server-only";
 import { loadActor, type Actor } from "@/lib/auth/actor";
-import { verifyPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { recordSignInFailure, recordSignInSuccess, signInWait } from "@/lib/auth/sign-in-throttle";
 import { db } from "@/lib/db";
-import { decideSignIn, LOCK_MINUTES } from "@/lib/domain/lockout";
+import { throttledMessage, WRONG_CREDENTIALS_MESSAGE } from "@/lib/domain/lockout";
 import { Unauthenticated } from "@/lib/errors";
 
+export type SignedIn = Actor & { sessionVersion: number };
+
+// An unknown name still costs one hash check, so the answer's timing does not reveal it either.
+let decoyHash: Promise<string> | undefined;
+function decoy(): Promise<string> {
+  decoyHash ??= hashPassword("decoy-password-never-matches");
+  return decoyHash;
+}
+
 /**
- * Checks a sign-in and records its outcome (lockout after five failures). The messages do not
- * reveal whether the user name exists.
+ * Checks a sign-in from `address` (lib/rate-limit.ts clientIp). Failures are throttled per address
+ * and account (lib/domain/lockout.ts), so guesses from elsewhere never block the right password
+ * from the user's own address. Unknown name, wrong password and deactivated account get one
+ * message; a throttled attempt gets another, before anything is looked up.
  */
-export async function authenticate(username: string, password: string): Promise<Actor> {
+export async function authenticate(username: string, password: string, address: string): Promise<SignedIn> {
+  const wait = signInWait(address, username);
+  if (wait > 0) throw new Unauthenticated(throttledMessage(wait));
+
   const user = await db.user.findUnique({
     where: { username: username.trim() },
-    select: { id: true, active: true, passwordHash: true, failedLogins: true, lockedUntil: true },
+    select: { id: true, active: true, passwordHash: true, sessionVersion: true },
   });
-  if (!user || !user.active) throw new Unauthenticated("用户名或密码错误");
-
-  const now = new Date();
-  const passwordMatches = await verifyPassword(user.passwordHash, password);
-  const { outcome, next } = decideSignIn(user, passwordMatches, now);
-  await db.user.update({
-    where: { id: user.id },
-    data: { ...next, ...(outcome === "OK" ? { lastLoginAt: now } : {}) },
-  });
-
-  if (outcome === "LOCKED") {
-    throw new Unauthenticated(`连续登录失败次数过多，账户已锁定，请 ${LOCK_MINUTES} 分钟后再试`);
+  const passwordMatches = await verifyPassword(user?.passwordHash ?? (await decoy()), password);
+  const actor = user?.active && passwordMatches ? await loadActor(db, user.id) : null;
+  if (!user || !actor) {
+    recordSignInFailure(address, username);
+    if (user) await db.user.update({ where: { id: user.id }, data: { failedLogins: { increment: 1 } } });
+    throw new Unauthenticated(WRONG_CREDENTIALS_MESSAGE);
   }
-  if (outcome === "WRONG_PASSWORD") {
-    throw new Unauthenticated(
-      next.lockedUntil
-        ? `用户名或密码错误；连续失败次数过多，账户已锁定 ${LOCK_MINUTES} 分钟`
-        : "用户名或密码错误",
-    );
-  }
-  const actor = await loadActor(db, user.id);
-  if (!actor) throw new Unauthenticated("用户名或密码错误");
-  return actor;
+  recordSignInSuccess(address, username);
+  await db.user.update({ where: { id: user.id }, data: { failedLogins: 0, lastLoginAt: new Date() } });
+  return { ...actor, sessionVersion: user.sessionVersion };
+}
+
+/** Ends every session of the user issued at `sessionVersion` (sign-out); later ones are already ended. */
+export async function endSessions(userId: string, sessionVersion: number): Promise<void> {
+  await db.user.updateMany({ where: { id: userId, sessionVersion }, data: { sessionVersion: { increment: 1 } } });
 }

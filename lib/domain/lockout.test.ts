@@ -1,38 +1,62 @@
 import { describe, expect, it } from "vitest";
-import { decideSignIn, LOCK_MINUTES, MAX_FAILED_SIGN_INS, type LockState } from "./lockout";
+import {
+  ADDRESS_WINDOW_MINUTES,
+  addressAfterFailure,
+  FAILURES_PER_ADDRESS,
+  FORGET_AFTER_MINUTES,
+  FREE_FAILURES_PER_ACCOUNT,
+  MAX_DELAY_MINUTES,
+  pairAfterFailure,
+  pairDelayMs,
+  signInWaitMs,
+  throttledMessage,
+  type AddressRecord,
+  type PairRecord,
+} from "./lockout";
 
-const t0 = new Date("2026-03-02T02:00:00Z");
-const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
+const MINUTE = 60_000;
+const t0 = Date.parse("2026-03-02T02:00:00Z");
 
-function attempt(state: LockState, ok: boolean, now = t0) {
-  return decideSignIn(state, ok, now);
+function fail(times: number, pair?: PairRecord, now = t0): PairRecord {
+  let next = pair;
+  for (let i = 0; i < times; i++) next = pairAfterFailure(next, now);
+  return next!;
 }
 
-describe("sign-in lockout", () => {
-  it("locks on the fifth consecutive failure and refuses the sixth even with the right password", () => {
-    let state: LockState = { failedLogins: 0, lockedUntil: null };
-    for (let i = 1; i < MAX_FAILED_SIGN_INS; i++) {
-      const r = attempt(state, false);
-      expect(r.outcome).toBe("WRONG_PASSWORD");
-      expect(r.next).toEqual({ failedLogins: i, lockedUntil: null });
-      state = r.next;
-    }
-    const fifth = attempt(state, false);
-    expect(fifth.outcome).toBe("WRONG_PASSWORD");
-    expect(fifth.next.lockedUntil).toEqual(at(LOCK_MINUTES));
-    expect(attempt(fifth.next, true, at(1)).outcome).toBe("LOCKED");
-    expect(attempt(fifth.next, true, at(LOCK_MINUTES - 0.01)).outcome).toBe("LOCKED");
+describe("sign-in throttle per address and account", () => {
+  it("gives a few free tries, then a delay that doubles up to the maximum", () => {
+    expect(signInWaitMs(fail(FREE_FAILURES_PER_ACCOUNT - 1), undefined, t0)).toBe(0);
+    expect(pairDelayMs(FREE_FAILURES_PER_ACCOUNT)).toBe(1 * MINUTE);
+    expect(pairDelayMs(FREE_FAILURES_PER_ACCOUNT + 1)).toBe(2 * MINUTE);
+    expect(pairDelayMs(FREE_FAILURES_PER_ACCOUNT + 2)).toBe(4 * MINUTE);
+    expect(pairDelayMs(FREE_FAILURES_PER_ACCOUNT + 20)).toBe(MAX_DELAY_MINUTES * MINUTE);
+
+    const pair = fail(FREE_FAILURES_PER_ACCOUNT);
+    expect(signInWaitMs(pair, undefined, t0)).toBe(MINUTE);
+    expect(signInWaitMs(pair, undefined, t0 + 30_000)).toBe(30_000);
+    expect(signInWaitMs(pair, undefined, t0 + MINUTE)).toBe(0);
   });
 
-  it("unlocks after 15 minutes and starts counting again", () => {
-    const locked: LockState = { failedLogins: 0, lockedUntil: at(LOCK_MINUTES) };
-    expect(attempt(locked, true, at(LOCK_MINUTES)).outcome).toBe("OK");
-    const wrong = attempt(locked, false, at(LOCK_MINUTES + 1));
-    expect(wrong.next).toEqual({ failedLogins: 1, lockedUntil: null });
+  it("forgets a pair's failures after a quiet day", () => {
+    const pair = fail(FREE_FAILURES_PER_ACCOUNT + 3);
+    expect(pairAfterFailure(pair, t0 + FORGET_AFTER_MINUTES * MINUTE)).toEqual({ failures: 1, lastFailureAt: t0 + FORGET_AFTER_MINUTES * MINUTE });
   });
 
-  it("a success resets the count", () => {
-    const r = attempt({ failedLogins: 4, lockedUntil: null }, true);
-    expect(r).toEqual({ outcome: "OK", next: { failedLogins: 0, lockedUntil: null } });
+  it("caps one address across accounts within a window", () => {
+    let address: AddressRecord | undefined;
+    for (let i = 0; i < FAILURES_PER_ADDRESS - 1; i++) address = addressAfterFailure(address, t0);
+    expect(signInWaitMs(undefined, address, t0)).toBe(0);
+    address = addressAfterFailure(address, t0);
+    expect(signInWaitMs(undefined, address, t0 + MINUTE)).toBe((ADDRESS_WINDOW_MINUTES - 1) * MINUTE);
+    expect(signInWaitMs(undefined, address, t0 + ADDRESS_WINDOW_MINUTES * MINUTE)).toBe(0);
+    expect(addressAfterFailure(address, t0 + ADDRESS_WINDOW_MINUTES * MINUTE)).toEqual({
+      failures: 1,
+      windowStartedAt: t0 + ADDRESS_WINDOW_MINUTES * MINUTE,
+    });
+  });
+
+  it("tells the wait in whole minutes, at least one", () => {
+    expect(throttledMessage(1)).toBe("尝试次数过多，请 1 分钟后再试");
+    expect(throttledMessage(14 * MINUTE + 1)).toBe("尝试次数过多，请 15 分钟后再试");
   });
 });

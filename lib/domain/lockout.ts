@@ -1,32 +1,63 @@
-// Sign-in lockout (issue 2): five failed sign-ins lock the account for 15 minutes.
+// Sign-in throttling (issue 9 item 11). Failed sign-ins are counted per client address AND
+// account together, never per account alone: a stranger guessing from another address slows only
+// themselves and can never lock a dispatcher out of the floor. Each pair gets a few free tries,
+// then a delay that doubles with every further failure; a looser cap per address stops one
+// address from trying many accounts. The answer never depends on whether the account exists.
 
-export const MAX_FAILED_SIGN_INS = 5;
-export const LOCK_MINUTES = 15;
+/** Failures of one address on one account before any delay. */
+export const FREE_FAILURES_PER_ACCOUNT = 5;
+/** The first delay after the free tries; it doubles with each further failure up to the maximum. */
+export const FIRST_DELAY_MINUTES = 1;
+export const MAX_DELAY_MINUTES = 15;
+/** A pair's count is forgotten after this long without a failure. */
+export const FORGET_AFTER_MINUTES = 24 * 60;
+/** Failures one address may make across all accounts within one window. */
+export const FAILURES_PER_ADDRESS = 30;
+export const ADDRESS_WINDOW_MINUTES = 15;
 
-export type LockState = { failedLogins: number; lockedUntil: Date | null };
-export type SignInOutcome = "OK" | "WRONG_PASSWORD" | "LOCKED";
+const MINUTE = 60_000;
+
+/** Consecutive failures of one (address, account) pair; times in epoch milliseconds. */
+export type PairRecord = { failures: number; lastFailureAt: number };
+/** Failures of one address in the current fixed window. */
+export type AddressRecord = { failures: number; windowStartedAt: number };
+
+/** The wait a pair has earned after `failures` consecutive failures. */
+export function pairDelayMs(failures: number): number {
+  if (failures < FREE_FAILURES_PER_ACCOUNT) return 0;
+  const doublings = failures - FREE_FAILURES_PER_ACCOUNT;
+  return Math.min(FIRST_DELAY_MINUTES * 2 ** doublings, MAX_DELAY_MINUTES) * MINUTE;
+}
 
 /**
- * Decides a sign-in attempt. While locked, even the right password is refused, so guessing
- * cannot continue; once the lock has expired the count starts again from zero.
+ * How long (ms) this address must wait before its next try on this account; 0 = try now.
+ * Called before the password is checked, so a throttled attempt costs no hashing and says nothing.
  */
-export function decideSignIn(
-  state: LockState,
-  passwordMatches: boolean,
-  now: Date,
-): { outcome: SignInOutcome; next: LockState } {
-  if (state.lockedUntil && state.lockedUntil > now) {
-    return { outcome: "LOCKED", next: state };
-  }
-  if (passwordMatches) {
-    return { outcome: "OK", next: { failedLogins: 0, lockedUntil: null } };
-  }
-  const failedLogins = (state.lockedUntil ? 0 : state.failedLogins) + 1;
-  if (failedLogins >= MAX_FAILED_SIGN_INS) {
-    return {
-      outcome: "WRONG_PASSWORD",
-      next: { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000) },
-    };
-  }
-  return { outcome: "WRONG_PASSWORD", next: { failedLogins, lockedUntil: null } };
+export function signInWaitMs(pair: PairRecord | undefined, address: AddressRecord | undefined, now: number): number {
+  const pairWait = pair ? pair.lastFailureAt + pairDelayMs(pair.failures) - now : 0;
+  const windowEnd = address ? address.windowStartedAt + ADDRESS_WINDOW_MINUTES * MINUTE : 0;
+  const addressWait = address && address.failures >= FAILURES_PER_ADDRESS ? windowEnd - now : 0;
+  return Math.max(0, pairWait, addressWait);
+}
+
+export function pairAfterFailure(pair: PairRecord | undefined, now: number): PairRecord {
+  const stale = !pair || now - pair.lastFailureAt >= FORGET_AFTER_MINUTES * MINUTE;
+  return { failures: stale ? 1 : pair.failures + 1, lastFailureAt: now };
+}
+
+export function addressAfterFailure(address: AddressRecord | undefined, now: number): AddressRecord {
+  const expired = !address || now - address.windowStartedAt >= ADDRESS_WINDOW_MINUTES * MINUTE;
+  return expired ? { failures: 1, windowStartedAt: now } : { failures: address.failures + 1, windowStartedAt: address.windowStartedAt };
+}
+
+/** Whole minutes to tell the user (at least 1). */
+export function waitMinutes(waitMs: number): number {
+  return Math.max(1, Math.ceil(waitMs / MINUTE));
+}
+
+/** One answer for an unknown account and a wrong password, so neither reveals the other. */
+export const WRONG_CREDENTIALS_MESSAGE = "用户名或密码错误";
+
+export function throttledMessage(waitMs: number): string {
+  return `尝试次数过多，请 ${waitMinutes(waitMs)} 分钟后再试`;
 }

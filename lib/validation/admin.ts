@@ -6,6 +6,7 @@ import { dayOfWeek, isLocalDate } from "@/lib/domain/local-time";
 import { MAINLAND_MOBILE } from "@/lib/domain/phone";
 import { keywordAlternatives } from "@/lib/domain/routing";
 import { ROLES } from "@/lib/auth/permissions";
+import { passwordSchema } from "@/lib/validation/password";
 
 /** What a form sends to a server action: field name → value. The schemas below decide the rest. */
 export type AdminFormInput = Record<string, unknown>;
@@ -134,13 +135,6 @@ export const calendarDaySchema = z
 
 /** Staff names start with a letter, so they never collide with citizens' phone-number names. */
 const USERNAME = /^[a-z][a-z0-9._-]{2,31}$/;
-
-export const passwordSchema = z
-  .string({ error: "请设置密码" })
-  .min(8, "密码至少 8 位")
-  .max(64, "密码不超过 64 位")
-  .regex(/[A-Za-z]/, "密码需同时包含字母和数字")
-  .regex(/\d/, "密码需同时包含字母和数字");
 
 export const STAFF_ROLES = ["DISPATCHER", "HANDLER", "LEAD", "MANAGER", "ADMIN"] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];

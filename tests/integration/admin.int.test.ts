@@ -21,10 +21,13 @@ import { reference } from "@/lib/dal/reference";
 import { authenticate } from "@/lib/dal/users";
 import { db } from "@/lib/db";
 import { dayOfWeek } from "@/lib/domain/local-time";
+import { FREE_FAILURES_PER_ACCOUNT } from "@/lib/domain/lockout";
 import { routeTicket } from "@/lib/domain/routing";
 import type { Invalid } from "@/lib/errors";
 
 const CHINESE = /[\u4e00-\u9fa5]/;
+/** The client address every sign-in of this file comes from. */
+const ADDRESS = "203.0.113.7";
 
 /** The Invalid error a promise rejects with (fails the test if it resolves or throws another error). */
 async function invalid(promise: Promise<unknown>): Promise<Invalid> {
@@ -220,7 +223,7 @@ describe("administration", () => {
 
     const created = await createStaffUser(admin, { ...base, username: "ZQ3.Wang", role: "HANDLER", unitCode: "ZQ3" });
     expect(created.username).toBe("zq3.wang");
-    await expect(authenticate("zq3.wang", "start2026go")).resolves.toMatchObject({ role: "HANDLER", unitCode: "ZQ3" });
+    await expect(authenticate("zq3.wang", "start2026go", ADDRESS)).resolves.toMatchObject({ role: "HANDLER", unitCode: "ZQ3" });
     const audit = await db.auditEntry.findFirstOrThrow({ where: { entity: "User", entityId: created.id, action: "CREATE" } });
     expect(audit.after).not.toMatch(/argon2|passwordHash|start2026go/);
 
@@ -232,9 +235,9 @@ describe("administration", () => {
     await invalid(changeUserRole(admin, citizenUser.id, { role: "HANDLER", unitCode: "ZQ1" }));
 
     await resetUserPassword(admin, created.id, { password: "second2026go" });
-    await expect(authenticate("zq3.wang", "second2026go")).resolves.toMatchObject({ role: "LEAD", unitCode: "ZQ1-2" });
+    await expect(authenticate("zq3.wang", "second2026go", ADDRESS)).resolves.toMatchObject({ role: "LEAD", unitCode: "ZQ1-2" });
     await setUserActive(admin, created.id, false);
-    await expect(authenticate("zq3.wang", "second2026go")).rejects.toMatchObject({ status: 401 });
+    await expect(authenticate("zq3.wang", "second2026go", ADDRESS)).rejects.toMatchObject({ status: 401 });
 
     const { items } = await listUsers(admin, { role: "LEAD" });
     expect(items.map((u) => u.username)).toEqual(expect.arrayContaining(["zq1.lead", "zq3.wang"]));
@@ -243,16 +246,17 @@ describe("administration", () => {
     expect(citizens.items[0]?.username).toBe("138****0000");
   });
 
-  it("unlocks a locked account", async () => {
+  it("解除锁定 lets a throttled address try the account again at once", async () => {
     const admin = await actorOf("admin");
-    const user = await db.user.update({
-      where: { username: "zq2.handler" },
-      data: { failedLogins: 0, lockedUntil: new Date(Date.now() + 15 * 60_000) },
-    });
-    await expect(authenticate("zq2.handler", "demo123456")).rejects.toMatchObject({ status: 401 });
+    const user = await db.user.findUniqueOrThrow({ where: { username: "zq2.handler" } });
+    for (let i = 0; i < FREE_FAILURES_PER_ACCOUNT; i++) {
+      await expect(authenticate("zq2.handler", "wrong-password1", ADDRESS)).rejects.toMatchObject({ status: 401 });
+    }
+    await expect(authenticate("zq2.handler", "demo123456", ADDRESS)).rejects.toThrow(/尝试次数过多/);
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ failedLogins: FREE_FAILURES_PER_ACCOUNT });
     await unlockUser(admin, user.id);
     expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ failedLogins: 0, lockedUntil: null });
-    await expect(authenticate("zq2.handler", "demo123456")).resolves.toMatchObject({ username: "zq2.handler" });
+    await expect(authenticate("zq2.handler", "demo123456", ADDRESS)).resolves.toMatchObject({ username: "zq2.handler" });
     expect(await db.auditEntry.count({ where: { entity: "User", entityId: user.id, action: "UNLOCK" } })).toBe(1);
   });
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
+import { clearSignInFailures } from "@/lib/auth/sign-in-throttle";
 import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 import { db, type Tx } from "@/lib/db";
 import { UNIT_KIND_LABELS } from "@/lib/domain/labels";
@@ -33,7 +34,7 @@ export type UserRow = {
   active: boolean;
   failedLogins: number;
   lockedUntil: Date | null;
-  /** Sign-ins refused until lockedUntil (five failures, lib/domain/lockout.ts). */
+  /** Set only by the former account-wide lock; failures are now throttled per address (lib/domain/lockout.ts). */
   locked: boolean;
   lastLoginAt: Date | null;
   createdAt: Date;
@@ -172,21 +173,29 @@ export async function changeUserRole(actor: Actor, userId: string, raw: unknown)
       throw new Invalid([{ field: "role", message: "不能取消自己的管理员角色，以免系统失去管理员；请由另一位管理员操作" }]);
     }
     const unit = await unitForRole(tx, input.role, input.unitCode);
-    await tx.user.update({ where: { id: userId }, data: { role: input.role, unitId: unit.id } });
+    // A new role or unit takes effect in a new session: the ones issued before end now.
+    await tx.user.update({ where: { id: userId }, data: { role: input.role, unitId: unit.id, sessionVersion: { increment: 1 } } });
     const after = await loadUser(tx, userId);
     await writeAudit(tx, actor, { entity: "User", entityId: userId, action: "UPDATE", before: snapshot(before), after: snapshot(after) });
     return { id: userId };
   });
 }
 
-/** Sets a new password (the admin tells the user by a safe channel); also lifts a sign-in lock. */
+/**
+ * Sets a new password (the admin tells the user by a safe channel); ends every session of the user,
+ * so whoever held the old password is signed out too, and lifts the sign-in throttle.
+ */
 export async function resetUserPassword(actor: Actor, userId: string, raw: unknown): Promise<{ id: string }> {
   requireAdmin(actor);
   const { password } = parseOrThrow(resetPasswordSchema, raw);
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
     const before = await loadUser(tx, userId);
-    await tx.user.update({ where: { id: userId }, data: { passwordHash, failedLogins: 0, lockedUntil: null } });
+    await tx.user.update({
+      where: { id: userId },
+      data: { passwordHash, failedLogins: 0, lockedUntil: null, sessionVersion: { increment: 1 } },
+    });
+    clearSignInFailures(before.username);
     await writeAudit(tx, actor, {
       entity: "User",
       entityId: userId,
@@ -212,7 +221,8 @@ export async function setUserActive(actor: Actor, userId: string, active: boolea
       if (!before.unit) throw new Invalid([{ field: "unitCode", message: "该工作人员没有所属单位，请先设置角色和单位" }]);
       await unitForRole(tx, before.role, before.unit.code);
     }
-    await tx.user.update({ where: { id: userId }, data: { active } });
+    // Deactivation ends every session, so reactivating later does not bring old ones back.
+    await tx.user.update({ where: { id: userId }, data: { active, ...(active ? {} : { sessionVersion: { increment: 1 } }) } });
     const after = await loadUser(tx, userId);
     await writeAudit(tx, actor, {
       entity: "User",
@@ -225,12 +235,13 @@ export async function setUserActive(actor: Actor, userId: string, active: boolea
   });
 }
 
-/** 解除锁定: clears the failed sign-in count and the lock (lib/domain/lockout.ts). */
+/** 解除锁定: clears the failed sign-in count and every address's throttle on the account (lib/domain/lockout.ts). */
 export async function unlockUser(actor: Actor, userId: string): Promise<{ id: string }> {
   requireAdmin(actor);
   return db.$transaction(async (tx) => {
     const before = await loadUser(tx, userId);
     await tx.user.update({ where: { id: userId }, data: { failedLogins: 0, lockedUntil: null } });
+    clearSignInFailures(before.username);
     const username = snapshot(before).username;
     await writeAudit(tx, actor, {
       entity: "User",
