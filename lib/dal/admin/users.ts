@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { clearSignInFailures } from "@/lib/auth/sign-in-throttle";
 import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
-import { db, type Tx } from "@/lib/db";
+import { db, type Tx, transaction } from "@/lib/db";
 import { UNIT_KIND_LABELS } from "@/lib/domain/labels";
 import { maskPhone } from "@/lib/domain/phone";
 import { Invalid, NotFound } from "@/lib/errors";
@@ -145,7 +145,7 @@ export async function createStaffUser(actor: Actor, raw: unknown): Promise<{ id:
   requireAdmin(actor);
   const input = parseOrThrow(createStaffUserSchema, raw);
   const passwordHash = await hashPassword(input.password); // argon2 is slow: outside the transaction
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { username: input.username }, select: { id: true } })) {
       throw new Invalid([{ field: "username", message: `用户名「${input.username}」已被使用` }]);
     }
@@ -164,7 +164,7 @@ export async function createStaffUser(actor: Actor, raw: unknown): Promise<{ id:
 export async function changeUserRole(actor: Actor, userId: string, raw: unknown): Promise<{ id: string }> {
   requireAdmin(actor);
   const input = parseOrThrow(changeUserRoleSchema, raw);
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const before = await loadUser(tx, userId);
     if (before.role === "CITIZEN") {
       throw new Invalid([{ field: "role", message: "群众账户不能改为工作人员账户；请为工作人员另建账户" }]);
@@ -189,7 +189,7 @@ export async function resetUserPassword(actor: Actor, userId: string, raw: unkno
   requireAdmin(actor);
   const { password } = parseOrThrow(resetPasswordSchema, raw);
   const passwordHash = await hashPassword(password);
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const before = await loadUser(tx, userId);
     await tx.user.update({
       where: { id: userId },
@@ -210,7 +210,7 @@ export async function resetUserPassword(actor: Actor, userId: string, raw: unkno
 /** 停用 / 启用. A deactivated user can neither sign in nor use an API token. */
 export async function setUserActive(actor: Actor, userId: string, active: boolean): Promise<{ id: string; active: boolean }> {
   requireAdmin(actor);
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const before = await loadUser(tx, userId);
     if (!active && userId === actor.userId) {
       throw new Invalid([{ field: "active", message: "不能停用自己的账户，以免系统失去管理员" }]);
@@ -238,7 +238,7 @@ export async function setUserActive(actor: Actor, userId: string, active: boolea
 /** 解除锁定: clears the failed sign-in count and every address's throttle on the account (lib/domain/lockout.ts). */
 export async function unlockUser(actor: Actor, userId: string): Promise<{ id: string }> {
   requireAdmin(actor);
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const before = await loadUser(tx, userId);
     await tx.user.update({ where: { id: userId }, data: { failedLogins: 0, lockedUntil: null } });
     clearSignInFailures(before.username);
