@@ -48,7 +48,7 @@ function newestSourceTime(paths: string[]): number {
 function buildIsCurrent(): boolean {
   const buildId = path.join(root, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return false;
-  const sources = ["app", "components", "lib", "types", "prisma/schema.prisma", "next.config.ts", "package.json", "postcss.config.mjs"];
+  const sources = ["app", "components", "lib", "types", "prisma/schema.prisma", "next.config.ts", "proxy.ts", "instrumentation.ts", "package.json", "postcss.config.mjs"];
   return statSync(buildId).mtimeMs >= newestSourceTime(sources);
 }
 
