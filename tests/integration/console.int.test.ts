@@ -52,7 +52,7 @@ describe("hotline agent console", () => {
     expect(ticket.status).toBe("PENDING");
     expect((await pendingQueue(agent)).map((t) => t.no)).toContain(ticket.no);
 
-    await expect(dispatchTicket(await actorOf("zq1.handler"), ticket.no, { version: 1, unit: "ZQ1" })).rejects.toMatchObject({ status: 403 });
+    await expect(dispatchTicket(await actorOf("zq1.handler"), ticket.no, { version: 1, unit: "ZQ1" })).rejects.toMatchObject({ status: 404 }) // out of scope reads as unknown;
     await expect(dispatchTicket(agent, ticket.no, { version: 1, unit: "WCG" })).rejects.toMatchObject({ status: 400 });
     await dispatchTicket(agent, ticket.no, { version: 1, unit: "ZQ3" });
     const after = await db.ticket.findUniqueOrThrow({ where: { no: ticket.no }, include: { ownerUnit: true } });
