@@ -42,53 +42,61 @@ function settle(payload: string): string {
   }
 }
 
-/** Claims the next due notice (one committed write), or null when nothing is due. */
-async function claimNext(now: Date): Promise<Claimed | null> {
-  return writeTransaction((sqlite) => {
-    for (;;) {
-      const row = nextDue(sqlite, now.getTime());
-      if (!row) return null;
-      if (!mayAttempt(row.attempts)) {
-        // Its last try was in flight when its round died: give up rather than try a sixth time.
-        prepared(
-          sqlite,
-          `UPDATE "Notification" SET "status" = 'FAILED', "claimedAt" = NULL, "payload" = ?, "lastError" = ? WHERE "id" = ?`,
-        ).run(settle(row.payload), "发送中断，且已达到重试次数上限", row.id);
-        continue;
-      }
+/** Claims the next due notice, or null when nothing is due. */
+function claimNext(sqlite: Raw, now: Date): Claimed | null {
+  for (;;) {
+    const row = nextDue(sqlite, now.getTime());
+    if (!row) return null;
+    if (!mayAttempt(row.attempts)) {
+      // Its last try was in flight when its round died: give up rather than try a sixth time.
       prepared(
         sqlite,
-        `UPDATE "Notification" SET "status" = 'SENDING', "claimedAt" = ?, "attempts" = "attempts" + 1, "nextAttemptAt" = NULL WHERE "id" = ?`,
-      ).run(now.getTime(), row.id);
-      return { id: row.id, recipient: row.recipient, template: row.template, payload: row.payload, ticketNo: row.ticketNo, attempts: row.attempts + 1 };
+        `UPDATE "Notification" SET "status" = 'FAILED', "claimedAt" = NULL, "payload" = ?, "lastError" = ? WHERE "id" = ?`,
+      ).run(settle(row.payload), "发送中断，且已达到重试次数上限", row.id);
+      continue;
     }
-  });
-}
-
-async function recordSent(notice: Claimed, now: Date): Promise<void> {
-  await writeTransaction((sqlite) =>
     prepared(
       sqlite,
-      `UPDATE "Notification" SET "status" = 'SENT', "sentAt" = ?, "claimedAt" = NULL, "lastError" = NULL, "payload" = ? WHERE "id" = ? AND "status" = 'SENDING'`,
-    ).run(now.getTime(), settle(notice.payload), notice.id),
-  );
+      `UPDATE "Notification" SET "status" = 'SENDING', "claimedAt" = ?, "attempts" = "attempts" + 1, "nextAttemptAt" = NULL WHERE "id" = ?`,
+    ).run(now.getTime(), row.id);
+    return { id: row.id, recipient: row.recipient, template: row.template, payload: row.payload, ticketNo: row.ticketNo, attempts: row.attempts + 1 };
+  }
 }
 
-async function recordFailure(notice: Claimed, error: unknown, now: Date): Promise<"PENDING" | "FAILED"> {
+function recordSent(sqlite: Raw, notice: Claimed, now: Date): void {
+  prepared(
+    sqlite,
+    `UPDATE "Notification" SET "status" = 'SENT', "sentAt" = ?, "claimedAt" = NULL, "lastError" = NULL, "payload" = ? WHERE "id" = ? AND "status" = 'SENDING'`,
+  ).run(now.getTime(), settle(notice.payload), notice.id);
+}
+
+function recordFailure(sqlite: Raw, notice: Claimed, error: unknown, now: Date): "PENDING" | "FAILED" {
   const outcome = afterFailedAttempt(notice.attempts, now);
   const payload = outcome.status === "FAILED" ? settle(notice.payload) : notice.payload;
-  await writeTransaction((sqlite) =>
-    prepared(
-      sqlite,
-      `UPDATE "Notification" SET "status" = ?, "nextAttemptAt" = ?, "claimedAt" = NULL, "lastError" = ?, "payload" = ? WHERE "id" = ? AND "status" = 'SENDING'`,
-    ).run(outcome.status, outcome.nextAttemptAt?.getTime() ?? null, String(error).slice(0, 500), payload, notice.id),
-  );
+  prepared(
+    sqlite,
+    `UPDATE "Notification" SET "status" = ?, "nextAttemptAt" = ?, "claimedAt" = NULL, "lastError" = ?, "payload" = ? WHERE "id" = ? AND "status" = 'SENDING'`,
+  ).run(outcome.status, outcome.nextAttemptAt?.getTime() ?? null, String(error).slice(0, 500), payload, notice.id);
   return outcome.status;
 }
 
+/** Renders and sends one claimed notice; the error, or null when it went out. */
+async function send(sender: NotificationSender, notice: Claimed): Promise<unknown> {
+  try {
+    // Rendering inside the try: a broken payload is one failed notice, not a stuck round.
+    const text = renderNotification(notice.template, JSON.parse(notice.payload));
+    await sender.send({ recipient: notice.recipient, text, template: notice.template, ticketNo: notice.ticketNo });
+    return null;
+  } catch (error) {
+    return error ?? new Error("发送失败");
+  }
+}
+
 /**
- * Sends up to `batch` due notices, one claim at a time. A failed database write stops the round
- * (the error propagates to the caller's log); the notice then in flight is retried after its lease.
+ * Sends up to `batch` due notices, one at a time. Each notice's outcome is recorded in the same
+ * write as the next claim (one commit per notice, not two: under full-speed intake each commit
+ * waits its turn behind the intake's). A failed database write stops the round (the error
+ * propagates to the caller's log); the notice then in flight is retried after its lease.
  */
 export async function deliverPendingNotifications(
   sender: NotificationSender,
@@ -97,28 +105,26 @@ export async function deliverPendingNotifications(
   const { batch = 200, now = () => new Date() } = options;
   let sent = 0;
   let failed = 0;
-  for (let i = 0; i < batch; i++) {
-    const notice = await claimNext(now());
-    if (!notice) break;
-    let error: unknown = null;
-    try {
-      // Rendering inside the try: a broken payload is one failed notice, not a stuck round.
-      const text = renderNotification(notice.template, JSON.parse(notice.payload));
-      await sender.send({ recipient: notice.recipient, text, template: notice.template, ticketNo: notice.ticketNo });
-    } catch (sendError) {
-      error = sendError;
+  let notice = await writeTransaction((sqlite) => claimNext(sqlite, now()));
+  while (notice) {
+    const claimed: Claimed = notice;
+    const error = await send(sender, claimed);
+    const more = sent + failed + 1 < batch;
+    const { next, status } = await writeTransaction((sqlite) => {
+      const at = now();
+      const status = error === null ? "SENT" : recordFailure(sqlite, claimed, error, at);
+      if (error === null) recordSent(sqlite, claimed, at);
+      return { next: more ? claimNext(sqlite, at) : null, status };
+    });
+    if (error === null) sent++;
+    else {
+      failed++;
+      logger.warn(
+        { err: error, template: claimed.template, ticket: claimed.ticketNo, recipient: maskPhone(claimed.recipient), attempts: claimed.attempts, status },
+        "notification not delivered",
+      );
     }
-    if (error === null) {
-      await recordSent(notice, now());
-      sent++;
-      continue;
-    }
-    const status = await recordFailure(notice, error, now());
-    failed++;
-    logger.warn(
-      { err: error, template: notice.template, ticket: notice.ticketNo, recipient: maskPhone(notice.recipient), attempts: notice.attempts, status },
-      "notification not delivered",
-    );
+    notice = next;
   }
   return { sent, failed };
 }
