@@ -11,18 +11,10 @@ import { POST } from "@/app/api/v1/tickets/route";
 import { generateImportCsv } from "@/bench/import-speed";
 import { importTicketsInChildProcess } from "@/lib/dal/import-process";
 import { db } from "@/lib/db";
-import { actorOf, requestAs } from "../support/actors";
+import { actorOf } from "../support/actors";
+import { ticketPostAs } from "../support/tickets";
 
 const ROWS = 10_000;
-
-const ticket = {
-  type: "COMPLAINT",
-  category: "TRAFFIC_ORG",
-  title: "信号灯配时不合理",
-  content: "光岳路与东昌路路口早高峰左转信号太短，排队很长。",
-  district: "东城区",
-  phone: "13912345678",
-};
 
 describe("an import beside a serving site", () => {
   it("is all-or-nothing for every reader, and no write or turn of the event loop waits on it for long", { timeout: 120_000 }, async () => {
@@ -50,7 +42,7 @@ describe("an import beside a serving site", () => {
     try {
       while (!done) {
         seen.add(await db.ticket.count({ where: batch }));
-        statuses.push((await POST(await requestAs("dispatcher", "/api/v1/tickets", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(ticket) }))).status);
+        statuses.push((await POST(await ticketPostAs("dispatcher"))).status);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       const { stdout } = await cli;

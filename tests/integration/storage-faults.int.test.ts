@@ -13,19 +13,9 @@ const { GET: ready } = await import("@/app/api/ready/route");
 const { db } = await import("@/lib/db");
 const { env } = await import("@/lib/env");
 const { rawSqlite } = await import("@/lib/sqlite");
-const { requestAs } = await import("../support/actors");
+const { ticketPostAs } = await import("../support/tickets");
 
-const ticket = {
-  type: "COMPLAINT",
-  category: "TRAFFIC_ORG",
-  title: "信号灯配时不合理",
-  content: "光岳路与东昌路路口早高峰左转信号太短，排队很长。",
-  district: "东城区",
-  phone: "13912345678",
-};
-
-const post = () =>
-  requestAs("dispatcher", "/api/v1/tickets", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(ticket) });
+const post = () => ticketPostAs("dispatcher");
 
 /** Another process's writer (the CLI importing), holding the write lock. */
 function holdWriteLock(): () => void {

@@ -10,7 +10,7 @@ import { GET as health } from "@/app/api/health/route";
 import { startCheckpointer } from "@/lib/checkpointer";
 import { env } from "@/lib/env";
 import { insertRow, writeTransaction } from "@/lib/sqlite";
-import { requestAs } from "../support/actors";
+import { ticketPostAs } from "../support/tickets";
 
 const MB = 1024 * 1024;
 const walBytes = () => {
@@ -64,12 +64,7 @@ describe("the WAL under sustained writes", () => {
 describe("a database file made read-only while serving", () => {
   it("answers 503 once the checkpointer finds it, reports degraded health, and recovers", { timeout: 30_000 }, async () => {
     const file = env().databasePath;
-    const post = () =>
-      requestAs("dispatcher", "/api/v1/tickets", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ type: "COMPLAINT", category: "TRAFFIC_ORG", title: "信号灯配时", content: "路口信号灯配时不合理，请调整。", district: "东城区", phone: "13912345678" }),
-      });
+    const post = () => ticketPostAs("dispatcher");
     const request = await post();
     const later = await post();
     execFileSync("chattr", ["+i", file]);
