@@ -4,7 +4,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { startBackgroundJobs } = await import("./lib/jobs");
     const { startCheckpointer } = await import("./lib/checkpointer");
+    const { env } = await import("./lib/env");
     startBackgroundJobs();
-    startCheckpointer();
+    if (env().databaseEngine === "sqlite") startCheckpointer(); // a WAL file is SQLite's
   }
 }

@@ -3,7 +3,7 @@ import { SECRET_PATH_SOURCES, STATIC_SECURITY_HEADERS } from "./lib/domain/secur
 
 const nextConfig: NextConfig = {
   // Native modules load at run time from node_modules rather than being bundled.
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pg"],
   poweredByHeader: false,
   // On every response, build assets included; proxy.ts adds the per-request CSP and HSTS. Of two
   // matching entries the later wins, so one-time links get the stricter referrer rule.

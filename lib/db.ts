@@ -1,7 +1,10 @@
-// The one Prisma client. SQLite through better-sqlite3 (STACK.md), WAL mode.
+// The one Prisma client: SQLite through better-sqlite3 (STACK.md, WAL mode) by default, PostgreSQL
+// through node-postgres when DATABASE_URL says so (docs/postgresql.md).
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type Database from "better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-pg/client";
 import { env } from "@/lib/env";
 import { CONNECTION_PRAGMAS, lockWaitMs } from "@/lib/sqlite";
 import { storageFaultOf } from "@/lib/storage/faults";
@@ -63,13 +66,29 @@ class SqliteAdapter extends PrismaBetterSQLite3 {
   }
 }
 
-function createClient() {
+// Secrets are never read by accident: ask for them explicitly with `omit: { passwordHash: false }`.
+const OMIT = { user: { passwordHash: true } } as const;
+
+function createSqliteClient() {
   const adapter = new SqliteAdapter({ url: env().databaseUrl }, { timestampFormat: "unixepoch-ms" });
-  // Secrets are never read by accident: ask for them explicitly with `omit: { passwordHash: false }`.
-  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+  return new PrismaClient({ adapter, omit: OMIT });
 }
 
-export type Db = ReturnType<typeof createClient>;
+export type Db = ReturnType<typeof createSqliteClient>;
+
+/**
+ * The client generated from prisma/postgresql/schema.prisma (the same models, PostgreSQL's SQL).
+ * Both clients are typed as the SQLite one: the models and their fields are the same, and code
+ * that used a feature only one engine has would be a bug on the other anyway.
+ */
+export function createPostgresClient(url: string): Db {
+  return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }), omit: OMIT }) as unknown as Db;
+}
+
+function createClient(): Db {
+  const { databaseEngine, databaseUrl } = env();
+  return databaseEngine === "postgresql" ? createPostgresClient(databaseUrl) : createSqliteClient();
+}
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 // One client per process, also across Next.js dev-server reloads.

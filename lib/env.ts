@@ -20,7 +20,7 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).optional(),
   DATABASE_URL: z
     .string()
-    .regex(/^file:/, "DATABASE_URL 必须是 SQLite 文件地址，例如 file:./data/app.db")
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "DATABASE_URL 应为 SQLite 文件地址（例如 file:./data/app.db）或 PostgreSQL 地址（例如 postgresql://用户:密码@主机:5432/库名）")
     .optional(),
   AUTH_SECRET: z.string().min(16, "AUTH_SECRET 至少 16 个字符").optional(),
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET 至少 16 个字符").optional(),
@@ -57,9 +57,15 @@ const schema = z.object({
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int("SCHEDULER_INTERVAL_SECONDS 应为整数秒").min(1, "SCHEDULER_INTERVAL_SECONDS 至少为 1 秒").default(60),
 });
 
+/** The two database engines (docs/postgresql.md): SQLite is the embedded default. */
+export type DatabaseEngine = "sqlite" | "postgresql";
+
 export type Env = z.infer<typeof schema> & {
   dataDir: string;
+  databaseEngine: DatabaseEngine;
+  /** `file:<absolute path>` for SQLite, the URL as given for PostgreSQL. */
   databaseUrl: string;
+  /** The SQLite file (also where a PostgreSQL site would keep none: only SQLite code reads it). */
   databasePath: string;
 };
 
@@ -74,10 +80,15 @@ export function env(): Env {
   }
   // Paths are relative to the project folder; the comments keep the bundler from tracing it all.
   const dataDir = path.resolve(/* turbopackIgnore: true */ process.cwd(), parsed.data.DATA_DIR ?? "data");
-  const databasePath = parsed.data.DATABASE_URL
-    ? path.resolve(/* turbopackIgnore: true */ process.cwd(), parsed.data.DATABASE_URL.replace(/^file:/, ""))
+  const url = parsed.data.DATABASE_URL;
+  if (url && !url.startsWith("file:")) {
+    cached = { ...parsed.data, dataDir, databaseEngine: "postgresql", databaseUrl: url, databasePath: path.join(dataDir, "app.db") };
+    return cached;
+  }
+  const databasePath = url
+    ? path.resolve(/* turbopackIgnore: true */ process.cwd(), url.replace(/^file:/, ""))
     : path.join(dataDir, "app.db");
-  cached = { ...parsed.data, dataDir, databasePath, databaseUrl: `file:${databasePath}` };
+  cached = { ...parsed.data, dataDir, databaseEngine: "sqlite", databasePath, databaseUrl: `file:${databasePath}` };
   return cached;
 }
 

@@ -12,9 +12,9 @@ function log(message: string) {
   process.stderr.write(`[db] ${message}\n`);
 }
 
-export async function prepareDatabase(): Promise<void> {
+/** SQLite: Prisma's own `migrate deploy`, through the driver adapter (prisma.config.ts). */
+function migrateSqlite(): void {
   const config = env();
-  ensurePrivateDataDir();
   log(`database ${config.databasePath}`);
   assertWritableStorage(config.databasePath);
   const migrate = spawnSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], {
@@ -22,6 +22,22 @@ export async function prepareDatabase(): Promise<void> {
     env: { ...process.env, DATABASE_URL: config.databaseUrl },
   });
   if (migrate.status !== 0) throw new Error("prisma migrate deploy failed");
+}
+
+/** PostgreSQL: the app's own runner (Prisma 6.19 cannot deploy there; STACK.md). */
+async function migratePostgresDatabase(): Promise<void> {
+  const url = new URL(env().databaseUrl);
+  log(`database postgresql://${url.host}${url.pathname}`);
+  const { migratePostgres } = await import("@/lib/migrations/postgres");
+  const applied = await migratePostgres(env().databaseUrl, { log });
+  log(applied.length ? `applied ${applied.length} migration(s)` : "migrations are current");
+}
+
+export async function prepareDatabase(): Promise<void> {
+  const config = env();
+  ensurePrivateDataDir(); // photos and the local secret live here on either engine
+  if (config.databaseEngine === "postgresql") await migratePostgresDatabase();
+  else migrateSqlite();
 
   const { db } = await import("@/lib/db");
   const { databaseIsEmpty, seedDatabase } = await import("@/prisma/seed");
@@ -30,6 +46,7 @@ export async function prepareDatabase(): Promise<void> {
     await seedDatabase(db, { demoData: config.DEMO_DATA === "1" });
   }
   await db.$disconnect();
+  if (config.databaseEngine !== "sqlite") return;
   // Owner-only whatever the umask was (and for a database an older version left world-readable);
   // SQLite gives a new -wal/-shm the database file's mode.
   for (const file of [config.databasePath, `${config.databasePath}-wal`, `${config.databasePath}-shm`]) {

@@ -18,6 +18,15 @@ ensure_browser() {
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
 }
 
+# The PostgreSQL tests start a throw-away server from Debian's package (tests/support/postgres.ts).
+ensure_postgres() {
+  if compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then return 0; fi
+  step "installing postgresql with apt"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null && sudo="sudo"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >/dev/null
+}
+
 checks_passed=0
 checks_failed=0
 check() {
@@ -29,6 +38,7 @@ check() {
 check "lint (eslint)" npx eslint .
 check "typecheck (tsc)" npx tsc --noEmit
 
+ensure_postgres
 step "unit and integration tests (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json="$results/unit.json"
 

@@ -1,0 +1,111 @@
+// Issue 10, first step: the PostgreSQL schema is migrated by the app's runner (once, under a lock,
+// refusing edited or unknown migrations), matches what the Prisma schema describes, and takes
+// the seed through the PostgreSQL Prisma client.
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPostgresClient, db as sqliteDb } from "@/lib/db";
+import { migratePostgres, POSTGRES_MIGRATIONS_DIR } from "@/lib/migrations/postgres";
+import { seedDatabase } from "@/prisma/seed";
+import { startPostgres, type Postgres } from "../support/postgres";
+
+let server: Postgres;
+beforeAll(async () => {
+  server = await startPostgres();
+}, 30_000);
+afterAll(() => server?.stop());
+
+/** A new empty database on the test server. */
+async function database(name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  return server.url.replace(/\/postgres$/, `/${name}`);
+}
+
+async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Columns and indexes as PostgreSQL describes them, for comparing two databases. */
+async function shape(url: string): Promise<string[]> {
+  const columns = await query<{ line: string }>(
+    url,
+    `SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable || ' ' || coalesce(column_default, '') AS line
+     FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_jsjb_migrations'`,
+  );
+  const indexes = await query<{ line: string }>(url, `SELECT indexdef AS line FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_jsjb_migrations'`);
+  return [...columns, ...indexes].map((row) => row.line).sort();
+}
+
+describe("PostgreSQL migrations", () => {
+  it("apply once, also when two nodes start at once", async () => {
+    const url = await database("twice");
+    const [first, second] = await Promise.all([migratePostgres(url), migratePostgres(url)]);
+    expect([...first, ...second]).toEqual(["20261130100000_init"]);
+    expect(await migratePostgres(url)).toEqual([]);
+    expect(await query(url, `SELECT "name" FROM "_jsjb_migrations"`)).toEqual([{ name: "20261130100000_init" }]);
+  });
+
+  it("build the schema prisma/postgresql/schema.prisma describes", async () => {
+    const migrated = await database("migrated");
+    await migratePostgres(migrated);
+    const described = await database("described");
+    const sql = execFileSync("node_modules/.bin/prisma", ["migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/postgresql/schema.prisma", "--script"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    await query(described, sql);
+    expect(await shape(migrated)).toEqual(await shape(described));
+  });
+
+  it("refuse a migration edited after it was applied, and a database newer than the code", async () => {
+    const url = await database("edited");
+    const dir = mkdtempSync(path.join(tmpdir(), "jsjb-migrations-"));
+    try {
+      cpSync(POSTGRES_MIGRATIONS_DIR, dir, { recursive: true });
+      await migratePostgres(url, { dir });
+      writeFileSync(path.join(dir, "20261130100000_init", "migration.sql"), "-- edited\n");
+      await expect(migratePostgres(url, { dir })).rejects.toThrow(/应用后被修改过/);
+      await query(url, `INSERT INTO "_jsjb_migrations" ("name", "checksum") VALUES ('29991231000000_future', 'x')`);
+      await expect(migratePostgres(url)).rejects.toThrow(/本版本没有的迁移/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the PostgreSQL Prisma client", () => {
+  it("seeds the organisation, rules, calendar and users exactly as on SQLite", async () => {
+    const url = await database("seeded");
+    await migratePostgres(url);
+    const postgres = createPostgresClient(url);
+    try {
+      await seedDatabase(postgres, { demoData: false });
+      const counts = async (client: typeof sqliteDb) => ({
+        units: await client.unit.count(),
+        users: await client.user.count(),
+        categories: await client.category.count(),
+        rules: await client.routingRule.count(),
+        calendar: await client.calendarDay.count(),
+        policies: await client.timeLimitPolicy.count(),
+      });
+      expect(await counts(postgres)).toEqual(await counts(sqliteDb));
+      const dispatcher = await postgres.user.findUniqueOrThrow({ where: { username: "dispatcher" }, include: { unit: true } });
+      expect(dispatcher).toMatchObject({ role: "DISPATCHER", unit: { code: "ZHZX" } });
+      expect(dispatcher).not.toHaveProperty("passwordHash");
+    } finally {
+      await postgres.$disconnect();
+    }
+  });
+});
