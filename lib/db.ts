@@ -2,9 +2,8 @@
 // through node-postgres when DATABASE_URL says so (docs/postgresql.md).
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type Database from "better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
+import { createPostgresClient } from "@/lib/db-postgres";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-pg/client";
 import { env } from "@/lib/env";
 import { CONNECTION_PRAGMAS, lockWaitMs } from "@/lib/sqlite";
 import { storageFaultOf } from "@/lib/storage/faults";
@@ -75,15 +74,6 @@ function createSqliteClient() {
 }
 
 export type Db = ReturnType<typeof createSqliteClient>;
-
-/**
- * The client generated from prisma/postgresql/schema.prisma (the same models, PostgreSQL's SQL).
- * Both clients are typed as the SQLite one: the models and their fields are the same, and code
- * that used a feature only one engine has would be a bug on the other anyway.
- */
-export function createPostgresClient(url: string): Db {
-  return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }), omit: OMIT }) as unknown as Db;
-}
 
 function createClient(): Db {
   const { databaseEngine, databaseUrl } = env();

@@ -4,7 +4,8 @@ import { hashToken, newApiToken } from "@/lib/auth/api-token";
 import { isRole } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
-import { prepared, rawSqlite } from "@/lib/sqlite";
+import { sql } from "@/lib/sql";
+import { toBoolean, toMillis } from "@/lib/sql/values";
 
 /** lastUsedAt is a hint for administrators; writing it once a minute is enough. */
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -21,45 +22,32 @@ export async function issueApiToken(username: string, name = "CLI"): Promise<str
   return token;
 }
 
-type TokenRow = {
-  tokenId: string;
-  revokedAt: number | null;
-  expiresAt: number | null;
-  lastUsedAt: number | null;
-  userId: string;
-  username: string;
-  displayName: string;
-  role: string;
-  active: number;
-  phone: string | null;
-  unitId: string | null;
-  unitCode: string | null;
-  unitName: string | null;
-};
-
 /**
  * The active user behind a Bearer token, or null. Every API call starts here, so it is one
- * indexed read on the raw connection (lib/sqlite.ts) rather than two Prisma queries.
+ * indexed read (one query through the query builder rather than two Prisma queries).
  */
 export async function actorFromApiToken(token: string): Promise<Actor | null> {
-  const sqlite = rawSqlite();
-  const row = prepared(
-    sqlite,
-    `SELECT t."id" AS tokenId, t."revokedAt" AS revokedAt, t."expiresAt" AS expiresAt, t."lastUsedAt" AS lastUsedAt,
-            u."id" AS userId, u."username" AS username, u."displayName" AS displayName, u."role" AS role,
-            u."active" AS active, u."phone" AS phone, n."id" AS unitId, n."code" AS unitCode, n."name" AS unitName
-       FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" LEFT JOIN "Unit" n ON n."id" = u."unitId"
-      WHERE t."tokenHash" = ?`,
-  ).get(hashToken(token)) as TokenRow | undefined;
+  const row = await sql()
+    .selectFrom("ApiToken as t")
+    .innerJoin("User as u", "u.id", "t.userId")
+    .leftJoin("Unit as n", "n.id", "u.unitId")
+    .select(["t.id as tokenId", "t.revokedAt", "t.expiresAt", "t.lastUsedAt", "u.id as userId", "u.username", "u.displayName", "u.role", "u.active", "u.phone"])
+    .select(["n.id as unitId", "n.code as unitCode", "n.name as unitName"])
+    .where("t.tokenHash", "=", hashToken(token))
+    .executeTakeFirst();
   const now = Date.now();
-  if (!row || row.revokedAt !== null || (row.expiresAt !== null && row.expiresAt <= now)) return null;
-  if (!row.active || !isRole(row.role)) return null;
-  if (row.lastUsedAt === null || now - row.lastUsedAt > LAST_USED_RESOLUTION_MS) {
-    try {
-      prepared(sqlite, `UPDATE "ApiToken" SET "lastUsedAt" = ? WHERE "id" = ?`).run(now, row.tokenId);
-    } catch {
-      // Another connection is writing; lastUsedAt is only a hint, the next call records it.
-    }
+  const expiresAt = row ? toMillis(row.expiresAt) : null;
+  if (!row || row.revokedAt !== null || (expiresAt !== null && expiresAt <= now)) return null;
+  if (!toBoolean(row.active) || !isRole(row.role)) return null;
+  const lastUsedAt = toMillis(row.lastUsedAt);
+  if (lastUsedAt === null || now - lastUsedAt > LAST_USED_RESOLUTION_MS) {
+    // A hint for administrators: not awaited, and a busy database only delays it to a later call.
+    void sql()
+      .updateTable("ApiToken")
+      .set({ lastUsedAt: new Date(now) })
+      .where("id", "=", row.tokenId)
+      .execute()
+      .catch(() => {});
   }
   return {
     userId: row.userId,

@@ -19,9 +19,13 @@ function replaceOnce(text: string, from: RegExp, to: string): string {
   return text.replace(from, to);
 }
 
-/** The PostgreSQL schema text for a SQLite schema text: provider and client output differ. */
+/**
+ * The PostgreSQL schema text for a SQLite schema text: provider and client output differ, and the
+ * Kysely row types come from the SQLite schema alone (they are the same for both engines).
+ */
 export function postgresSchemaOf(sqliteSchema: string): string {
   let text = replaceOnce(sqliteSchema, /provider = "sqlite"/, 'provider = "postgresql"');
+  text = text.replace(/\n(\/\/[^\n]*\n)*generator kysely \{[^}]*\}\n/, "\n");
   text = replaceOnce(text, /output(\s*)= "\.\.\/lib\/generated\/prisma"/, 'output$1= "../../lib/generated/prisma-pg"');
   return HEADER + text;
 }

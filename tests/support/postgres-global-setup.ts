@@ -1,0 +1,28 @@
+// The PostgreSQL project of the integration tests (vitest.config.ts): one throw-away server per
+// run, with a template database migrated by the app's runner and seeded through the PostgreSQL
+// client (organisation, rules, calendar, users; the demo history is SQLite-only so far). Each
+// test file then works on its own copy (tests/support/postgres-setup.ts).
+import pg from "pg";
+import { startPostgres } from "./postgres";
+
+export const TEMPLATE_DB = "jsjb_template";
+
+export default async function setup() {
+  const server = await startPostgres();
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${TEMPLATE_DB}"`);
+  await admin.end();
+  const template = server.url.replace(/\/postgres$/, `/${TEMPLATE_DB}`);
+
+  const { migratePostgres } = await import("@/lib/migrations/postgres");
+  await migratePostgres(template);
+  const { createPostgresClient } = await import("@/lib/db-postgres");
+  const { seedDatabase } = await import("@/prisma/seed");
+  const client = createPostgresClient(template);
+  await seedDatabase(client, { demoData: false });
+  await client.$disconnect();
+
+  process.env.JSJB_PG_SERVER_URL = server.url;
+  return () => server.stop();
+}

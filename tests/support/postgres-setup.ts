@@ -1,0 +1,17 @@
+// Runs before each test file of the PostgreSQL project: its own database, cloned from the
+// seeded template (CREATE DATABASE … TEMPLATE copies it in milliseconds), and its own data folder.
+import { randomUUID } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+
+const server = process.env.JSJB_PG_SERVER_URL;
+if (!server) throw new Error("the PostgreSQL project needs tests/support/postgres-global-setup.ts");
+const name = `file_${randomUUID().replaceAll("-", "")}`;
+const admin = new pg.Client({ connectionString: server });
+await admin.connect();
+await admin.query(`CREATE DATABASE "${name}" TEMPLATE "jsjb_template"`);
+await admin.end();
+process.env.DATABASE_URL = server.replace(/\/postgres$/, `/${name}`);
+process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "jsjb-pg-file-"));
