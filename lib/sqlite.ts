@@ -65,6 +65,11 @@ export function enableWalBackPressure(): void {
   globalForSqlite.walBackPressure = true;
 }
 
+/** Whether a checkpointer thread copies the WAL back (then no connection should do it itself). */
+export function walCheckpointedInBackground(): boolean {
+  return globalForSqlite.walBackPressure === true;
+}
+
 function walFileBytes(): number {
   try {
     return statSync(`${env().databasePath}-wal`).size;
@@ -73,7 +78,7 @@ function walFileBytes(): number {
   }
 }
 
-async function walBackPressure(): Promise<void> {
+export async function walBackPressure(): Promise<void> {
   if (!globalForSqlite.walBackPressure) return;
   const started = Date.now();
   while (walFileBytes() > WAL_PAUSE_BYTES && Date.now() - started < WAL_PAUSE_MAX_MS) {

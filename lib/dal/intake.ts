@@ -10,9 +10,9 @@ import { computeDeadlines, deadlinesOfTicket, earliestOpenDeadline, selectPolicy
 import { Forbidden, Invalid } from "@/lib/errors";
 import type { Prisma, Ticket, TicketEvent } from "@/lib/generated/prisma/client";
 import { reference, type Reference } from "@/lib/dal/reference";
-import { nextTicketNoRaw } from "@/lib/dal/ticket-numbers";
+import { nextTicketNoIn } from "@/lib/dal/ticket-numbers";
 import type { TicketWithView } from "@/lib/dal/ticket-view";
-import { insertRow, writeTransaction } from "@/lib/sqlite";
+import { write } from "@/lib/sql/write";
 import { discardPhotos, type StoredPhoto } from "@/lib/uploads/photos";
 import { parseOrThrow } from "@/lib/validation/errors";
 import { ticketInputSchema, type TicketInput } from "@/lib/validation/ticket-input";
@@ -79,8 +79,8 @@ export function routingEvents(routing: RoutingDecision, owner: { id: string; cod
 
 /**
  * Accepts a complaint: validates it, routes it, sets its deadlines and writes the ticket, its
- * first events, its photos and the citizen's 受理 notice in one transaction — on the raw
- * connection, because intake is the hot path (lib/sqlite.ts). `actor` is null for an anonymous
+ * first events, its photos and the citizen's 受理 notice in one write transaction (lib/sql/write.ts:
+ * group-committed on SQLite, its own transaction on PostgreSQL). `actor` is null for an anonymous
  * visitor of the public form. Returns the new ticket in the shape the views read.
  */
 export async function submitTicket(
@@ -98,17 +98,17 @@ export async function submitTicket(
     const category = ref.categories.find((c) => c.code === input.category);
     if (!category) throw new Invalid([{ field: "category", message: `诉求分类「${input.category}」已停用` }]);
 
-    return await writeTransaction((sqlite) => {
+    return await write(async (tx) => {
       const ticket = newTicketRow({
         id: randomUUID(),
-        no: nextTicketNoRaw(sqlite, receivedAt),
+        no: await nextTicketNoIn(tx, receivedAt),
         channel: options.channel,
         input,
         citizenUserId: actor?.role === "CITIZEN" ? actor.userId : null,
         receivedAt,
         plan,
       });
-      insertRow(sqlite, "Ticket", ticket);
+      await tx.insertInto("Ticket").values(ticket).execute();
       const events: Omit<TicketEvent, "ticketId">[] = [
         {
           id: randomUUID(),
@@ -121,18 +121,20 @@ export async function submitTicket(
         },
         ...routingEvents(plan.routing, plan.owner, receivedAt).map((e) => ({ id: randomUUID(), actorId: null, actorUnitId: null, ...e }) as Omit<TicketEvent, "ticketId">),
       ];
-      for (const event of events) insertRow(sqlite, "TicketEvent", { ...event, ticketId: ticket.id });
+      await tx.insertInto("TicketEvent").values(events.map((event) => ({ ...event, ticketId: ticket.id }))).execute();
       const attachments = photos.map((photo) => ({ id: randomUUID(), ...photo }));
-      for (const a of attachments) insertRow(sqlite, "Attachment", { ...a, ticketId: ticket.id, createdAt: receivedAt });
+      if (attachments.length) {
+        await tx.insertInto("Attachment").values(attachments.map((a) => ({ ...a, ticketId: ticket.id, createdAt: receivedAt }))).execute();
+      }
       if (input.phone) {
-        insertRow(sqlite, "Notification", {
+        await tx.insertInto("Notification").values({
           id: randomUUID(),
           ticketId: ticket.id,
           recipient: input.phone,
           template: "ACCEPTED",
           payload: JSON.stringify({ no: ticket.no, unitName: plan.owner?.name ?? null, dueAt: plan.deadlines.dueAt.toISOString() }),
           createdAt: receivedAt,
-        });
+        }).execute();
       }
       const unitOf = (id: string | null) => (id ? ref.unitById.get(id) : undefined);
       return {

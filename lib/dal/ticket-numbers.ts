@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import type { Tx } from "@/lib/db";
 import { formatTicketNo, ticketDay } from "@/lib/domain/ticket-number";
+import type { WriteTx } from "@/lib/sql/write";
 import { prepared } from "@/lib/sqlite";
 
 // Numbers are handed out inside the creating transaction, so a number is never given twice
@@ -21,4 +22,16 @@ export function nextTicketNoRaw(db: Database.Database, receivedAt: Date): string
   const { last } = prepared(db, `INSERT INTO "TicketSequence" ("day", "last") VALUES (?, 1) ON CONFLICT ("day") DO UPDATE SET "last" = "last" + 1 RETURNING "last"`)
     .get(day) as { last: number };
   return formatTicketNo(day, last);
+}
+
+/** Inside a write transaction on either engine (lib/sql/write.ts): the day's counter row is locked until commit. */
+export async function nextTicketNoIn(tx: WriteTx, receivedAt: Date): Promise<string> {
+  const day = ticketDay(receivedAt);
+  const { last } = await tx
+    .insertInto("TicketSequence")
+    .values({ day, last: 1 })
+    .onConflict((conflict) => conflict.column("day").doUpdateSet((eb) => ({ last: eb("TicketSequence.last", "+", 1) })))
+    .returning("last")
+    .executeTakeFirstOrThrow();
+  return formatTicketNo(day, Number(last));
 }

@@ -1,12 +1,16 @@
 // The typed query builder for the SQL Prisma cannot express (docs/postgresql.md): one Kysely
 // instance per process, over the engine DATABASE_URL names, typed by lib/generated/kysely (from
 // prisma/schema.prisma). On SQLite it shares the raw better-sqlite3 connection of lib/sqlite.ts.
+import Database from "better-sqlite3";
 import {
   Kysely,
   OperationNodeTransformer,
   PostgresDialect,
   PrimitiveValueListNode,
-  SqliteDialect,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type Dialect,
   type KyselyPlugin,
   type PluginTransformQueryArgs,
   type PluginTransformResultArgs,
@@ -18,7 +22,8 @@ import {
 import pg from "pg";
 import { env } from "@/lib/env";
 import type { DB } from "@/lib/generated/kysely/types";
-import { rawSqlite } from "@/lib/sqlite";
+import { AppSqliteDriver } from "@/lib/sql/sqlite-driver";
+import { CONNECTION_PRAGMAS, rawSqlite, walCheckpointedInBackground } from "@/lib/sqlite";
 
 export type Sql = Kysely<DB>;
 
@@ -49,18 +54,47 @@ class SqliteValues implements KyselyPlugin {
   }
 }
 
-function create(): Sql {
-  const { databaseEngine, databaseUrl } = env();
-  if (databaseEngine === "postgresql") {
-    // pg returns timestamps as Date and booleans as boolean already.
-    return new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl, max: 10 }) }) });
-  }
-  return new Kysely<DB>({ dialect: new SqliteDialect({ database: rawSqlite() }), plugins: [new SqliteValues()] });
+function sqliteDialect(connection: Database.Database): Dialect {
+  return {
+    createAdapter: () => new SqliteAdapter(),
+    createDriver: () => new AppSqliteDriver(connection),
+    createQueryCompiler: () => new SqliteQueryCompiler(),
+    createIntrospector: (db) => new SqliteIntrospector(db),
+  };
 }
 
-const globalForSql = globalThis as unknown as { sql?: Sql };
+function createSqlite(connection: Database.Database): Sql {
+  return new Kysely<DB>({ dialect: sqliteDialect(connection), plugins: [new SqliteValues()] });
+}
 
-/** The query builder of this process's database. */
+const globalForSql = globalThis as unknown as { sql?: Sql; writer?: Sql; pool?: pg.Pool };
+
+function postgres(): Sql {
+  // pg returns timestamps as Date and booleans as boolean already. One pool for reads and writes.
+  globalForSql.pool ??= new pg.Pool({ connectionString: env().databaseUrl, max: 10 });
+  return (globalForSql.sql ??= new Kysely<DB>({ dialect: new PostgresDialect({ pool: globalForSql.pool }) }));
+}
+
+/** The query builder of this process's database, for reads and single statements. */
 export function sql(): Sql {
-  return (globalForSql.sql ??= create());
+  if (env().databaseEngine === "postgresql") return postgres();
+  // On SQLite: the raw connection of lib/sqlite.ts, shared with its synchronous hot paths.
+  return (globalForSql.sql ??= createSqlite(rawSqlite()));
+}
+
+/**
+ * The query builder that write transactions run on (lib/sql/write.ts). On SQLite a connection of
+ * its own: a Kysely transaction keeps its connection across awaits, and the synchronous
+ * transactions of lib/sqlite.ts must never find it open on theirs. The two take turns on SQLite's
+ * write lock, each waiting asynchronously.
+ */
+export function writer(): Sql {
+  if (env().databaseEngine === "postgresql") return postgres();
+  if (!globalForSql.writer) {
+    const connection = new Database(env().databasePath);
+    for (const pragma of CONNECTION_PRAGMAS) connection.pragma(pragma);
+    if (walCheckpointedInBackground()) connection.pragma("wal_autocheckpoint = 0");
+    globalForSql.writer = createSqlite(connection);
+  }
+  return globalForSql.writer;
 }

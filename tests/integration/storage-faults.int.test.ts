@@ -13,6 +13,8 @@ const { GET: ready } = await import("@/app/api/ready/route");
 const { db } = await import("@/lib/db");
 const { env } = await import("@/lib/env");
 const { rawSqlite } = await import("@/lib/sqlite");
+const { writer } = await import("@/lib/sql");
+const { sql: kysely } = await import("kysely");
 const { ticketPostAs } = await import("../support/tickets");
 
 const post = () => ticketPostAs("dispatcher");
@@ -31,8 +33,14 @@ beforeAll(async () => {
   await db.ticket.count(); // open Prisma's connection before any lock is taken
 });
 
-afterEach(() => {
-  rawSqlite().pragma("max_page_count = 4294967294");
+/** The file may grow to `pages` pages on every connection that writes (raw and query builder). */
+async function limitPages(pages: number): Promise<void> {
+  rawSqlite().pragma(`max_page_count = ${pages}`);
+  await kysely.raw(`PRAGMA max_page_count = ${pages}`).execute(writer());
+}
+
+afterEach(async () => {
+  await limitPages(4294967294);
   vi.restoreAllMocks();
 });
 
@@ -80,9 +88,8 @@ describe("a write that meets another writer's lock", () => {
 describe("a full disk", () => {
   it("answers 503 saying the storage is full, reports degraded health, logs once, and recovers", async () => {
     const errors = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
-    const sqlite = rawSqlite();
     // SQLite answers SQLITE_FULL exactly as on a full disk once the file may not grow.
-    sqlite.pragma(`max_page_count = ${sqlite.pragma("page_count", { simple: true })}`);
+    await limitPages(rawSqlite().pragma("page_count", { simple: true }) as number);
     const before = await db.ticket.count();
 
     const answers = [];
@@ -100,7 +107,7 @@ describe("a full disk", () => {
     expect(degraded).toMatchObject({ status: "degraded", database: { writable: false, fault: "full" } });
     expect((await ready()).status).toBe(503);
 
-    sqlite.pragma("max_page_count = 4294967294");
+    await limitPages(4294967294);
     expect((await POST(await post())).status).toBe(201);
     expect(await (await health()).json()).toEqual({ status: "ok" });
     expect((await ready()).status).toBe(200);

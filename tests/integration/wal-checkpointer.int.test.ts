@@ -67,6 +67,7 @@ describe("a database file made read-only while serving", () => {
     const post = () => ticketPostAs("dispatcher");
     const request = await post();
     const later = await post();
+    expect((await POST(await post())).status).toBe(201); // the write connection is open before the change
     execFileSync("chattr", ["+i", file]);
     try {
       // Commits reach the WAL (still writable) until the checkpointer finds the file immutable.
