@@ -5,7 +5,11 @@ import { defineConfig } from "vitest/config";
  * Integration tests that already run on PostgreSQL too (issue 10, docs/postgresql.md). A file
  * joins this list once everything it touches works on both engines; when all have, the list goes.
  */
-const ON_BOTH_ENGINES = ["tests/integration/api-tokens.int.test.ts", "tests/integration/rest-tickets.int.test.ts"];
+const ON_BOTH_ENGINES = [
+  "tests/integration/api-tokens.int.test.ts",
+  "tests/integration/metrics-triggers.int.test.ts",
+  "tests/integration/rest-tickets.int.test.ts",
+];
 
 export default defineConfig({
   resolve: {
