@@ -1,5 +1,4 @@
 import "server-only";
-import { v7 as timeOrderedId } from "uuid";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { EVENT_TYPES, type EventType } from "@/lib/domain/events";
@@ -8,12 +7,13 @@ import { categoryName, findDistrictIn } from "@/lib/domain/routing";
 import { formatTicketNo, ticketDay } from "@/lib/domain/ticket-number";
 import { computeDeadlines, deadlinesOfTicket, earliestOpenDeadline, selectPolicy, type TicketDeadlines } from "@/lib/domain/time-limits";
 import { Forbidden } from "@/lib/errors";
+import { newId } from "@/lib/ids";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { IMPORT_COLUMNS, readImportFile, validateImport, type ImportError, type ImportFile, type ImportRow, type TextEncodingName } from "@/lib/import";
 import { planTicket, routingEvents } from "@/lib/dal/intake";
 import { reference, type Reference, type UnitRef } from "@/lib/dal/reference";
 import type { TicketInput } from "@/lib/validation/ticket-input";
-import { insertRow, prepared, writeTransaction, type RawDb } from "@/lib/sqlite";
+import { write, type WriteTx } from "@/lib/sql/write";
 
 /** The largest batch accepted (CLI and upload page): about 100,000 rows of CSV, written in one transaction. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -231,7 +231,7 @@ function ticketRow(
   const { status, deadlines, evaluated } = plan;
   const clocks = { signedAt: row.signedAt, firstContactAt: row.firstContactAt, repliedAt: row.repliedAt };
   return {
-    id: timeOrderedId(),
+    id: newId(),
     externalId: row.externalId,
     channel: row.channel,
     type: row.type,
@@ -274,7 +274,7 @@ function ticketRow(
 
 function evaluationRow(row: ImportRow, ticketId: string, { actor }: Context) {
   return {
-    id: timeOrderedId(),
+    id: newId(),
     ticketId,
     round: 1,
     resolved: row.resolved,
@@ -295,7 +295,7 @@ function eventRow(
   actor: { unitId: string | null; userId?: string | null } = { unitId: null },
 ) {
   return {
-    id: timeOrderedId(),
+    id: newId(),
     ticketId,
     type,
     visibility: EVENT_TYPES[type].visibility,
@@ -346,33 +346,49 @@ function timeline(
 // ─── Writing ─────────────────────────────────────────────────────────────────
 
 /**
- * One transaction on the raw connection: skip known 工单编号, number the rest per local day,
- * then insert. Everything that needs no database (ids, deadlines, events) was prepared before,
- * so the write lock is held only for the inserts — prepared statements, one row each, about
- * 0.1 ms a ticket with its timeline (Prisma's JSON-parameter bulk insert took 17 s for 50,000
- * rows; this takes about 3 s). WAL readers never wait for it, and they see all of the batch or
- * none of it; other writers wait for it asynchronously (lib/sqlite.ts), never in SQLite's busy
- * handler, so the server's event loop stays free.
+ * Rows per INSERT: a ticket has about 60 columns, and SQLite binds at most 32,766 values per
+ * statement (PostgreSQL 65,535). Larger chunks gain nothing measurable.
+ */
+const INSERT_CHUNK_ROWS = 200;
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * One transaction (lib/sql/write.ts, `alone`: no savepoint): skip known 工单编号, number the rest
+ * per local day, then insert. Everything that needs no database (ids, deadlines, events) was
+ * prepared before, so the write lock is held only for the inserts (50,000 rows: about 4 s on
+ * SQLite). Readers never wait for it and see all of the batch or none of it; other writers wait
+ * for it asynchronously, so the server's event loop stays free.
  */
 async function writeTickets(planned: PlannedTicket[]): Promise<{ imported: number; skipped: number }> {
-  return writeTransaction((sqlite) => {
-    const known = knownExternalIds(sqlite, planned.map((p) => p.externalId));
-    const fresh = planned.filter((p) => !known.has(p.externalId));
-    const numbers = allocateTicketNos(sqlite, fresh.map((p) => p.receivedAt));
-    fresh.forEach((p, i) => insertRow(sqlite, "Ticket", { ...p.ticket, no: numbers[i]! }));
-    for (const p of fresh) for (const event of p.events) insertRow(sqlite, "TicketEvent", event);
-    for (const p of fresh) if (p.evaluation) insertRow(sqlite, "Evaluation", p.evaluation);
-    return { imported: fresh.length, skipped: planned.length - fresh.length };
-  }, { alone: true });
+  return write(
+    async (tx) => {
+      const known = await knownExternalIds(tx, planned.map((p) => p.externalId));
+      const fresh = planned.filter((p) => !known.has(p.externalId));
+      const numbers = await allocateTicketNos(tx, fresh.map((p) => p.receivedAt));
+      const tickets = fresh.map((p, i) => ({ ...p.ticket, no: numbers[i]! }));
+      for (const rows of chunks(tickets, INSERT_CHUNK_ROWS)) await tx.insertInto("Ticket").values(rows).execute();
+      for (const rows of chunks(fresh.flatMap((p) => p.events), INSERT_CHUNK_ROWS)) await tx.insertInto("TicketEvent").values(rows).execute();
+      const evaluations = fresh.flatMap((p) => (p.evaluation ? [p.evaluation] : []));
+      for (const rows of chunks(evaluations, INSERT_CHUNK_ROWS)) await tx.insertInto("Evaluation").values(rows).execute();
+      return { imported: fresh.length, skipped: planned.length - fresh.length };
+    },
+    { alone: true },
+  );
 }
 
 /** The 工单编号 among these that an earlier import already brought in. */
-function knownExternalIds(sqlite: RawDb, externalIds: string[]): Set<string> {
-  // One query however long the batch (an IN list would need a bound value per id).
-  const found = prepared(sqlite, `SELECT "externalId" FROM "Ticket" WHERE "externalId" IN (SELECT value FROM json_each(?))`).all(
-    JSON.stringify(externalIds),
-  ) as { externalId: string }[];
-  return new Set(found.map((t) => t.externalId));
+async function knownExternalIds(tx: WriteTx, externalIds: string[]): Promise<Set<string>> {
+  const known = new Set<string>();
+  for (const ids of chunks(externalIds, 1000)) {
+    const found = await tx.selectFrom("Ticket").select("externalId").where("externalId", "in", ids).execute();
+    for (const { externalId } of found) if (externalId) known.add(externalId);
+  }
+  return known;
 }
 
 /**
@@ -380,7 +396,7 @@ function knownExternalIds(sqlite: RawDb, externalIds: string[]): Set<string> {
  * + the day's sequence, as nextTicketNo hands out, but with one counter update per day for the
  * whole batch. Within a day the numbers follow the receipt times.
  */
-function allocateTicketNos(sqlite: RawDb, receivedAts: Date[]): string[] {
+async function allocateTicketNos(tx: WriteTx, receivedAts: Date[]): Promise<string[]> {
   const order = receivedAts.map((at, i) => ({ at: at.getTime(), i, day: ticketDay(at) }));
   order.sort((a, b) => a.at - b.at || a.i - b.i);
   const perDay = new Map<string, number>();
@@ -388,14 +404,15 @@ function allocateTicketNos(sqlite: RawDb, receivedAts: Date[]): string[] {
 
   // Add each day's count to its counter and read back the new last value; the batch takes the
   // numbers just below it.
-  const bump = prepared(
-    sqlite,
-    `INSERT INTO "TicketSequence" ("day", "last") VALUES (?, ?) ON CONFLICT ("day") DO UPDATE SET "last" = "last" + excluded."last" RETURNING "last"`,
-  );
   const next = new Map<string, number>();
   for (const [day, count] of perDay) {
-    const { last } = bump.get(day, count) as { last: number };
-    next.set(day, last - count + 1);
+    const { last } = await tx
+      .insertInto("TicketSequence")
+      .values({ day, last: count })
+      .onConflict((conflict) => conflict.column("day").doUpdateSet((eb) => ({ last: eb("TicketSequence.last", "+", eb.ref("excluded.last")) })))
+      .returning("last")
+      .executeTakeFirstOrThrow();
+    next.set(day, Number(last) - count + 1);
   }
   const numbers: string[] = new Array(receivedAts.length);
   for (const { i, day } of order) {

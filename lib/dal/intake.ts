@@ -1,9 +1,9 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { normalisePlace } from "@/lib/domain/duplicates";
 import { EVENT_TYPES } from "@/lib/domain/events";
+import { newId } from "@/lib/ids";
 import type { Channel } from "@/lib/domain/labels";
 import { routeTicket, type RoutingDecision } from "@/lib/domain/routing";
 import { computeDeadlines, deadlinesOfTicket, earliestOpenDeadline, selectPolicy } from "@/lib/domain/time-limits";
@@ -100,7 +100,7 @@ export async function submitTicket(
 
     return await write(async (tx) => {
       const ticket = newTicketRow({
-        id: randomUUID(),
+        id: newId(),
         no: await nextTicketNoIn(tx, receivedAt),
         channel: options.channel,
         input,
@@ -111,7 +111,7 @@ export async function submitTicket(
       await tx.insertInto("Ticket").values(ticket).execute();
       const events: Omit<TicketEvent, "ticketId">[] = [
         {
-          id: randomUUID(),
+          id: newId(),
           type: "RECEIVED",
           visibility: EVENT_TYPES.RECEIVED.visibility,
           actorId: actor?.userId ?? null,
@@ -119,16 +119,16 @@ export async function submitTicket(
           createdAt: receivedAt,
           payload: JSON.stringify({ channel: options.channel }),
         },
-        ...routingEvents(plan.routing, plan.owner, receivedAt).map((e) => ({ id: randomUUID(), actorId: null, actorUnitId: null, ...e }) as Omit<TicketEvent, "ticketId">),
+        ...routingEvents(plan.routing, plan.owner, receivedAt).map((e) => ({ id: newId(), actorId: null, actorUnitId: null, ...e }) as Omit<TicketEvent, "ticketId">),
       ];
       await tx.insertInto("TicketEvent").values(events.map((event) => ({ ...event, ticketId: ticket.id }))).execute();
-      const attachments = photos.map((photo) => ({ id: randomUUID(), ...photo }));
+      const attachments = photos.map((photo) => ({ id: newId(), ...photo }));
       if (attachments.length) {
         await tx.insertInto("Attachment").values(attachments.map((a) => ({ ...a, ticketId: ticket.id, createdAt: receivedAt }))).execute();
       }
       if (input.phone) {
         await tx.insertInto("Notification").values({
-          id: randomUUID(),
+          id: newId(),
           ticketId: ticket.id,
           recipient: input.phone,
           template: "ACCEPTED",

@@ -15,7 +15,8 @@ export const ticketViewInclude = {
   assistRequests: { select: { assistingUnitId: true } },
   attachments: { select: { id: true, mimeType: true, width: true, height: true }, orderBy: { createdAt: "asc" } },
   events: {
-    orderBy: { createdAt: "asc" },
+    // Events of one instant in the order they were written (their ids sort so: lib/ids.ts).
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     include: { actor: { select: { displayName: true } }, actorUnit: { select: { code: true, name: true } } },
   },
 } as const satisfies Prisma.TicketInclude;

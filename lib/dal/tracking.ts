@@ -24,7 +24,7 @@ export async function trackTicket(raw: unknown, client: { ip: string }) {
       ownerUnit: { select: { name: true } },
       category: { select: { name: true } },
       mergedInto: { select: { no: true } },
-      events: { where: { visibility: "PUBLIC" }, orderBy: { createdAt: "asc" }, include: { actorUnit: { select: { name: true } } } },
+      events: { where: { visibility: "PUBLIC" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { actorUnit: { select: { name: true } } } },
     },
   });
   if (!ticket || ticket.citizenPhone !== phone) throw new NotFound("未找到该诉求，请核对工单编号和手机号");

@@ -35,7 +35,7 @@ describe("12345 import (importTickets)", () => {
     expect(result).toEqual({ ok: true, imported: 20, skipped: 0, encoding: "utf-8" });
     expect(await db.ticket.count()).toBe(before + 20);
 
-    const tickets = await db.ticket.findMany({ where: SAMPLE_IDS, include: { ownerUnit: true, evaluations: true, events: { orderBy: { createdAt: "asc" } } } });
+    const tickets = await db.ticket.findMany({ where: SAMPLE_IDS, include: { ownerUnit: true, evaluations: true, events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } } });
     const byId = new Map(tickets.map((t) => [t.externalId!, t]));
     const statuses: Record<string, number> = {};
     for (const t of tickets) statuses[t.status] = (statuses[t.status] ?? 0) + 1;
