@@ -5,26 +5,11 @@ import type Database from "better-sqlite3";
 import { createPostgresClient } from "@/lib/db-postgres";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
-import { CONNECTION_PRAGMAS, lockWaitMs } from "@/lib/sqlite";
-import { storageFaultOf } from "@/lib/storage/faults";
+import { CONNECTION_PRAGMAS } from "@/lib/sqlite";
+import { retryWhileBusy } from "@/lib/storage/retry";
 
-/**
- * Runs a database call; while another writer holds the lock (an import in the CLI, a
- * checkpoint), waits asynchronously and runs it again, for up to lockWaitMs(). The connections
- * have busy_timeout = 0 (lib/sqlite.ts), so SQLite itself never waits on the event loop. The
- * last error is rethrown as it is; lib/http.ts and lib/actions/result.ts answer it with a 503.
- */
-async function retryWhileLocked<T>(call: () => Promise<T>): Promise<T> {
-  const started = Date.now();
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await call();
-    } catch (error) {
-      if (storageFaultOf(error) !== "busy" || Date.now() - started >= lockWaitMs()) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(5 * (1 + attempt), 50)));
-    }
-  }
-}
+/** Prisma's calls are heavier than the raw path's: a longer pause between tries of a busy one. */
+const pause = (tries: number) => Math.min(5 * (1 + tries), 50);
 
 /**
  * Sets the connection pragmas the app relies on every time the adapter opens the file, and waits
@@ -34,7 +19,8 @@ async function retryWhileLocked<T>(call: () => Promise<T>): Promise<T> {
  *   begins (BEGIN IMMEDIATE), retried asynchronously before anything is read. Waiting later, at
  *   its first write, could not work: once the other writer commits, the transaction's snapshot
  *   is stale and SQLite refuses it for good.
- * After lockWaitMs() the statement fails with SQLITE_BUSY as before, answered with a 503.
+ * Both wait asynchronously (lib/storage/retry.ts); after lockWaitMs() the statement fails with
+ * SQLITE_BUSY as before, answered with a 503 (lib/http.ts, lib/actions/result.ts).
  */
 class SqliteAdapter extends PrismaBetterSQLite3 {
   async connect() {
@@ -42,8 +28,8 @@ class SqliteAdapter extends PrismaBetterSQLite3 {
     await adapter.executeScript(CONNECTION_PRAGMAS.map((pragma) => `PRAGMA ${pragma};`).join("\n"));
     const queryRaw = adapter.queryRaw.bind(adapter);
     const executeRaw = adapter.executeRaw.bind(adapter);
-    adapter.queryRaw = (query) => retryWhileLocked(() => queryRaw(query));
-    adapter.executeRaw = (query) => retryWhileLocked(() => executeRaw(query));
+    adapter.queryRaw = (query) => retryWhileBusy(() => queryRaw(query), pause);
+    adapter.executeRaw = (query) => retryWhileBusy(() => executeRaw(query), pause);
 
     // The adapter's own connection (a public field of the adapter's query object).
     const sqlite = (adapter as unknown as { client: Database.Database }).client;
@@ -51,7 +37,7 @@ class SqliteAdapter extends PrismaBetterSQLite3 {
     adapter.startTransaction = async (isolationLevel) => {
       const transaction = await startTransaction(isolationLevel); // BEGIN; holds the adapter's mutex
       try {
-        await retryWhileLocked(async () => {
+        await retryWhileBusy(() => {
           if (sqlite.inTransaction) sqlite.prepare("ROLLBACK").run();
           sqlite.prepare("BEGIN IMMEDIATE").run();
         });
@@ -92,5 +78,5 @@ if (env().NODE_ENV !== "production") globalForDb.db = db;
  * callback again while the database is locked by another writer.
  */
 export function transaction<T>(fn: (tx: Tx) => Promise<T>, options?: { timeout?: number }): Promise<T> {
-  return retryWhileLocked(() => db.$transaction(fn, options));
+  return retryWhileBusy(() => db.$transaction(fn, options), pause);
 }

@@ -1,8 +1,8 @@
 import { statSync } from "node:fs";
 import Database from "better-sqlite3";
 import { env } from "@/lib/env";
-import { storageFaultOf } from "@/lib/storage/faults";
 import { refuseWritesIfCheckpointFailing, storageRecovered, storageUnavailable } from "@/lib/storage/health";
+import { retryWhileBusy } from "@/lib/storage/retry";
 
 // A second, raw connection to the same SQLite file for the hot paths (ticket intake, API-token
 // look-up). Through Prisma's JS engine each statement costs about 2 ms; through better-sqlite3
@@ -95,19 +95,6 @@ export function rawSqlite(): Raw {
   return globalForSqlite.rawSqlite;
 }
 
-function isBusy(error: unknown): boolean {
-  return storageFaultOf(error) === "busy";
-}
-
-/**
- * How long a write waits for the lock before answering 503 (here and in lib/db.ts): 15 s by
- * default (DB_LOCK_WAIT_MS). The longest holder is a batch import (a few seconds for 50,000
- * rows); everything else holds it for milliseconds.
- */
-export function lockWaitMs(): number {
-  return env().DB_LOCK_WAIT_MS;
-}
-
 type Job = { fn: (db: Raw) => unknown; alone: boolean; resolve: (value: unknown) => void; reject: (error: unknown) => void };
 let queue: Job[] = [];
 let flushScheduled = false;
@@ -126,7 +113,8 @@ let flushing: Promise<void> = Promise.resolve();
  *
  * When the lock is held elsewhere (the CLI importing, a checkpoint) the batch waits
  * asynchronously and retries — never in SQLite's busy handler, which would stop the event loop.
- * A storage fault rejects with `Unavailable` (503), the lock still held after lockWaitMs() too.
+ * A storage fault rejects with `Unavailable` (503), the lock still held after lockWaitMs()
+ * (lib/storage/retry.ts) too.
  */
 export function writeTransaction<T>(fn: (db: Raw) => T, options: { alone?: boolean } = {}): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -175,22 +163,16 @@ async function commit(jobs: Job[], savepoints: boolean): Promise<void> {
     }
   });
   await walBackPressure();
-  const started = Date.now();
-  for (let attempt = 0; ; attempt++) {
-    try {
+  try {
+    await retryWhileBusy(() => {
       refuseWritesIfCheckpointFailing();
       batch.immediate();
-      storageRecovered("write");
-      break;
-    } catch (error) {
-      if (isBusy(error) && Date.now() - started < lockWaitMs()) {
-        await new Promise((resolve) => setTimeout(resolve, Math.min(1 + attempt, 25)));
-        continue;
-      }
-      const failure = storageUnavailable(error) ?? error;
-      for (const job of jobs) job.reject(failure);
-      return;
-    }
+    });
+    storageRecovered("write");
+  } catch (error) {
+    const failure = storageUnavailable(error) ?? error;
+    for (const job of jobs) job.reject(failure);
+    return;
   }
   jobs.forEach((job, i) => {
     const outcome = outcomes[i]!;

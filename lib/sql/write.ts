@@ -18,14 +18,12 @@ import type { Transaction } from "kysely";
 import { env } from "@/lib/env";
 import type { DB } from "@/lib/generated/kysely/types";
 import { writer } from "@/lib/sql";
-import { lockWaitMs, walBackPressure } from "@/lib/sqlite";
-import { storageFaultOf } from "@/lib/storage/faults";
+import { walBackPressure } from "@/lib/sqlite";
 import { refuseWritesIfCheckpointFailing, storageRecovered, storageUnavailable } from "@/lib/storage/health";
+import { retryWhileBusy } from "@/lib/storage/retry";
 
 export type WriteTx = Transaction<DB>;
 type Step<T> = (tx: WriteTx) => Promise<T>;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function write<T>(step: Step<T>, options: { alone?: boolean } = {}): Promise<T> {
   return env().databaseEngine === "postgresql" ? writePostgres(step) : enqueue(step, options.alone ?? false);
@@ -34,19 +32,12 @@ export function write<T>(step: Step<T>, options: { alone?: boolean } = {}): Prom
 // ─── PostgreSQL ─────────────────────────────────────────────────────────────
 
 async function writePostgres<T>(step: Step<T>): Promise<T> {
-  const started = Date.now();
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const result = await writer().transaction().execute(step);
-      storageRecovered("write");
-      return result;
-    } catch (error) {
-      if (storageFaultOf(error) === "busy" && Date.now() - started < lockWaitMs()) {
-        await sleep(Math.min(5 * (1 + attempt), 50));
-        continue;
-      }
-      throw storageUnavailable(error) ?? error;
-    }
+  try {
+    const result = await retryWhileBusy(() => writer().transaction().execute(step));
+    storageRecovered("write");
+    return result;
+  } catch (error) {
+    throw storageUnavailable(error) ?? error;
   }
 }
 
@@ -88,20 +79,15 @@ async function flush(): Promise<void> {
 /** BEGIN IMMEDIATE, waiting for another writer's lock asynchronously; null after rejecting the jobs. */
 async function begin(jobs: Job[]) {
   await walBackPressure();
-  const started = Date.now();
-  for (let attempt = 0; ; attempt++) {
-    try {
+  try {
+    return await retryWhileBusy(() => {
       refuseWritesIfCheckpointFailing();
-      return await writer().startTransaction().execute();
-    } catch (error) {
-      if (storageFaultOf(error) === "busy" && Date.now() - started < lockWaitMs()) {
-        await sleep(Math.min(1 + attempt, 25));
-        continue;
-      }
-      const failure = storageUnavailable(error) ?? error;
-      for (const job of jobs) job.reject(failure);
-      return null;
-    }
+      return writer().startTransaction().execute();
+    });
+  } catch (error) {
+    const failure = storageUnavailable(error) ?? error;
+    for (const job of jobs) job.reject(failure);
+    return null;
   }
 }
 
