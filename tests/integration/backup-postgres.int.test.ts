@@ -1,13 +1,14 @@
 // Issue 10: backup and restore of a PostgreSQL site (pg_dump / pg_restore behind the same CLI
 // commands), and a backup of one engine refused on a site of the other. Runs in the SQLite
 // project: its own throw-away PostgreSQL server beside the file's SQLite site.
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cli, cliIn, mode } from "../support/backup";
 import { startPostgres, type Postgres } from "../support/postgres";
+import { describeFile, type Manifest } from "@/lib/backup/manifest";
 import { restoreBackup } from "@/lib/backup/restore";
 import { currentSite } from "@/lib/backup/site";
 import { createPostgresClient } from "@/lib/db-postgres";
@@ -134,6 +135,27 @@ describe("backup and restore on PostgreSQL", () => {
     await cliIn(fresh.env, "restore", target);
     expect((await ticketNos(fresh.url)).length).toBe(summary.tickets);
     expect(await query(fresh.url, `SELECT count(*)::int AS n FROM "Unit"`)).toEqual(await query(source.url, `SELECT count(*)::int AS n FROM "Unit"`));
+  }, 90_000);
+
+  it("leaves the database as it was when pg_restore fails half-way", async () => {
+    // A dump cut short, with a manifest that vouches for it: pg_restore reads the table of
+    // contents, then fails in the data, after psql has already dropped the schema.
+    const cut = newTarget("cut");
+    cpSync(target, cut, { recursive: true });
+    const dump = path.join(cut, "app.pgdump");
+    truncateSync(dump, Math.floor(statSync(dump).size * 0.7));
+    const manifest = JSON.parse(readFileSync(path.join(cut, "manifest.json"), "utf8")) as Manifest;
+    manifest.files = await Promise.all(manifest.files.map((file) => (file.path === "app.pgdump" ? describeFile(cut, file.path) : file)));
+    writeFileSync(path.join(cut, "manifest.json"), JSON.stringify(manifest));
+
+    const client = createPostgresClient(source.url);
+    await client.ticket.create({
+      data: { no: "AFTER-BACKUP", channel: "WEB", type: "HELP", categoryCode: "SERVICE", title: "t", content: "c", status: "PENDING", receivedAt: new Date() },
+    });
+    await client.$disconnect();
+    const tickets = (await ticketNos(source.url)).sort();
+    await expect(cliIn(source.env, "restore", cut, "--force")).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("pg_restore 失败") });
+    expect((await ticketNos(source.url)).sort()).toEqual(tickets);
   }, 90_000);
 
   it("refuses a SQLite backup on a PostgreSQL site and a PostgreSQL backup on a SQLite site, pointing to migrate-data", async () => {
