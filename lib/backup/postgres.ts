@@ -111,11 +111,14 @@ async function dump(site: PostgresSite, target: string) {
 }
 
 /**
- * Run first, in the restore's transaction. The public schema is dropped and created again rather
- * than `pg_restore --clean`, which drops only what the dump contains: rows of a site seeded
- * since (its users, units) would go, but tables a newer migration added would stay while
- * _jsjb_migrations comes back without them, and the next start would fail re-applying it. Grants
- * to other roles are not restored (--no-privileges): they name roles of the server backed up.
+ * Run first, in the restore's own transaction. The public schema is dropped and created again
+ * rather than using `pg_restore --clean --if-exists`, which drops only the objects the dump
+ * contains: a table a newer migration added would survive while _jsjb_migrations comes back
+ * without that migration, and the next start would fail re-applying it. Dropping the schema
+ * leaves exactly the backup; and in one transaction with the restore (pg_restore's own
+ * --single-transaction could not include it) a failure changes nothing. The schema and its
+ * objects then belong to the restoring role; grants to other roles are not restored
+ * (--no-privileges: they name roles of the server that was backed up).
  * lock_timeout: a server still running holds locks; fail instead of waiting behind it.
  */
 const CLEAR_SCHEMA = `SET lock_timeout = '10s'; SET client_min_messages = warning; DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;`;
