@@ -3,12 +3,14 @@ import { createHash } from "node:crypto";
 import { createReadStream, existsSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import type { DatabaseEngine } from "@/lib/env";
 
 // manifest.json, written last: its presence marks a complete backup, and its checksums let a
 // restore refuse a damaged or tampered copy before it touches the site.
 
 export const MANIFEST = "manifest.json";
-export const DATABASE_FILE = "app.db";
+/** The database's file in a backup: a SQLite file, or a pg_dump archive (custom format). */
+export const DATABASE_FILES: Record<DatabaseEngine, string> = { sqlite: "app.db", postgresql: "app.pgdump" };
 export const UPLOADS_FOLDER = "uploads";
 export const AUTH_SECRET_FILE = "auth-secret";
 
@@ -16,8 +18,13 @@ export type ManifestFile = { path: string; size: number; sha256: string };
 export type Manifest = {
   format: 1;
   createdAt: string;
+  /** Absent in backups made before PostgreSQL was supported: those are SQLite. */
+  engine?: DatabaseEngine;
   tickets: number;
-  /** The newest applied Prisma migration: a restore onto older code would not know its columns. */
+  /**
+   * The newest applied migration (SQLite: Prisma's; PostgreSQL: _jsjb_migrations): a restore onto
+   * older code would not know its columns.
+   */
   migration: string | null;
   files: ManifestFile[];
 };
@@ -51,6 +58,10 @@ export async function readVerifiedManifest(dir: string): Promise<Manifest> {
       throw new Error(`备份文件 ${expected.path} 校验失败（大小或 SHA-256 不符），备份已损坏`);
     }
   }
-  if (!manifest.files.some((f) => f.path === DATABASE_FILE)) throw new Error(`备份中没有数据库文件 ${DATABASE_FILE}`);
+  const databaseFile = DATABASE_FILES[manifestEngine(manifest)];
+  if (!databaseFile) throw new Error(`${manifestFile} 中的数据库类型无法识别：${manifest.engine}`);
+  if (!manifest.files.some((f) => f.path === databaseFile)) throw new Error(`备份中没有数据库文件 ${databaseFile}`);
   return manifest;
 }
+
+export const manifestEngine = (manifest: Manifest): DatabaseEngine => manifest.engine ?? "sqlite";

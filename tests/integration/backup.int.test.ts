@@ -1,28 +1,21 @@
-import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { actorOf } from "../support/actors";
+import { cli, mode } from "../support/backup";
 import { restoreBackup } from "@/lib/backup/restore";
-import { currentSite, type Site } from "@/lib/backup/site";
+import { currentSite, type SqliteSite } from "@/lib/backup/site";
 import { submitTicket } from "@/lib/dal/intake";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 
-const run = promisify(execFile);
-const cli = (...args: string[]) =>
-  run(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "cli/index.ts", ...args], { env: process.env, timeout: 60_000 });
-
 const input = { type: "HELP", category: "SERVICE", title: "换证预约失败", content: "12123 上驾驶证换证预约一直失败。", phone: "13711112222" };
 
-function emptySite(): Site {
+function emptySite(): SqliteSite {
   const dir = mkdtempSync(path.join(path.dirname(env().dataDir), "restored-"));
   return { databasePath: path.join(dir, "app.db"), uploadsDir: path.join(dir, "uploads"), authSecretFile: path.join(dir, "auth-secret") };
 }
-
-const mode = (file: string) => statSync(file).mode & 0o777;
 
 describe("backup and restore", () => {
   it("backs up while tickets keep arriving, and the restore holds every ticket acknowledged before", async () => {
@@ -64,11 +57,11 @@ describe("backup and restore", () => {
     expect(mode(restored.databasePath)).toBe(0o600);
 
     // A site with tickets is not overwritten without --force, and nothing is touched.
-    const inode = statSync(site.databasePath).ino;
+    const inode = statSync(env().databasePath).ino;
     const tickets = await db.ticket.count();
     await expect(cli("restore", target)).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("--force") });
     await expect(restoreBackup(site, target)).rejects.toThrow("未做任何改动");
-    expect(statSync(site.databasePath).ino).toBe(inode);
+    expect(statSync(env().databasePath).ino).toBe(inode);
     expect(await db.ticket.count()).toBe(tickets);
     expect(readdirSync(site.uploadsDir)).toEqual(["photo-1.jpg"]);
 
