@@ -34,8 +34,8 @@ export function UserTable({ users, units, selfId }: { users: UserRow[]; units: U
               <td className={`${tdClass} whitespace-nowrap`}>
                 <ActiveBadge active={u.active} on="在用" />
                 {u.locked && (
-                  <span className="ml-1 rounded-full bg-red-100 px-2 py-0.5 text-xs font-medium text-red-800" title={`锁定至 ${formatDateTime(u.lockedUntil)}`}>
-                    已锁定
+                  <span className="ml-1 rounded-full bg-red-100 px-2 py-0.5 text-xs font-medium text-red-800" title={`有来源地址须等到 ${formatDateTime(u.lockedUntil)} 才能再试`}>
+                    登录受限
                   </span>
                 )}
                 {!u.locked && u.failedLogins > 0 && <span className="ml-1 text-xs text-amber-700">失败 {u.failedLogins} 次</span>}

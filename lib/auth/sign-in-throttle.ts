@@ -48,3 +48,16 @@ export function clearSignInFailures(username: string) {
   const suffix = `\u0000${username.trim().toLowerCase()}`;
   for (const key of pairs.keys()) if (key.endsWith(suffix)) pairs.delete(key);
 }
+
+/**
+ * Until when some address must wait before trying this account again (the latest such moment),
+ * or null when none must: what the admin users page shows as 登录受限, and 解除锁定 lifts.
+ */
+export function signInThrottledUntil(username: string, now = Date.now()): Date | null {
+  const suffix = `\u0000${username.trim().toLowerCase()}`;
+  let until = 0;
+  for (const [key, pair] of pairs) {
+    if (key.endsWith(suffix)) until = Math.max(until, now + signInWaitMs(pair, undefined, now));
+  }
+  return until > now ? new Date(until) : null;
+}

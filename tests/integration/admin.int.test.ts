@@ -254,7 +254,10 @@ describe("administration", () => {
     }
     await expect(authenticate("zq2.handler", "demo123456", ADDRESS)).rejects.toThrow(/尝试次数过多/);
     expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ failedLogins: FREE_FAILURES_PER_ACCOUNT });
+    // The users page shows the account as 登录受限 while an address must wait.
+    expect((await listUsers(admin, { q: "zq2.handler" })).items[0]).toMatchObject({ locked: true, lockedUntil: expect.any(Date) });
     await unlockUser(admin, user.id);
+    expect((await listUsers(admin, { q: "zq2.handler" })).items[0]).toMatchObject({ locked: false, lockedUntil: null });
     expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ failedLogins: 0, lockedUntil: null });
     await expect(authenticate("zq2.handler", "demo123456", ADDRESS)).resolves.toMatchObject({ username: "zq2.handler" });
     expect(await db.auditEntry.count({ where: { entity: "User", entityId: user.id, action: "UNLOCK" } })).toBe(1);

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
-import { clearSignInFailures } from "@/lib/auth/sign-in-throttle";
+import { clearSignInFailures, signInThrottledUntil } from "@/lib/auth/sign-in-throttle";
 import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 import { db, type Tx, transaction } from "@/lib/db";
 import { UNIT_KIND_LABELS } from "@/lib/domain/labels";
@@ -49,7 +49,6 @@ const userSelect = {
   phone: true,
   active: true,
   failedLogins: true,
-  lockedUntil: true,
   lastLoginAt: true,
   createdAt: true,
   unit: { select: { code: true, name: true } },
@@ -58,6 +57,7 @@ const userSelect = {
 type UserRecord = Prisma.UserGetPayload<{ select: typeof userSelect }>;
 
 function toRow(u: UserRecord): UserRow {
+  const throttledUntil = signInThrottledUntil(u.username);
   return {
     id: u.id,
     username: u.role === "CITIZEN" ? maskPhone(u.username) : u.username,
@@ -68,8 +68,9 @@ function toRow(u: UserRecord): UserRow {
     phone: u.phone ? maskPhone(u.phone) : null,
     active: u.active,
     failedLogins: u.failedLogins,
-    lockedUntil: u.lockedUntil,
-    locked: u.lockedUntil !== null && u.lockedUntil > new Date(),
+    // Accounts are no longer locked outright; an address may be made to wait (lib/auth/sign-in-throttle.ts).
+    lockedUntil: throttledUntil,
+    locked: throttledUntil !== null,
     lastLoginAt: u.lastLoginAt,
     createdAt: u.createdAt,
   };
@@ -240,6 +241,7 @@ export async function unlockUser(actor: Actor, userId: string): Promise<{ id: st
   requireAdmin(actor);
   return transaction(async (tx) => {
     const before = await loadUser(tx, userId);
+    const throttledUntil = signInThrottledUntil(before.username);
     await tx.user.update({ where: { id: userId }, data: { failedLogins: 0, lockedUntil: null } });
     clearSignInFailures(before.username);
     const username = snapshot(before).username;
@@ -247,8 +249,8 @@ export async function unlockUser(actor: Actor, userId: string): Promise<{ id: st
       entity: "User",
       entityId: userId,
       action: "UNLOCK",
-      before: { username, failedLogins: before.failedLogins, lockedUntil: before.lockedUntil?.toISOString() ?? null },
-      after: { username, failedLogins: 0, lockedUntil: null },
+      before: { username, failedLogins: before.failedLogins, throttledUntil: throttledUntil?.toISOString() ?? null },
+      after: { username, failedLogins: 0, throttledUntil: null },
     });
     return { id: userId };
   });
