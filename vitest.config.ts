@@ -9,6 +9,9 @@ const ON_BOTH_ENGINES = [
   "tests/integration/api-tokens.int.test.ts",
   "tests/integration/metrics-triggers.int.test.ts",
   "tests/integration/rest-tickets.int.test.ts",
+  "tests/integration/workflow.int.test.ts",
+  "tests/integration/ticket-actions-view.int.test.ts",
+  "tests/integration/console.int.test.ts",
 ];
 
 export default defineConfig({

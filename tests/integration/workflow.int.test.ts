@@ -148,8 +148,25 @@ describe("POST /api/v1/tickets/{no}/actions", () => {
     const responses = await Promise.all(requests.map((r) => act(r, params(t.no))));
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses).toEqual([200, ...Array(9).fill(409)]);
+    for (const refused of responses.filter((r) => r.status === 409)) {
+      expect(((await refused.json()) as { error: string }).error).toBe("工单已被他人更新，请刷新后重试");
+    }
     expect(await db.ticketEvent.count({ where: { ticket: { no: t.no }, type: "SIGNED" } })).toBe(1);
     expect(await db.ticket.findUniqueOrThrow({ where: { no: t.no } })).toMatchObject({ version: 2, status: "IN_PROGRESS" });
+  });
+
+  it("keeps nothing of the losers of concurrent steps that write side rows before the version check", async () => {
+    const t = await newTicket();
+    await ok("zq1.handler", t.no, { action: "sign", version: 1 });
+    const events = await eventCount(t.no);
+    const requests = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => actionRequest("zq1.handler", t.no, { action: "extend", version: 2, reason: `需要协调市政部门第${i}次`, workingDays: 2 })),
+    );
+    const statuses = (await Promise.all(requests.map((r) => act(r, params(t.no))))).map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 409, 409, 409, 409]);
+    expect(await db.extensionRequest.count({ where: { ticket: { no: t.no } } })).toBe(1);
+    expect(await eventCount(t.no)).toBe(events + 1);
+    expect(await db.ticket.findUniqueOrThrow({ where: { no: t.no } })).toMatchObject({ version: 3, extensionPending: true });
   });
 
   it("returns a ticket within the window and re-dispatches it to ZQ2", async () => {
