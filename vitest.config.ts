@@ -12,6 +12,7 @@ const ON_BOTH_ENGINES = [
   "tests/integration/workflow.int.test.ts",
   "tests/integration/ticket-actions-view.int.test.ts",
   "tests/integration/console.int.test.ts",
+  "tests/integration/evaluations.int.test.ts",
 ];
 
 export default defineConfig({

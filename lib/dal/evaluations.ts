@@ -94,7 +94,8 @@ async function event(tx: WriteTx, ticketId: string, type: EventType, payload: Re
 
 /**
  * Records one evaluation round and closes the ticket, or, for 不满意, leaves it 已答复 for a
- * manager's decision. The link is spent either way.
+ * manager's decision. The link is spent either way. The versioned update comes first: when it
+ * is refused (409), nothing of the round has been written.
  */
 async function recordEvaluation(
   tx: WriteTx,
@@ -104,17 +105,6 @@ async function recordEvaluation(
 ): Promise<{ closed: boolean }> {
   const { source, now, actor } = meta;
   const round = ticket.reopenCount + 1;
-  await tx.insertInto("Evaluation").values({
-    id: randomUUID(),
-    ticketId: ticket.id,
-    round,
-    resolved: answer.resolved,
-    satisfaction: answer.satisfaction,
-    comment: answer.comment,
-    source,
-    recordedById: actor?.userId ?? null,
-    createdAt: now,
-  }).execute();
   const closed = answer.satisfaction !== "UNSATISFIED";
   await updateTicketVersioned(
     tx,
@@ -131,6 +121,17 @@ async function recordEvaluation(
     },
     now,
   );
+  await tx.insertInto("Evaluation").values({
+    id: randomUUID(),
+    ticketId: ticket.id,
+    round,
+    resolved: answer.resolved,
+    satisfaction: answer.satisfaction,
+    comment: answer.comment,
+    source,
+    recordedById: actor?.userId ?? null,
+    createdAt: now,
+  }).execute();
   const payload =
     answer.satisfaction === "NONE"
       ? { satisfaction: "NONE", source, round, ...meta.extra }
@@ -165,12 +166,15 @@ export async function submitEvaluationByLink(
 
 /**
  * 未评价: replied tickets whose link ran out unanswered close with satisfaction NONE. Safe to run
- * from the server's loop and `tick` at once: a ticket is only picked while still REPLIED.
+ * from the server's loop and `tick` at once: a ticket is only picked while still REPLIED, and on
+ * PostgreSQL, where two runs can pick the same ticket, the later one's versioned update is
+ * refused and it leaves that ticket to the first.
  */
 export async function expireEvaluations(now = new Date()): Promise<{ closed: number }> {
   let closed = 0;
   for (;;) {
     const batch = await write(async (tx) => {
+      let expired = 0;
       const nos = await tx
         .selectFrom("Ticket")
         .select("no")
@@ -181,13 +185,19 @@ export async function expireEvaluations(now = new Date()): Promise<{ closed: num
         .limit(BATCH)
         .execute();
       for (const { no } of nos) {
-        const ticket = (await loadTicketRow(tx, no))!;
-        await recordEvaluation(tx, ticket, { resolved: null, satisfaction: "NONE", comment: null }, { source: "EXPIRED", now });
+        const ticket = await loadTicketRow(tx, no);
+        if (ticket?.status !== "REPLIED") continue; // closed by another run since the query
+        try {
+          await recordEvaluation(tx, ticket, { resolved: null, satisfaction: "NONE", comment: null }, { source: "EXPIRED", now });
+          expired++;
+        } catch (error) {
+          if (!(error instanceof Conflict)) throw error;
+        }
       }
-      return nos.length;
+      return { picked: nos.length, expired };
     });
-    closed += batch;
-    if (batch < BATCH) return { closed };
+    closed += batch.expired;
+    if (batch.picked < BATCH) return { closed };
   }
 }
 
