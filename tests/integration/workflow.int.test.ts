@@ -317,6 +317,27 @@ describe("POST /api/v1/tickets/{no}/actions", () => {
     expect(JSON.parse(own.payload).link).toBeTruthy();
     expect(JSON.parse(other.payload).link).toBeUndefined();
   });
+
+  it("merges into a master being merged away at the same moment only so that the repeat's caller follows it", async () => {
+    for (let i = 0; i < 8; i++) {
+      const [top, master, repeat] = await Promise.all(
+        ["13912340031", "13912340032", "13912340033"].map((phone) => newTicket({ phone, title: `同一路口信号灯问题第${i}次` })),
+      );
+      const [intoMaster] = await Promise.all([
+        step("dispatcher", repeat!.no, { action: "merge", version: 1, into: master!.no }),
+        step("dispatcher", master!.no, { action: "merge", version: 1, into: top!.no }),
+      ]);
+      if (intoMaster.status === 400) {
+        // The master was merged first: the repeat is sent on to the master's master.
+        expect(intoMaster.body.errors).toEqual([{ field: "into", message: `工单 ${master!.no} 已并单或无效，请并入其主工单` }]);
+        continue;
+      }
+      expect(intoMaster.status).toBe(200);
+      // Merged first, so the repeat's caller follows the master and is told where it went.
+      const told = await db.notification.findMany({ where: { ticket: { no: master!.no }, template: "MERGED", recipient: "13912340033" } });
+      expect(told.map((n) => JSON.parse(n.payload).masterNo)).toEqual([top!.no]);
+    }
+  });
 });
 
 /** Valid fields for each action, so the 403 test reaches the permission check. */

@@ -5,6 +5,7 @@ import type { EventType } from "@/lib/domain/events";
 import type { NotificationTemplate } from "@/lib/domain/notifications";
 import { computeDeadlines, extendDueAt, selectPolicy } from "@/lib/domain/time-limits";
 import type { Action, ActionInput, Transition } from "@/lib/domain/workflow";
+import { env } from "@/lib/env";
 import { Conflict, Invalid } from "@/lib/errors";
 import type { Ticket } from "@/lib/generated/prisma/client";
 import type { Reference, UnitRef } from "@/lib/dal/reference";
@@ -316,7 +317,14 @@ export const EFFECTS: Effects = {
   // 并单 (一单到底): the caller is told the master's number and follows the master's updates.
   merge: async ({ tx, ticket }, input) => {
     if (input.into === ticket.no) throw new Invalid([{ field: "into", message: "不能并入工单自身" }]);
-    const master = await tx.selectFrom("Ticket").select(["id", "no", "status"]).where("no", "=", input.into).executeTakeFirst();
+    // On PostgreSQL the master is share-locked until commit, so it cannot be merged away or
+    // invalidated between this check and the merge (SQLite's writer holds the whole database).
+    const master = await tx
+      .selectFrom("Ticket")
+      .select(["id", "no", "status"])
+      .where("no", "=", input.into)
+      .$if(env().databaseEngine === "postgresql", (query) => query.forShare())
+      .executeTakeFirst();
     if (!master) throw new Invalid([{ field: "into", message: `主工单 ${input.into} 不存在` }]);
     if (master.status === "MERGED" || master.status === "INVALID") {
       throw new Invalid([{ field: "into", message: `工单 ${master.no} 已并单或无效，请并入其主工单` }]);
