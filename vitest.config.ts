@@ -13,6 +13,7 @@ const ON_BOTH_ENGINES = [
   "tests/integration/ticket-actions-view.int.test.ts",
   "tests/integration/console.int.test.ts",
   "tests/integration/evaluations.int.test.ts",
+  "tests/integration/citizen-view.int.test.ts",
 ];
 
 export default defineConfig({
