@@ -10,6 +10,11 @@ const ON_BOTH_ENGINES = [
   "tests/integration/metrics-triggers.int.test.ts",
   "tests/integration/rest-tickets.int.test.ts",
   "tests/integration/import.int.test.ts",
+  "tests/integration/workflow.int.test.ts",
+  "tests/integration/ticket-actions-view.int.test.ts",
+  "tests/integration/console.int.test.ts",
+  "tests/integration/evaluations.int.test.ts",
+  "tests/integration/citizen-view.int.test.ts",
 ];
 
 export default defineConfig({

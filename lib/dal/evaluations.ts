@@ -1,6 +1,5 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type Database from "better-sqlite3";
 import type { Actor } from "@/lib/auth/actor";
 import { hashToken } from "@/lib/auth/api-token";
 import { can } from "@/lib/auth/permissions";
@@ -11,15 +10,14 @@ import { Conflict, Forbidden, NotFound } from "@/lib/errors";
 import type { Ticket } from "@/lib/generated/prisma/client";
 import { reference } from "@/lib/dal/reference";
 import { loadTicketRow, updateTicketVersioned, type TicketPatch } from "@/lib/dal/workflow/ticket-row";
-import { insertRow, prepared, writeTransaction } from "@/lib/sqlite";
+import { write, type WriteTx } from "@/lib/sql/write";
 import { parseOrThrow } from "@/lib/validation/errors";
 
 // 回访 (DOMAIN.md §5) outside the staff workflow steps: the citizen's one-time link, the window
 // running out (未评价), and callbacks nobody answers. A dispatcher's answered callback is the
-// `evaluate` step of lib/dal/workflow/perform.ts; these write the same rows, in one transaction
-// on the raw connection each, so a link and a callback on the same ticket cannot both land.
-
-type Raw = Database.Database;
+// `evaluate` step of lib/dal/workflow/perform.ts; these write the same rows, in one write step
+// each (lib/sql/write.ts) with the ticket's version check, so a link and a callback on the same
+// ticket cannot both land.
 
 const INVALID_LINK = "评价链接无效或已过期";
 const STALE = "工单已被他人更新，请刷新后重试";
@@ -81,8 +79,8 @@ export async function evaluationByToken(token: unknown, now = new Date()): Promi
 
 type Closing = { satisfaction: "SATISFIED" | "BASIC" | "UNSATISFIED" | "NONE"; resolved: boolean | null; comment: string | null };
 
-function event(sqlite: Raw, ticketId: string, type: EventType, payload: Record<string, unknown>, now: Date, actor?: Actor) {
-  insertRow(sqlite, "TicketEvent", {
+async function event(tx: WriteTx, ticketId: string, type: EventType, payload: Record<string, unknown>, now: Date, actor?: Actor) {
+  await tx.insertInto("TicketEvent").values({
     id: randomUUID(),
     ticketId,
     type,
@@ -91,35 +89,25 @@ function event(sqlite: Raw, ticketId: string, type: EventType, payload: Record<s
     actorUnitId: actor?.unitId ?? null,
     payload: JSON.stringify(payload),
     createdAt: now,
-  });
+  }).execute();
 }
 
 /**
  * Records one evaluation round and closes the ticket, or, for 不满意, leaves it 已答复 for a
- * manager's decision. The link is spent either way.
+ * manager's decision. The link is spent either way. The versioned update comes first: when it
+ * is refused (409), nothing of the round has been written.
  */
-function recordEvaluation(
-  sqlite: Raw,
+async function recordEvaluation(
+  tx: WriteTx,
   ticket: Ticket,
   answer: Closing,
   meta: { source: "LINK" | "CALLBACK" | "EXPIRED"; now: Date; actor?: Actor; patch?: TicketPatch; extra?: Record<string, unknown> },
-): { closed: boolean } {
+): Promise<{ closed: boolean }> {
   const { source, now, actor } = meta;
   const round = ticket.reopenCount + 1;
-  insertRow(sqlite, "Evaluation", {
-    id: randomUUID(),
-    ticketId: ticket.id,
-    round,
-    resolved: answer.resolved,
-    satisfaction: answer.satisfaction,
-    comment: answer.comment,
-    source,
-    recordedById: actor?.userId ?? null,
-    createdAt: now,
-  });
   const closed = answer.satisfaction !== "UNSATISFIED";
-  updateTicketVersioned(
-    sqlite,
+  await updateTicketVersioned(
+    tx,
     ticket,
     {
       ...meta.patch,
@@ -133,12 +121,23 @@ function recordEvaluation(
     },
     now,
   );
+  await tx.insertInto("Evaluation").values({
+    id: randomUUID(),
+    ticketId: ticket.id,
+    round,
+    resolved: answer.resolved,
+    satisfaction: answer.satisfaction,
+    comment: answer.comment,
+    source,
+    recordedById: actor?.userId ?? null,
+    createdAt: now,
+  }).execute();
   const payload =
     answer.satisfaction === "NONE"
       ? { satisfaction: "NONE", source, round, ...meta.extra }
       : { resolved: answer.resolved, satisfaction: answer.satisfaction, comment: answer.comment, source, round };
-  event(sqlite, ticket.id, "EVALUATED", payload, now, actor);
-  if (closed) event(sqlite, ticket.id, "CLOSED", { satisfaction: answer.satisfaction, source }, now, actor);
+  await event(tx, ticket.id, "EVALUATED", payload, now, actor);
+  if (closed) await event(tx, ticket.id, "CLOSED", { satisfaction: answer.satisfaction, source }, now, actor);
   return { closed };
 }
 
@@ -151,12 +150,12 @@ export async function submitEvaluationByLink(
   const hash = tokenHash(token);
   if (!hash) throw new NotFound(INVALID_LINK);
   const input = parseOrThrow(evaluationInputSchema, raw);
-  return writeTransaction((sqlite) => {
-    const row = prepared(sqlite, `SELECT "no" FROM "Ticket" WHERE "evaluationTokenHash" = ?`).get(hash) as { no: string } | undefined;
-    const ticket = row ? loadTicketRow(sqlite, row.no) : null;
+  return write(async (tx) => {
+    const row = await tx.selectFrom("Ticket").select("no").where("evaluationTokenHash", "=", hash).executeTakeFirst();
+    const ticket = row ? await loadTicketRow(tx, row.no) : null;
     if (!ticket || !linkUsable(ticket, now)) throw new NotFound(INVALID_LINK);
-    const { closed } = recordEvaluation(
-      sqlite,
+    const { closed } = await recordEvaluation(
+      tx,
       ticket,
       { resolved: input.resolved, satisfaction: input.satisfaction, comment: input.comment ?? null },
       { source: "LINK", now },
@@ -167,25 +166,38 @@ export async function submitEvaluationByLink(
 
 /**
  * 未评价: replied tickets whose link ran out unanswered close with satisfaction NONE. Safe to run
- * from the server's loop and `tick` at once: a ticket is only picked while still REPLIED.
+ * from the server's loop and `tick` at once: a ticket is only picked while still REPLIED, and on
+ * PostgreSQL, where two runs can pick the same ticket, the later one's versioned update is
+ * refused and it leaves that ticket to the first.
  */
 export async function expireEvaluations(now = new Date()): Promise<{ closed: number }> {
   let closed = 0;
   for (;;) {
-    const batch = await writeTransaction((sqlite) => {
-      const nos = prepared(
-        sqlite,
-        `SELECT "no" FROM "Ticket" WHERE "status" = 'REPLIED' AND "awaitingReview" = 0
-           AND "evaluationExpiresAt" IS NOT NULL AND "evaluationExpiresAt" <= ? LIMIT ${BATCH}`,
-      ).all(now.getTime()) as { no: string }[];
+    const batch = await write(async (tx) => {
+      let expired = 0;
+      const nos = await tx
+        .selectFrom("Ticket")
+        .select("no")
+        .where("status", "=", "REPLIED")
+        .where("awaitingReview", "=", false)
+        .where("evaluationExpiresAt", "is not", null)
+        .where("evaluationExpiresAt", "<=", now)
+        .limit(BATCH)
+        .execute();
       for (const { no } of nos) {
-        const ticket = loadTicketRow(sqlite, no)!;
-        recordEvaluation(sqlite, ticket, { resolved: null, satisfaction: "NONE", comment: null }, { source: "EXPIRED", now });
+        const ticket = await loadTicketRow(tx, no);
+        if (ticket?.status !== "REPLIED") continue; // closed by another run since the query
+        try {
+          await recordEvaluation(tx, ticket, { resolved: null, satisfaction: "NONE", comment: null }, { source: "EXPIRED", now });
+          expired++;
+        } catch (error) {
+          if (!(error instanceof Conflict)) throw error;
+        }
       }
-      return nos.length;
+      return { picked: nos.length, expired };
     });
-    closed += batch;
-    if (batch < BATCH) return { closed };
+    closed += batch.expired;
+    if (batch.picked < BATCH) return { closed };
   }
 }
 
@@ -236,8 +248,8 @@ export async function recordUnreachable(
   now = new Date(),
 ): Promise<{ no: string; version: number; callbackAttempts: number; closed: boolean }> {
   const { settings } = await reference();
-  return writeTransaction((sqlite) => {
-    const ticket = loadTicketRow(sqlite, no);
+  return write(async (tx) => {
+    const ticket = await loadTicketRow(tx, no);
     if (!ticket) throw new NotFound(`工单 ${no} 不存在`);
     if (!can(actor.role, "callback:record")) throw new Forbidden("只有指挥中心坐席可以记录回访");
     if (ticket.version !== version) throw new Conflict(STALE);
@@ -246,13 +258,13 @@ export async function recordUnreachable(
     if (ticket.awaitingReview) throw new Conflict("群众已评价「不满意」，正在等待支队领导决定重办或办结");
 
     const attempts = ticket.callbackAttempts + 1;
-    event(sqlite, ticket.id, "CALLBACK_ATTEMPT", { attempt: attempts, of: settings.maxCallbackAttempts }, now, actor);
+    await event(tx, ticket.id, "CALLBACK_ATTEMPT", { attempt: attempts, of: settings.maxCallbackAttempts }, now, actor);
     if (attempts < settings.maxCallbackAttempts) {
-      updateTicketVersioned(sqlite, ticket, { callbackAttempts: attempts }, now);
+      await updateTicketVersioned(tx, ticket, { callbackAttempts: attempts }, now);
       return { no, version: ticket.version + 1, callbackAttempts: attempts, closed: false };
     }
-    recordEvaluation(
-      sqlite,
+    await recordEvaluation(
+      tx,
       ticket,
       { resolved: null, satisfaction: "NONE", comment: null },
       { source: "CALLBACK", now, actor, patch: { callbackAttempts: attempts }, extra: { attempts } },

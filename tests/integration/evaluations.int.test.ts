@@ -144,6 +144,19 @@ describe("未评价 after the window", () => {
     expect(await db.evaluation.count({ where: { ticketId: t.id } })).toBe(1);
   });
 
+  it("closes each ticket once when two runs expire at the same time", async () => {
+    const tickets = await Promise.all(["13912340021", "13912340022", "13912340023", "13912340024"].map((phone) => repliedTicket({ phone })));
+    const later = new Date(Date.now() + 30 * DAY);
+    const expiredBefore = await db.evaluation.count({ where: { source: "EXPIRED" } });
+    const runs = await Promise.all([expireEvaluations(later), expireEvaluations(later)]);
+    expect(runs[0].closed + runs[1].closed).toBe((await db.evaluation.count({ where: { source: "EXPIRED" } })) - expiredBefore);
+    for (const t of tickets) {
+      expect(await db.ticket.findUniqueOrThrow({ where: { id: t.id } })).toMatchObject({ status: "CLOSED", satisfaction: "NONE" });
+      expect(await db.evaluation.count({ where: { ticketId: t.id } })).toBe(1);
+      expect((await events(t.id)).filter((e) => e.type === "CLOSED")).toHaveLength(1);
+    }
+  });
+
   it("does not close a 不满意 ticket waiting for the manager", async () => {
     const t = await repliedTicket();
     await submitEvaluationByLink(t.token, { resolved: "false", satisfaction: "UNSATISFIED" });

@@ -148,8 +148,25 @@ describe("POST /api/v1/tickets/{no}/actions", () => {
     const responses = await Promise.all(requests.map((r) => act(r, params(t.no))));
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses).toEqual([200, ...Array(9).fill(409)]);
+    for (const refused of responses.filter((r) => r.status === 409)) {
+      expect(((await refused.json()) as { error: string }).error).toBe("工单已被他人更新，请刷新后重试");
+    }
     expect(await db.ticketEvent.count({ where: { ticket: { no: t.no }, type: "SIGNED" } })).toBe(1);
     expect(await db.ticket.findUniqueOrThrow({ where: { no: t.no } })).toMatchObject({ version: 2, status: "IN_PROGRESS" });
+  });
+
+  it("keeps nothing of the losers of concurrent steps that write side rows before the version check", async () => {
+    const t = await newTicket();
+    await ok("zq1.handler", t.no, { action: "sign", version: 1 });
+    const events = await eventCount(t.no);
+    const requests = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => actionRequest("zq1.handler", t.no, { action: "extend", version: 2, reason: `需要协调市政部门第${i}次`, workingDays: 2 })),
+    );
+    const statuses = (await Promise.all(requests.map((r) => act(r, params(t.no))))).map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 409, 409, 409, 409]);
+    expect(await db.extensionRequest.count({ where: { ticket: { no: t.no } } })).toBe(1);
+    expect(await eventCount(t.no)).toBe(events + 1);
+    expect(await db.ticket.findUniqueOrThrow({ where: { no: t.no } })).toMatchObject({ version: 3, extensionPending: true });
   });
 
   it("returns a ticket within the window and re-dispatches it to ZQ2", async () => {
@@ -299,6 +316,27 @@ describe("POST /api/v1/tickets/{no}/actions", () => {
     const other = notices.find((n) => n.recipient === "13912340004")!;
     expect(JSON.parse(own.payload).link).toBeTruthy();
     expect(JSON.parse(other.payload).link).toBeUndefined();
+  });
+
+  it("merges into a master being merged away at the same moment only so that the repeat's caller follows it", async () => {
+    for (let i = 0; i < 8; i++) {
+      const [top, master, repeat] = await Promise.all(
+        ["13912340031", "13912340032", "13912340033"].map((phone) => newTicket({ phone, title: `同一路口信号灯问题第${i}次` })),
+      );
+      const [intoMaster] = await Promise.all([
+        step("dispatcher", repeat!.no, { action: "merge", version: 1, into: master!.no }),
+        step("dispatcher", master!.no, { action: "merge", version: 1, into: top!.no }),
+      ]);
+      if (intoMaster.status === 400) {
+        // The master was merged first: the repeat is sent on to the master's master.
+        expect(intoMaster.body.errors).toEqual([{ field: "into", message: `工单 ${master!.no} 已并单或无效，请并入其主工单` }]);
+        continue;
+      }
+      expect(intoMaster.status).toBe(200);
+      // Merged first, so the repeat's caller follows the master and is told where it went.
+      const told = await db.notification.findMany({ where: { ticket: { no: master!.no }, template: "MERGED", recipient: "13912340033" } });
+      expect(told.map((n) => JSON.parse(n.payload).masterNo)).toEqual([top!.no]);
+    }
   });
 });
 

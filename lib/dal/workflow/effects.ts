@@ -1,26 +1,25 @@
 import "server-only";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import type Database from "better-sqlite3";
 import type { Actor } from "@/lib/auth/actor";
 import type { EventType } from "@/lib/domain/events";
 import type { NotificationTemplate } from "@/lib/domain/notifications";
 import { computeDeadlines, extendDueAt, selectPolicy } from "@/lib/domain/time-limits";
 import type { Action, ActionInput, Transition } from "@/lib/domain/workflow";
+import { env } from "@/lib/env";
 import { Conflict, Invalid } from "@/lib/errors";
 import type { Ticket } from "@/lib/generated/prisma/client";
 import type { Reference, UnitRef } from "@/lib/dal/reference";
 import type { TicketPatch } from "@/lib/dal/workflow/ticket-row";
-import { insertRow, prepared } from "@/lib/sqlite";
+import { toBoolean } from "@/lib/sql/values";
+import type { WriteTx } from "@/lib/sql/write";
 
 // What each allowed workflow step writes besides the ticket's status, version and event: the
 // ticket columns it changes, its side rows (退单/延期/协办/督办/回访 requests), the details on its
-// event, and the notice to the citizen. Runs inside perform.ts's one synchronous transaction, so
-// a throw here (a bad unit code, a vanished request) rolls the whole step back.
-
-type Raw = Database.Database;
+// event, and the notice to the citizen. Runs inside perform.ts's write step, so a throw here (a
+// bad unit code, a vanished request) rolls the whole step back.
 
 export type EffectContext = {
-  sqlite: Raw;
+  tx: WriteTx;
   ticket: Ticket;
   actor: Actor;
   now: Date;
@@ -65,31 +64,34 @@ function policyOf(ref: Reference, ticket: Pick<Ticket, "type" | "urgency" | "gra
   return selectPolicy(ref.policies, ticket);
 }
 
-function decidePending(sqlite: Raw, table: "ReturnRequest" | "ExtensionRequest", ticketId: string) {
-  const row = prepared(
-    sqlite,
-    `SELECT * FROM "${table}" WHERE "ticketId" = ? AND "status" = 'PENDING' ORDER BY "createdAt" DESC LIMIT 1`,
-  ).get(ticketId) as Record<string, unknown> | undefined;
+async function decidePending(tx: WriteTx, table: "ReturnRequest" | "ExtensionRequest", ticketId: string) {
+  const row = await tx
+    .selectFrom(table)
+    .selectAll()
+    .where("ticketId", "=", ticketId)
+    .where("status", "=", "PENDING")
+    .orderBy("createdAt", "desc")
+    .limit(1)
+    .executeTakeFirst();
   if (!row) throw new Conflict(table === "ReturnRequest" ? "该工单没有待审核的退单申请" : "该工单没有待审核的延期申请");
   return row;
 }
 
-function closeRequest(
-  sqlite: Raw,
+async function closeRequest(
+  tx: WriteTx,
   table: "ReturnRequest" | "ExtensionRequest",
-  id: unknown,
+  id: string,
   decision: { status: "APPROVED" | "REJECTED"; actor: Actor; now: Date; note?: string | null; toUnitId?: string },
 ) {
-  const toUnit = table === "ReturnRequest" ? `, "toUnitId" = ?` : "";
-  const values: (string | number | null)[] = [decision.status, decision.actor.userId, decision.note ?? null, decision.now.getTime()];
-  if (table === "ReturnRequest") values.push(decision.toUnitId ?? null);
-  prepared(
-    sqlite,
-    `UPDATE "${table}" SET "status" = ?, "decidedById" = ?, "decisionNote" = ?, "decidedAt" = ?${toUnit} WHERE "id" = ?`,
-  ).run(...values, id as string);
+  const closed = { status: decision.status, decidedById: decision.actor.userId, decisionNote: decision.note ?? null, decidedAt: decision.now };
+  if (table === "ReturnRequest") {
+    await tx.updateTable(table).set({ ...closed, toUnitId: decision.toUnitId ?? null }).where("id", "=", id).execute();
+  } else {
+    await tx.updateTable(table).set(closed).where("id", "=", id).execute();
+  }
 }
 
-type Effects = { [A in Action]: (ctx: EffectContext, input: ActionInput<A>) => Effect };
+type Effects = { [A in Action]: (ctx: EffectContext, input: ActionInput<A>) => Effect | Promise<Effect> };
 
 export const EFFECTS: Effects = {
   sign: ({ now }) => ({ patch: { signedAt: now }, payload: {} }),
@@ -101,62 +103,65 @@ export const EFFECTS: Effects = {
 
   note: (_ctx, input) => ({ patch: {}, payload: { text: input.text } }),
 
-  assist: ({ sqlite, ticket, actor, now, ref }, input) => {
+  assist: async ({ tx, ticket, actor, now, ref }, input) => {
     const unit = activeUnit(ref, input.unit, "unit", "协办单位");
     if (unit.id === ticket.ownerUnitId) throw new Invalid([{ field: "unit", message: "协办单位不能是本工单的承办单位" }]);
-    insertRow(sqlite, "AssistRequest", {
+    await tx.insertInto("AssistRequest").values({
       id: randomUUID(),
       ticketId: ticket.id,
-      requestingUnitId: ticket.ownerUnitId,
+      requestingUnitId: ticket.ownerUnitId!, // decide() allows 协办 only on an owned ticket
       assistingUnitId: unit.id,
       note: input.note,
       dueAt: input.dueAt ?? null,
       status: "OPEN",
       createdById: actor.userId,
       createdAt: now,
-    });
+    }).execute();
     return { patch: {}, payload: { unit: unit.code, unitName: unit.name, note: input.note, dueAt: input.dueAt ?? null } };
   },
 
-  assistReply: ({ sqlite, ticket, actor, now }, input) => {
-    const open = prepared(
-      sqlite,
-      `SELECT "id" FROM "AssistRequest" WHERE "ticketId" = ? AND "assistingUnitId" = ? AND "status" = 'OPEN' ORDER BY "createdAt" ASC LIMIT 1`,
-    ).get(ticket.id, actor.unitId) as { id: string } | undefined;
+  assistReply: async ({ tx, ticket, actor, now }, input) => {
+    const open = actor.unitId
+      ? await tx
+          .selectFrom("AssistRequest")
+          .select("id")
+          .where("ticketId", "=", ticket.id)
+          .where("assistingUnitId", "=", actor.unitId)
+          .where("status", "=", "OPEN")
+          .orderBy("createdAt", "asc")
+          .limit(1)
+          .executeTakeFirst()
+      : undefined;
     if (!open) throw new Conflict("本单位在该工单上没有待反馈的协办请求");
-    prepared(sqlite, `UPDATE "AssistRequest" SET "status" = 'ANSWERED', "reply" = ?, "answeredAt" = ? WHERE "id" = ?`).run(
-      input.text,
-      now.getTime(),
-      open.id,
-    );
+    await tx.updateTable("AssistRequest").set({ status: "ANSWERED", reply: input.text, answeredAt: now }).where("id", "=", open.id).execute();
     return { patch: {}, payload: { text: input.text } };
   },
 
-  return: ({ sqlite, ticket, actor, now, ref }, input) => {
+  return: async ({ tx, ticket, actor, now, ref }, input) => {
     const suggested = ownerBrigade(ref, input.suggestedUnit, "suggestedUnit");
     if (suggested.id === ticket.ownerUnitId) {
       throw new Invalid([{ field: "suggestedUnit", message: "建议承办单位不能是本单位" }]);
     }
-    insertRow(sqlite, "ReturnRequest", {
+    await tx.insertInto("ReturnRequest").values({
       id: randomUUID(),
       ticketId: ticket.id,
-      fromUnitId: ticket.ownerUnitId,
+      fromUnitId: ticket.ownerUnitId!, // decide() allows 退单 only on an owned ticket
       suggestedUnitId: suggested.id,
       reason: input.reason,
       requestedById: actor.userId,
       status: "PENDING",
       createdAt: now,
-    });
+    }).execute();
     return { patch: { returnPending: true }, payload: { reason: input.reason, suggestedUnit: suggested.code } };
   },
 
   // Re-dispatched to the new owner, who signs again: the sign clock and return window restart;
   // contact and close keep running from receipt (接诉即办).
-  approveReturn: ({ sqlite, ticket, actor, now, ref }, input) => {
+  approveReturn: async ({ tx, ticket, actor, now, ref }, input) => {
     const unit = ownerBrigade(ref, input.unit, "unit");
     if (unit.id === ticket.ownerUnitId) throw new Invalid([{ field: "unit", message: "新承办单位不能是原承办单位" }]);
-    const request = decidePending(sqlite, "ReturnRequest", ticket.id);
-    closeRequest(sqlite, "ReturnRequest", request.id, { status: "APPROVED", actor, now, toUnitId: unit.id });
+    const request = await decidePending(tx, "ReturnRequest", ticket.id);
+    await closeRequest(tx, "ReturnRequest", request.id, { status: "APPROVED", actor, now, toUnitId: unit.id });
     const { signDueAt } = computeDeadlines(ref.calendar, policyOf(ref, ticket), { receivedAt: ticket.receivedAt, dispatchedAt: now });
     const from = ticket.ownerUnitId ? ref.unitById.get(ticket.ownerUnitId)?.code : null;
     return {
@@ -174,14 +179,14 @@ export const EFFECTS: Effects = {
     };
   },
 
-  rejectReturn: ({ sqlite, ticket, actor, now }, input) => {
-    const request = decidePending(sqlite, "ReturnRequest", ticket.id);
-    closeRequest(sqlite, "ReturnRequest", request.id, { status: "REJECTED", actor, now, note: input.reason });
+  rejectReturn: async ({ tx, ticket, actor, now }, input) => {
+    const request = await decidePending(tx, "ReturnRequest", ticket.id);
+    await closeRequest(tx, "ReturnRequest", request.id, { status: "REJECTED", actor, now, note: input.reason });
     return { patch: { returnPending: false }, payload: { reason: input.reason } };
   },
 
-  extend: ({ sqlite, ticket, actor, now }, input) => {
-    insertRow(sqlite, "ExtensionRequest", {
+  extend: async ({ tx, ticket, actor, now }, input) => {
+    await tx.insertInto("ExtensionRequest").values({
       id: randomUUID(),
       ticketId: ticket.id,
       reason: input.reason,
@@ -189,16 +194,16 @@ export const EFFECTS: Effects = {
       requestedById: actor.userId,
       status: "PENDING",
       createdAt: now,
-    });
+    }).execute();
     return { patch: { extensionPending: true }, payload: { reason: input.reason, workingDays: input.workingDays } };
   },
 
-  approveExtension: ({ sqlite, ticket, actor, now, ref }) => {
-    const request = decidePending(sqlite, "ExtensionRequest", ticket.id);
+  approveExtension: async ({ tx, ticket, actor, now, ref }) => {
+    const request = await decidePending(tx, "ExtensionRequest", ticket.id);
     if (!ticket.dueAt) throw new Conflict("该工单没有办结时限，无需延期");
     const workingDays = Number(request.workingDays);
     const dueAt = extendDueAt(ref.calendar, ticket.dueAt, workingDays);
-    closeRequest(sqlite, "ExtensionRequest", request.id, { status: "APPROVED", actor, now });
+    await closeRequest(tx, "ExtensionRequest", request.id, { status: "APPROVED", actor, now });
     return {
       patch: { dueAt, extendedDays: workingDays, extensionPending: false },
       payload: { workingDays, previousDueAt: ticket.dueAt.toISOString(), dueAt: dueAt.toISOString() },
@@ -206,21 +211,23 @@ export const EFFECTS: Effects = {
     };
   },
 
-  rejectExtension: ({ sqlite, ticket, actor, now }, input) => {
-    const request = decidePending(sqlite, "ExtensionRequest", ticket.id);
-    closeRequest(sqlite, "ExtensionRequest", request.id, { status: "REJECTED", actor, now, note: input.reason });
+  rejectExtension: async ({ tx, ticket, actor, now }, input) => {
+    const request = await decidePending(tx, "ExtensionRequest", ticket.id);
+    await closeRequest(tx, "ExtensionRequest", request.id, { status: "REJECTED", actor, now, note: input.reason });
     return { patch: { extensionPending: false }, payload: { reason: input.reason } };
   },
 
   // The one-time evaluation link: only its SHA-256 is stored, like API tokens.
-  reply: ({ sqlite, ticket, actor, now, ref }, input) => {
+  reply: async ({ tx, ticket, actor, now, ref }, input) => {
     const token = randomBytes(32).toString("base64url");
     const expiresAt = new Date(now.getTime() + ref.settings.evaluationWindowDays * DAY_MS);
     // A reply ends the need for more time: a pending extension request lapses.
-    prepared(
-      sqlite,
-      `UPDATE "ExtensionRequest" SET "status" = 'REJECTED', "decidedById" = ?, "decisionNote" = ?, "decidedAt" = ? WHERE "ticketId" = ? AND "status" = 'PENDING'`,
-    ).run(actor.userId, "已答复，延期申请不再需要", now.getTime(), ticket.id);
+    await tx
+      .updateTable("ExtensionRequest")
+      .set({ status: "REJECTED", decidedById: actor.userId, decisionNote: "已答复，延期申请不再需要", decidedAt: now })
+      .where("ticketId", "=", ticket.id)
+      .where("status", "=", "PENDING")
+      .execute();
     const coordination = {
       coordinatedWith: input.coordinatedWith ?? ticket.coordinatedWith,
       coordinatedAt: input.coordinatedAt ?? ticket.coordinatedAt,
@@ -250,9 +257,9 @@ export const EFFECTS: Effects = {
   },
 
   // 回访 by phone: a new round after each reopen. 不满意 leaves the ticket for a manager.
-  evaluate: ({ sqlite, ticket, actor, now, next }, input) => {
+  evaluate: async ({ tx, ticket, actor, now, next }, input) => {
     const round = ticket.reopenCount + 1;
-    insertRow(sqlite, "Evaluation", {
+    await tx.insertInto("Evaluation").values({
       id: randomUUID(),
       ticketId: ticket.id,
       round,
@@ -262,7 +269,7 @@ export const EFFECTS: Effects = {
       source: "CALLBACK",
       recordedById: actor.userId,
       createdAt: now,
-    });
+    }).execute();
     return {
       patch: {
         resolved: input.resolved,
@@ -276,15 +283,15 @@ export const EFFECTS: Effects = {
     };
   },
 
-  supervise: ({ sqlite, ticket, actor, now }, input) => {
-    insertRow(sqlite, "Supervision", {
+  supervise: async ({ tx, ticket, actor, now }, input) => {
+    await tx.insertInto("Supervision").values({
       id: randomUUID(),
       ticketId: ticket.id,
       note: input.note,
       dueAt: input.dueAt ?? null,
       createdById: actor.userId,
       createdAt: now,
-    });
+    }).execute();
     return {
       patch: { supervised: true, supervisionDueAt: input.dueAt ?? ticket.supervisionDueAt },
       payload: { note: input.note, dueAt: input.dueAt?.toISOString() ?? null },
@@ -308,11 +315,16 @@ export const EFFECTS: Effects = {
   }),
 
   // 并单 (一单到底): the caller is told the master's number and follows the master's updates.
-  merge: ({ sqlite, ticket }, input) => {
+  merge: async ({ tx, ticket }, input) => {
     if (input.into === ticket.no) throw new Invalid([{ field: "into", message: "不能并入工单自身" }]);
-    const master = prepared(sqlite, `SELECT "id", "no", "status" FROM "Ticket" WHERE "no" = ?`).get(input.into) as
-      | { id: string; no: string; status: string }
-      | undefined;
+    // On PostgreSQL the master is share-locked until commit, so it cannot be merged away or
+    // invalidated between this check and the merge (SQLite's writer holds the whole database).
+    const master = await tx
+      .selectFrom("Ticket")
+      .select(["id", "no", "status"])
+      .where("no", "=", input.into)
+      .$if(env().databaseEngine === "postgresql", (query) => query.forShare())
+      .executeTakeFirst();
     if (!master) throw new Invalid([{ field: "into", message: `主工单 ${input.into} 不存在` }]);
     if (master.status === "MERGED" || master.status === "INVALID") {
       throw new Invalid([{ field: "into", message: `工单 ${master.no} 已并单或无效，请并入其主工单` }]);
@@ -342,7 +354,7 @@ export const EFFECTS: Effects = {
     };
   },
 
-  assign: ({ sqlite, ticket, ref }, input) => {
+  assign: async ({ tx, ticket, ref }, input) => {
     const patch: TicketPatch = {};
     const inOwner = (unitId: string | null) => {
       const unit = unitId ? ref.unitById.get(unitId) : undefined;
@@ -356,10 +368,8 @@ export const EFFECTS: Effects = {
       patch.squadronUnitId = squadron.id;
     }
     if (input.handler !== undefined) {
-      const user = prepared(sqlite, `SELECT "id", "unitId", "role", "active" FROM "User" WHERE "username" = ?`).get(input.handler) as
-        | { id: string; unitId: string | null; role: string; active: number }
-        | undefined;
-      if (!user || !user.active || !["HANDLER", "LEAD"].includes(user.role) || !inOwner(user.unitId)) {
+      const user = await tx.selectFrom("User").select(["id", "unitId", "role", "active"]).where("username", "=", input.handler).executeTakeFirst();
+      if (!user || !toBoolean(user.active) || !["HANDLER", "LEAD"].includes(user.role) || !inOwner(user.unitId)) {
         throw new Invalid([{ field: "handler", message: `「${input.handler}」不是本大队或其中队的民警` }]);
       }
       patch.handlerId = user.id;

@@ -1,6 +1,5 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type Database from "better-sqlite3";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCanReadTicket, ticketNotFound } from "@/lib/auth/ticket-access";
 import { EVENT_TYPES } from "@/lib/domain/events";
@@ -21,17 +20,15 @@ import type { Ticket } from "@/lib/generated/prisma/client";
 import { reference } from "@/lib/dal/reference";
 import type { TicketView } from "@/lib/dal/ticket-view";
 import { getTicket } from "@/lib/dal/tickets";
-import { EFFECTS, type Effect } from "@/lib/dal/workflow/effects";
+import { EFFECTS, type Effect, type EffectContext } from "@/lib/dal/workflow/effects";
 import { assistingUnitIds, loadTicketRow, updateTicketVersioned, type TicketPatch } from "@/lib/dal/workflow/ticket-row";
-import { insertRow, prepared, writeTransaction } from "@/lib/sqlite";
+import { write, type WriteTx } from "@/lib/sql/write";
 
-// Every workflow step of DOMAIN.md §7 (POST /tickets/{no}/actions): one entry point, one
-// synchronous transaction on the raw connection (lib/sqlite.ts) — load, decide, version check,
-// apply, bump the version, append the event, queue the notices. Prisma's interactive
-// transactions are not isolated from other requests on this adapter; better-sqlite3's are, and
-// cannot interleave, so two steps decided on the same version cannot both be written.
-
-type Raw = Database.Database;
+// Every workflow step of DOMAIN.md §7 (POST /tickets/{no}/actions): one entry point, one write
+// step (lib/sql/write.ts) — load, decide, version check, apply, bump the version, append the
+// event, queue the notices. Two steps decided on the same version cannot both be written: on
+// SQLite steps run one after another; on PostgreSQL the versioned UPDATE waits for the first's
+// row lock and then finds the version gone (ticket-row.ts), and the loser's writes roll back.
 
 const STALE = "工单已被他人更新，请刷新后重试";
 
@@ -70,10 +67,10 @@ export async function performStep(actor: Actor, no: string, body: unknown): Prom
   const now = new Date();
   const step = parseActionBody(body, now);
   const ref = await reference();
-  return writeTransaction((sqlite) => {
-    const ticket = loadTicketRow(sqlite, no);
+  return write(async (tx) => {
+    const ticket = await loadTicketRow(tx, no);
     if (!ticket) throw ticketNotFound(no);
-    const assisting = assistingUnitIds(sqlite, ticket.id);
+    const assisting = await assistingUnitIds(tx, ticket.id);
     const scope = { ...ticket, assistingUnitIds: assisting };
     // Someone who cannot see the ticket learns nothing about it, not even that it exists.
     assertCanReadTicket(actor, scope, no);
@@ -99,17 +96,17 @@ export async function performStep(actor: Actor, no: string, body: unknown): Prom
     if (ticket.version !== step.version) throw new Conflict(STALE);
     if (!decision.allowed) throw new Conflict(decision.reason);
 
-    return apply(sqlite, { actor, ticket, now, step, ref });
+    return apply(tx, { actor, ticket, now, step, ref });
   });
 }
 
-function apply(
-  sqlite: Raw,
+async function apply(
+  tx: WriteTx,
   { actor, ticket, now, step, ref }: { actor: Actor; ticket: Ticket; now: Date; step: ActionBody; ref: Awaited<ReturnType<typeof reference>> },
-): Effect["result"] {
+): Promise<Effect["result"]> {
   const next = transition(step.action, ticket.status as TicketStatus, step.input);
-  const effect = (EFFECTS[step.action] as (ctx: Parameters<(typeof EFFECTS)["sign"]>[0], input: unknown) => Effect)(
-    { sqlite, ticket, actor, now, ref, next },
+  const effect = await (EFFECTS[step.action] as (ctx: EffectContext, input: unknown) => Effect | Promise<Effect>)(
+    { tx, ticket, actor, now, ref, next },
     step.input,
   );
   const patch: TicketPatch = { ...effect.patch, status: next.status };
@@ -120,21 +117,20 @@ function apply(
   const after = { ...ticket, ...patch };
   patch.escalationAt = (OPEN_STATUSES as readonly string[]).includes(next.status) ? earliestOpenDeadline(after) : null;
 
-  updateTicketVersioned(sqlite, ticket, patch, now);
-  const event = (ticketId: string, type: keyof typeof EVENT_TYPES, payload: Record<string, unknown>) =>
-    insertRow(sqlite, "TicketEvent", {
-      id: randomUUID(),
-      ticketId,
-      type,
-      visibility: EVENT_TYPES[type].visibility,
-      actorId: actor.userId,
-      actorUnitId: actor.unitId,
-      payload: JSON.stringify(payload),
-      createdAt: now,
-    });
-  event(ticket.id, next.event, effect.payload);
-  for (const other of effect.otherEvents ?? []) event(other.ticketId, other.type, other.payload);
-  if (next.notifyCitizen && effect.notice) queueNotices(sqlite, ticket, effect.notice, now);
+  await updateTicketVersioned(tx, ticket, patch, now);
+  const event = (ticketId: string, type: keyof typeof EVENT_TYPES, payload: Record<string, unknown>) => ({
+    id: randomUUID(),
+    ticketId,
+    type,
+    visibility: EVENT_TYPES[type].visibility,
+    actorId: actor.userId,
+    actorUnitId: actor.unitId,
+    payload: JSON.stringify(payload),
+    createdAt: now,
+  });
+  const events = [event(ticket.id, next.event, effect.payload), ...(effect.otherEvents ?? []).map((o) => event(o.ticketId, o.type, o.payload))];
+  await tx.insertInto("TicketEvent").values(events).execute();
+  if (next.notifyCitizen && effect.notice) await queueNotices(tx, ticket, effect.notice, now);
   return effect.result;
 }
 
@@ -142,27 +138,35 @@ function apply(
  * The ticket's own caller and the callers of tickets merged into it (一单到底: they follow the
  * master). Anonymous callers asked not to be contacted.
  */
-function queueNotices(sqlite: Raw, ticket: Ticket, notice: NonNullable<Effect["notice"]>, now: Date): void {
+async function queueNotices(tx: WriteTx, ticket: Ticket, notice: NonNullable<Effect["notice"]>, now: Date): Promise<void> {
   const recipients = new Map<string, Record<string, unknown>>();
   if (ticket.citizenPhone && !ticket.anonymous) {
     recipients.set(ticket.citizenPhone, { ...notice.payload, ...notice.ownCallerOnly });
   }
-  const merged = prepared(
-    sqlite,
-    `SELECT "citizenPhone" FROM "Ticket" WHERE "mergedIntoId" = ? AND "status" = 'MERGED' AND "anonymous" = 0 AND "citizenPhone" IS NOT NULL`,
-  ).all(ticket.id) as { citizenPhone: string }[];
-  for (const { citizenPhone } of merged) if (!recipients.has(citizenPhone)) recipients.set(citizenPhone, notice.payload);
-  for (const [recipient, payload] of recipients) {
-    insertRow(sqlite, "Notification", {
-      id: randomUUID(),
-      ticketId: ticket.id,
-      channel: "SMS",
-      recipient,
-      template: notice.template,
-      payload: JSON.stringify(payload),
-      status: "PENDING",
-      attempts: 0,
-      createdAt: now,
-    });
-  }
+  const merged = await tx
+    .selectFrom("Ticket")
+    .select("citizenPhone")
+    .where("mergedIntoId", "=", ticket.id)
+    .where("status", "=", "MERGED")
+    .where("anonymous", "=", false)
+    .where("citizenPhone", "is not", null)
+    .execute();
+  for (const { citizenPhone } of merged) if (citizenPhone && !recipients.has(citizenPhone)) recipients.set(citizenPhone, notice.payload);
+  if (recipients.size === 0) return;
+  await tx
+    .insertInto("Notification")
+    .values(
+      [...recipients].map(([recipient, payload]) => ({
+        id: randomUUID(),
+        ticketId: ticket.id,
+        channel: "SMS" as const,
+        recipient,
+        template: notice.template,
+        payload: JSON.stringify(payload),
+        status: "PENDING" as const,
+        attempts: 0,
+        createdAt: now,
+      })),
+    )
+    .execute();
 }

@@ -1,13 +1,14 @@
 import "server-only";
-import type Database from "better-sqlite3";
+import type { Selectable } from "kysely";
 import { Conflict } from "@/lib/errors";
+import type { Ticket as TicketRow } from "@/lib/generated/kysely/types";
 import type { Ticket } from "@/lib/generated/prisma/client";
-import { prepared } from "@/lib/sqlite";
+import { toBoolean, toDate } from "@/lib/sql/values";
+import type { WriteTx } from "@/lib/sql/write";
 
-// The Ticket row read and written on the raw connection (lib/sqlite.ts), with Prisma's storage
-// conventions undone: epoch milliseconds back to Date, 0/1 back to boolean.
-
-type Raw = Database.Database;
+// The Ticket row read and written inside a write transaction (lib/sql/write.ts), in the shape
+// Prisma reads it: the engine's dates and booleans (epoch ms and 0/1 on SQLite) become Date and
+// boolean.
 
 const DATE_COLUMNS = [
   "receivedAt",
@@ -42,48 +43,35 @@ const BOOLEAN_COLUMNS = [
 
 export type TicketPatch = Partial<Omit<Ticket, "id" | "no" | "version" | "createdAt" | "updatedAt">>;
 
-function fromSql(row: Record<string, unknown>): Ticket {
+function fromSql(row: Selectable<TicketRow>): Ticket {
   const ticket: Record<string, unknown> = { ...row };
-  for (const column of DATE_COLUMNS) {
-    const value = row[column];
-    ticket[column] = value === null || value === undefined ? null : new Date(Number(value));
-  }
-  for (const column of BOOLEAN_COLUMNS) {
-    const value = row[column];
-    ticket[column] = value === null || value === undefined ? null : Boolean(value);
-  }
+  for (const column of DATE_COLUMNS) ticket[column] = toDate(row[column] ?? null);
+  for (const column of BOOLEAN_COLUMNS) ticket[column] = toBoolean(row[column] ?? null);
   return ticket as Ticket;
 }
 
-function toSql(value: unknown): string | number | null {
-  if (value instanceof Date) return value.getTime();
-  if (typeof value === "boolean") return value ? 1 : 0;
-  if (value === undefined) return null;
-  return value as string | number | null;
-}
-
-export function loadTicketRow(sqlite: Raw, no: string): Ticket | null {
-  const row = prepared(sqlite, `SELECT * FROM "Ticket" WHERE "no" = ?`).get(no) as Record<string, unknown> | undefined;
+export async function loadTicketRow(tx: WriteTx, no: string): Promise<Ticket | null> {
+  const row = await tx.selectFrom("Ticket").selectAll().where("no", "=", no).executeTakeFirst();
   return row ? fromSql(row) : null;
 }
 
 /** Units asked to assist (协办) on the ticket, whatever the state of their request. */
-export function assistingUnitIds(sqlite: Raw, ticketId: string): string[] {
-  const rows = prepared(sqlite, `SELECT DISTINCT "assistingUnitId" FROM "AssistRequest" WHERE "ticketId" = ?`).all(ticketId) as {
-    assistingUnitId: string;
-  }[];
+export async function assistingUnitIds(tx: WriteTx, ticketId: string): Promise<string[]> {
+  const rows = await tx.selectFrom("AssistRequest").select("assistingUnitId").distinct().where("ticketId", "=", ticketId).execute();
   return rows.map((r) => r.assistingUnitId);
 }
 
 /**
  * Applies the step's change only if the row still has the version the step was decided on, and
- * bumps it: the second of two concurrent steps finds no row and is refused with a 409.
+ * bumps it: the second of two concurrent steps finds no row (on PostgreSQL it waits for the
+ * first's row lock, then sees the new version) and is refused with a 409.
  */
-export function updateTicketVersioned(sqlite: Raw, ticket: Pick<Ticket, "id" | "version">, patch: TicketPatch, now: Date): void {
-  const columns = Object.keys(patch).filter((c) => (patch as Record<string, unknown>)[c] !== undefined);
-  const sets = [...columns.map((c) => `"${c}" = ?`), `"version" = "version" + 1`, `"updatedAt" = ?`];
-  const sql = `UPDATE "Ticket" SET ${sets.join(", ")} WHERE "id" = ? AND "version" = ?`;
-  const values = columns.map((c) => toSql((patch as Record<string, unknown>)[c]));
-  const { changes } = prepared(sqlite, sql).run(...values, now.getTime(), ticket.id, ticket.version);
-  if (changes === 0) throw new Conflict();
+export async function updateTicketVersioned(tx: WriteTx, ticket: Pick<Ticket, "id" | "version">, patch: TicketPatch, now: Date): Promise<void> {
+  const { numUpdatedRows } = await tx
+    .updateTable("Ticket")
+    .set((eb) => ({ ...patch, version: eb("version", "+", 1), updatedAt: now }))
+    .where("id", "=", ticket.id)
+    .where("version", "=", ticket.version)
+    .executeTakeFirst();
+  if (numUpdatedRows === 0n) throw new Conflict();
 }
