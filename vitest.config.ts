@@ -9,6 +9,7 @@ const ON_BOTH_ENGINES = [
   "tests/integration/api-tokens.int.test.ts",
   "tests/integration/metrics-triggers.int.test.ts",
   "tests/integration/rest-tickets.int.test.ts",
+  "tests/integration/outbox.int.test.ts",
 ];
 
 export default defineConfig({
