@@ -10,6 +10,7 @@ const ON_BOTH_ENGINES = [
   "tests/integration/metrics-triggers.int.test.ts",
   "tests/integration/rest-tickets.int.test.ts",
   "tests/integration/outbox.int.test.ts",
+  "tests/integration/overdue.int.test.ts",
 ];
 
 export default defineConfig({

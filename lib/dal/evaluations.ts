@@ -1,6 +1,5 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type Database from "better-sqlite3";
 import type { Actor } from "@/lib/auth/actor";
 import { hashToken } from "@/lib/auth/api-token";
 import { can } from "@/lib/auth/permissions";
@@ -8,18 +7,20 @@ import { EVENT_TYPES, type EventType } from "@/lib/domain/events";
 import { actionSchemas } from "@/lib/domain/workflow-actions";
 import { db } from "@/lib/db";
 import { Conflict, Forbidden, NotFound } from "@/lib/errors";
+import type { Updateable } from "kysely";
+import { env } from "@/lib/env";
+import type { Ticket as TicketTable } from "@/lib/generated/kysely/types";
 import type { Ticket } from "@/lib/generated/prisma/client";
 import { reference } from "@/lib/dal/reference";
-import { loadTicketRow, updateTicketVersioned, type TicketPatch } from "@/lib/dal/workflow/ticket-row";
-import { insertRow, prepared, writeTransaction } from "@/lib/sqlite";
+import { toBoolean, toDate } from "@/lib/sql/values";
+import { write, type WriteTx } from "@/lib/sql/write";
 import { parseOrThrow } from "@/lib/validation/errors";
 
 // 回访 (DOMAIN.md §5) outside the staff workflow steps: the citizen's one-time link, the window
 // running out (未评价), and callbacks nobody answers. A dispatcher's answered callback is the
-// `evaluate` step of lib/dal/workflow/perform.ts; these write the same rows, in one transaction
-// on the raw connection each, so a link and a callback on the same ticket cannot both land.
-
-type Raw = Database.Database;
+// `evaluate` step of lib/dal/workflow/perform.ts; these write the same rows, each in one write
+// transaction (lib/sql/write.ts) with the version check, so a link and a callback on the same
+// ticket cannot both land.
 
 const INVALID_LINK = "评价链接无效或已过期";
 const STALE = "工单已被他人更新，请刷新后重试";
@@ -79,47 +80,92 @@ export async function evaluationByToken(token: unknown, now = new Date()): Promi
   };
 }
 
+/** The ticket columns these steps decide on, read inside the write. */
+type EvaluatedTicket = Pick<
+  Ticket,
+  "id" | "no" | "version" | "status" | "anonymous" | "awaitingReview" | "evaluationExpiresAt" | "reopenCount" | "callbackAttempts"
+>;
+
+/**
+ * The ticket, read for a decision its write depends on. On PostgreSQL its row is locked until
+ * commit (`skipLocked`: one another run is working on is left to it), as SQLite's single writer
+ * holds everything anyway, so a concurrent step waits instead of meeting a 409 the citizen
+ * could do nothing about.
+ */
+function ticketsFor(tx: WriteTx, options: { skipLocked?: boolean } = {}) {
+  return tx
+    .selectFrom("Ticket")
+    .select(["id", "no", "version", "status", "anonymous", "awaitingReview", "evaluationExpiresAt", "reopenCount", "callbackAttempts"])
+    .$if(env().databaseEngine === "postgresql", (query) => (options.skipLocked ? query.forUpdate().skipLocked() : query.forUpdate()));
+}
+
+function evaluatedTicket(row: Awaited<ReturnType<ReturnType<typeof ticketsFor>["execute"]>>[number]): EvaluatedTicket {
+  return { ...row, anonymous: toBoolean(row.anonymous), awaitingReview: toBoolean(row.awaitingReview), evaluationExpiresAt: toDate(row.evaluationExpiresAt) };
+}
+
+type TicketPatch = Omit<Updateable<TicketTable>, "id" | "no" | "version" | "createdAt" | "updatedAt">;
+
+/**
+ * updateTicketVersioned (lib/dal/workflow/ticket-row.ts) on the write path of both engines: the
+ * change lands only on the version it was decided on, and bumps it; otherwise a 409.
+ */
+async function updateVersioned(tx: WriteTx, ticket: Pick<EvaluatedTicket, "id" | "version">, patch: TicketPatch, now: Date): Promise<void> {
+  const { numUpdatedRows } = await tx
+    .updateTable("Ticket")
+    .set((eb) => ({ ...patch, version: eb("version", "+", 1), updatedAt: now }))
+    .where("id", "=", ticket.id)
+    .where("version", "=", ticket.version)
+    .executeTakeFirst();
+  if (numUpdatedRows === 0n) throw new Conflict();
+}
+
 type Closing = { satisfaction: "SATISFIED" | "BASIC" | "UNSATISFIED" | "NONE"; resolved: boolean | null; comment: string | null };
 
-function event(sqlite: Raw, ticketId: string, type: EventType, payload: Record<string, unknown>, now: Date, actor?: Actor) {
-  insertRow(sqlite, "TicketEvent", {
-    id: randomUUID(),
-    ticketId,
-    type,
-    visibility: EVENT_TYPES[type].visibility,
-    actorId: actor?.userId ?? null,
-    actorUnitId: actor?.unitId ?? null,
-    payload: JSON.stringify(payload),
-    createdAt: now,
-  });
+async function event(tx: WriteTx, ticketId: string, type: EventType, payload: Record<string, unknown>, now: Date, actor?: Actor) {
+  await tx
+    .insertInto("TicketEvent")
+    .values({
+      id: randomUUID(),
+      ticketId,
+      type,
+      visibility: EVENT_TYPES[type].visibility,
+      actorId: actor?.userId ?? null,
+      actorUnitId: actor?.unitId ?? null,
+      payload: JSON.stringify(payload),
+      createdAt: now,
+    })
+    .execute();
 }
 
 /**
  * Records one evaluation round and closes the ticket, or, for 不满意, leaves it 已答复 for a
  * manager's decision. The link is spent either way.
  */
-function recordEvaluation(
-  sqlite: Raw,
-  ticket: Ticket,
+async function recordEvaluation(
+  tx: WriteTx,
+  ticket: EvaluatedTicket,
   answer: Closing,
   meta: { source: "LINK" | "CALLBACK" | "EXPIRED"; now: Date; actor?: Actor; patch?: TicketPatch; extra?: Record<string, unknown> },
-): { closed: boolean } {
+): Promise<{ closed: boolean }> {
   const { source, now, actor } = meta;
   const round = ticket.reopenCount + 1;
-  insertRow(sqlite, "Evaluation", {
-    id: randomUUID(),
-    ticketId: ticket.id,
-    round,
-    resolved: answer.resolved,
-    satisfaction: answer.satisfaction,
-    comment: answer.comment,
-    source,
-    recordedById: actor?.userId ?? null,
-    createdAt: now,
-  });
+  await tx
+    .insertInto("Evaluation")
+    .values({
+      id: randomUUID(),
+      ticketId: ticket.id,
+      round,
+      resolved: answer.resolved,
+      satisfaction: answer.satisfaction,
+      comment: answer.comment,
+      source,
+      recordedById: actor?.userId ?? null,
+      createdAt: now,
+    })
+    .execute();
   const closed = answer.satisfaction !== "UNSATISFIED";
-  updateTicketVersioned(
-    sqlite,
+  await updateVersioned(
+    tx,
     ticket,
     {
       ...meta.patch,
@@ -137,8 +183,8 @@ function recordEvaluation(
     answer.satisfaction === "NONE"
       ? { satisfaction: "NONE", source, round, ...meta.extra }
       : { resolved: answer.resolved, satisfaction: answer.satisfaction, comment: answer.comment, source, round };
-  event(sqlite, ticket.id, "EVALUATED", payload, now, actor);
-  if (closed) event(sqlite, ticket.id, "CLOSED", { satisfaction: answer.satisfaction, source }, now, actor);
+  await event(tx, ticket.id, "EVALUATED", payload, now, actor);
+  if (closed) await event(tx, ticket.id, "CLOSED", { satisfaction: answer.satisfaction, source }, now, actor);
   return { closed };
 }
 
@@ -151,12 +197,12 @@ export async function submitEvaluationByLink(
   const hash = tokenHash(token);
   if (!hash) throw new NotFound(INVALID_LINK);
   const input = parseOrThrow(evaluationInputSchema, raw);
-  return writeTransaction((sqlite) => {
-    const row = prepared(sqlite, `SELECT "no" FROM "Ticket" WHERE "evaluationTokenHash" = ?`).get(hash) as { no: string } | undefined;
-    const ticket = row ? loadTicketRow(sqlite, row.no) : null;
+  return write(async (tx) => {
+    const row = await ticketsFor(tx).where("evaluationTokenHash", "=", hash).executeTakeFirst();
+    const ticket = row ? evaluatedTicket(row) : null;
     if (!ticket || !linkUsable(ticket, now)) throw new NotFound(INVALID_LINK);
-    const { closed } = recordEvaluation(
-      sqlite,
+    const { closed } = await recordEvaluation(
+      tx,
       ticket,
       { resolved: input.resolved, satisfaction: input.satisfaction, comment: input.comment ?? null },
       { source: "LINK", now },
@@ -172,17 +218,18 @@ export async function submitEvaluationByLink(
 export async function expireEvaluations(now = new Date()): Promise<{ closed: number }> {
   let closed = 0;
   for (;;) {
-    const batch = await writeTransaction((sqlite) => {
-      const nos = prepared(
-        sqlite,
-        `SELECT "no" FROM "Ticket" WHERE "status" = 'REPLIED' AND "awaitingReview" = 0
-           AND "evaluationExpiresAt" IS NOT NULL AND "evaluationExpiresAt" <= ? LIMIT ${BATCH}`,
-      ).all(now.getTime()) as { no: string }[];
-      for (const { no } of nos) {
-        const ticket = loadTicketRow(sqlite, no)!;
-        recordEvaluation(sqlite, ticket, { resolved: null, satisfaction: "NONE", comment: null }, { source: "EXPIRED", now });
+    const batch = await write(async (tx) => {
+      const rows = await ticketsFor(tx, { skipLocked: true })
+        .where("status", "=", "REPLIED")
+        .where("awaitingReview", "=", false)
+        .where("evaluationExpiresAt", "is not", null)
+        .where("evaluationExpiresAt", "<=", now)
+        .limit(BATCH)
+        .execute();
+      for (const row of rows) {
+        await recordEvaluation(tx, evaluatedTicket(row), { resolved: null, satisfaction: "NONE", comment: null }, { source: "EXPIRED", now });
       }
-      return nos.length;
+      return rows.length;
     });
     closed += batch;
     if (batch < BATCH) return { closed };
@@ -236,8 +283,9 @@ export async function recordUnreachable(
   now = new Date(),
 ): Promise<{ no: string; version: number; callbackAttempts: number; closed: boolean }> {
   const { settings } = await reference();
-  return writeTransaction((sqlite) => {
-    const ticket = loadTicketRow(sqlite, no);
+  return write(async (tx) => {
+    const row = await ticketsFor(tx).where("no", "=", no).executeTakeFirst();
+    const ticket = row ? evaluatedTicket(row) : null;
     if (!ticket) throw new NotFound(`工单 ${no} 不存在`);
     if (!can(actor.role, "callback:record")) throw new Forbidden("只有指挥中心坐席可以记录回访");
     if (ticket.version !== version) throw new Conflict(STALE);
@@ -246,13 +294,13 @@ export async function recordUnreachable(
     if (ticket.awaitingReview) throw new Conflict("群众已评价「不满意」，正在等待支队领导决定重办或办结");
 
     const attempts = ticket.callbackAttempts + 1;
-    event(sqlite, ticket.id, "CALLBACK_ATTEMPT", { attempt: attempts, of: settings.maxCallbackAttempts }, now, actor);
+    await event(tx, ticket.id, "CALLBACK_ATTEMPT", { attempt: attempts, of: settings.maxCallbackAttempts }, now, actor);
     if (attempts < settings.maxCallbackAttempts) {
-      updateTicketVersioned(sqlite, ticket, { callbackAttempts: attempts }, now);
+      await updateVersioned(tx, ticket, { callbackAttempts: attempts }, now);
       return { no, version: ticket.version + 1, callbackAttempts: attempts, closed: false };
     }
-    recordEvaluation(
-      sqlite,
+    await recordEvaluation(
+      tx,
       ticket,
       { resolved: null, satisfaction: "NONE", comment: null },
       { source: "CALLBACK", now, actor, patch: { callbackAttempts: attempts }, extra: { attempts } },
