@@ -11,6 +11,7 @@ const ON_BOTH_ENGINES = [
   "tests/integration/rest-tickets.int.test.ts",
   "tests/integration/outbox.int.test.ts",
   "tests/integration/overdue.int.test.ts",
+  "tests/integration/evaluation-races.int.test.ts",
 ];
 
 export default defineConfig({
