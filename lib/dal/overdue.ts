@@ -1,10 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { ExpressionBuilder } from "kysely";
+import type { ExpressionBuilder, Insertable } from "kysely";
 import { EVENT_TYPES } from "@/lib/domain/events";
 import { crossedDeadlines, OPEN_STATUSES, type ClockedTicket, type DeadlineKind } from "@/lib/domain/overdue";
 import { env } from "@/lib/env";
-import type { DB } from "@/lib/generated/kysely/types";
+import type { DB, TicketEvent } from "@/lib/generated/kysely/types";
 import type { Sql } from "@/lib/sql";
 import { toBoolean, toDate } from "@/lib/sql/values";
 import { write, type WriteTx } from "@/lib/sql/write";
@@ -105,33 +105,31 @@ async function mark(tx: WriteTx, { due, met, marker }: Columns, id: string, dueA
 /** One batch in one transaction; returns how many candidates it read and what it wrote. */
 async function recordBatch(tx: WriteTx, now: Date): Promise<{ read: number; tickets: number; events: number }> {
   const rows = await candidatesQuery(tx, now, BATCH).execute();
+  const events: Insertable<TicketEvent>[] = [];
   let tickets = 0;
-  let events = 0;
   for (const row of rows) {
     let wrote = false;
     for (const { deadline, dueAt } of crossedDeadlines(toClocked(row), now)) {
       if (!(await mark(tx, COLUMNS[deadline], row.id, dueAt, now))) continue; // already recorded: write no second event
       // Internal only: nothing is queued for the citizen; staff see it on the timeline and
       // in the workbench's 超期 flag.
-      await tx
-        .insertInto("TicketEvent")
-        .values({
-          id: randomUUID(),
-          ticketId: row.id,
-          type: "OVERDUE",
-          actorId: null,
-          actorUnitId: null,
-          visibility: EVENT_TYPES.OVERDUE.visibility,
-          payload: JSON.stringify({ deadline, dueAt: dueAt.toISOString() }),
-          createdAt: now,
-        })
-        .execute();
-      events++;
+      events.push({
+        id: randomUUID(),
+        ticketId: row.id,
+        type: "OVERDUE",
+        actorId: null,
+        actorUnitId: null,
+        visibility: EVENT_TYPES.OVERDUE.visibility,
+        payload: JSON.stringify({ deadline, dueAt: dueAt.toISOString() }),
+        createdAt: now,
+      });
       wrote = true;
     }
     if (wrote) tickets++;
   }
-  return { read: rows.length, tickets, events };
+  // One INSERT for the batch: the lock is held for statements, and intake waits behind it.
+  if (events.length) await tx.insertInto("TicketEvent").values(events).execute();
+  return { read: rows.length, tickets, events: events.length };
 }
 
 /**
