@@ -7,9 +7,9 @@ import { EVENT_TYPES, type EventType } from "@/lib/domain/events";
 import { actionSchemas } from "@/lib/domain/workflow-actions";
 import { db } from "@/lib/db";
 import { Conflict, Forbidden, NotFound } from "@/lib/errors";
-import type { Updateable } from "kysely";
+import type { Insertable, Updateable } from "kysely";
 import { env } from "@/lib/env";
-import type { Ticket as TicketTable } from "@/lib/generated/kysely/types";
+import type { Ticket as TicketTable, TicketEvent } from "@/lib/generated/kysely/types";
 import type { Ticket } from "@/lib/generated/prisma/client";
 import { reference } from "@/lib/dal/reference";
 import { toBoolean, toDate } from "@/lib/sql/values";
@@ -121,70 +121,75 @@ async function updateVersioned(tx: WriteTx, ticket: Pick<EvaluatedTicket, "id" |
 
 type Closing = { satisfaction: "SATISFIED" | "BASIC" | "UNSATISFIED" | "NONE"; resolved: boolean | null; comment: string | null };
 
-async function event(tx: WriteTx, ticketId: string, type: EventType, payload: Record<string, unknown>, now: Date, actor?: Actor) {
-  await tx
-    .insertInto("TicketEvent")
-    .values({
-      id: randomUUID(),
-      ticketId,
-      type,
-      visibility: EVENT_TYPES[type].visibility,
-      actorId: actor?.userId ?? null,
-      actorUnitId: actor?.unitId ?? null,
-      payload: JSON.stringify(payload),
-      createdAt: now,
-    })
-    .execute();
+function eventRow(ticketId: string, type: EventType, payload: Record<string, unknown>, now: Date, actor?: Actor): Insertable<TicketEvent> {
+  return {
+    id: randomUUID(),
+    ticketId,
+    type,
+    visibility: EVENT_TYPES[type].visibility,
+    actorId: actor?.userId ?? null,
+    actorUnitId: actor?.unitId ?? null,
+    payload: JSON.stringify(payload),
+    createdAt: now,
+  };
 }
 
 /**
- * Records one evaluation round and closes the ticket, or, for 不满意, leaves it 已答复 for a
- * manager's decision. The link is spent either way.
+ * Records one evaluation round on each ticket and closes it, or, for 不满意, leaves it 已答复 for
+ * a manager's decision. The link is spent either way. Several tickets (the expiry's batch) share
+ * one INSERT per table: the write lock is held per statement, and intake waits behind it.
  */
-async function recordEvaluation(
+async function recordEvaluations(
   tx: WriteTx,
-  ticket: EvaluatedTicket,
+  tickets: EvaluatedTicket[],
   answer: Closing,
   meta: { source: "LINK" | "CALLBACK" | "EXPIRED"; now: Date; actor?: Actor; patch?: TicketPatch; extra?: Record<string, unknown> },
 ): Promise<{ closed: boolean }> {
   const { source, now, actor } = meta;
-  const round = ticket.reopenCount + 1;
+  const closed = answer.satisfaction !== "UNSATISFIED";
+  if (!tickets.length) return { closed };
   await tx
     .insertInto("Evaluation")
-    .values({
-      id: randomUUID(),
-      ticketId: ticket.id,
-      round,
-      resolved: answer.resolved,
-      satisfaction: answer.satisfaction,
-      comment: answer.comment,
-      source,
-      recordedById: actor?.userId ?? null,
-      createdAt: now,
-    })
+    .values(
+      tickets.map((ticket) => ({
+        id: randomUUID(),
+        ticketId: ticket.id,
+        round: ticket.reopenCount + 1,
+        resolved: answer.resolved,
+        satisfaction: answer.satisfaction,
+        comment: answer.comment,
+        source,
+        recordedById: actor?.userId ?? null,
+        createdAt: now,
+      })),
+    )
     .execute();
-  const closed = answer.satisfaction !== "UNSATISFIED";
-  await updateVersioned(
-    tx,
-    ticket,
-    {
-      ...meta.patch,
-      resolved: answer.resolved,
-      satisfaction: answer.satisfaction,
-      evaluatedAt: now,
-      evaluationTokenHash: null,
-      evaluationExpiresAt: null,
-      escalationAt: null,
-      ...(closed ? { status: "CLOSED", closedAt: now, awaitingReview: false } : { awaitingReview: true }),
-    },
-    now,
-  );
-  const payload =
-    answer.satisfaction === "NONE"
-      ? { satisfaction: "NONE", source, round, ...meta.extra }
-      : { resolved: answer.resolved, satisfaction: answer.satisfaction, comment: answer.comment, source, round };
-  await event(tx, ticket.id, "EVALUATED", payload, now, actor);
-  if (closed) await event(tx, ticket.id, "CLOSED", { satisfaction: answer.satisfaction, source }, now, actor);
+  const events: Insertable<TicketEvent>[] = [];
+  for (const ticket of tickets) {
+    await updateVersioned(
+      tx,
+      ticket,
+      {
+        ...meta.patch,
+        resolved: answer.resolved,
+        satisfaction: answer.satisfaction,
+        evaluatedAt: now,
+        evaluationTokenHash: null,
+        evaluationExpiresAt: null,
+        escalationAt: null,
+        ...(closed ? { status: "CLOSED", closedAt: now, awaitingReview: false } : { awaitingReview: true }),
+      },
+      now,
+    );
+    const round = ticket.reopenCount + 1;
+    const payload =
+      answer.satisfaction === "NONE"
+        ? { satisfaction: "NONE", source, round, ...meta.extra }
+        : { resolved: answer.resolved, satisfaction: answer.satisfaction, comment: answer.comment, source, round };
+    events.push(eventRow(ticket.id, "EVALUATED", payload, now, actor));
+    if (closed) events.push(eventRow(ticket.id, "CLOSED", { satisfaction: answer.satisfaction, source }, now, actor));
+  }
+  await tx.insertInto("TicketEvent").values(events).execute();
   return { closed };
 }
 
@@ -201,9 +206,9 @@ export async function submitEvaluationByLink(
     const row = await ticketsFor(tx).where("evaluationTokenHash", "=", hash).executeTakeFirst();
     const ticket = row ? evaluatedTicket(row) : null;
     if (!ticket || !linkUsable(ticket, now)) throw new NotFound(INVALID_LINK);
-    const { closed } = await recordEvaluation(
+    const { closed } = await recordEvaluations(
       tx,
-      ticket,
+      [ticket],
       { resolved: input.resolved, satisfaction: input.satisfaction, comment: input.comment ?? null },
       { source: "LINK", now },
     );
@@ -226,9 +231,7 @@ export async function expireEvaluations(now = new Date()): Promise<{ closed: num
         .where("evaluationExpiresAt", "<=", now)
         .limit(BATCH)
         .execute();
-      for (const row of rows) {
-        await recordEvaluation(tx, evaluatedTicket(row), { resolved: null, satisfaction: "NONE", comment: null }, { source: "EXPIRED", now });
-      }
+      await recordEvaluations(tx, rows.map(evaluatedTicket), { resolved: null, satisfaction: "NONE", comment: null }, { source: "EXPIRED", now });
       return rows.length;
     });
     closed += batch;
@@ -294,14 +297,17 @@ export async function recordUnreachable(
     if (ticket.awaitingReview) throw new Conflict("群众已评价「不满意」，正在等待支队领导决定重办或办结");
 
     const attempts = ticket.callbackAttempts + 1;
-    await event(tx, ticket.id, "CALLBACK_ATTEMPT", { attempt: attempts, of: settings.maxCallbackAttempts }, now, actor);
+    await tx
+      .insertInto("TicketEvent")
+      .values(eventRow(ticket.id, "CALLBACK_ATTEMPT", { attempt: attempts, of: settings.maxCallbackAttempts }, now, actor))
+      .execute();
     if (attempts < settings.maxCallbackAttempts) {
       await updateVersioned(tx, ticket, { callbackAttempts: attempts }, now);
       return { no, version: ticket.version + 1, callbackAttempts: attempts, closed: false };
     }
-    await recordEvaluation(
+    await recordEvaluations(
       tx,
-      ticket,
+      [ticket],
       { resolved: null, satisfaction: "NONE", comment: null },
       { source: "CALLBACK", now, actor, patch: { callbackAttempts: attempts }, extra: { attempts } },
     );
