@@ -15,6 +15,10 @@ const ON_BOTH_ENGINES = [
   "tests/integration/console.int.test.ts",
   "tests/integration/evaluations.int.test.ts",
   "tests/integration/citizen-view.int.test.ts",
+  "tests/integration/outbox.int.test.ts",
+  "tests/integration/overdue.int.test.ts",
+  "tests/integration/evaluation-races.int.test.ts",
+  "tests/integration/log-redaction.int.test.ts",
 ];
 
 export default defineConfig({

@@ -1,37 +1,45 @@
 import "server-only";
-import type Database from "better-sqlite3";
 import { renderNotification, settledPayload } from "@/lib/domain/notifications";
 import { afterFailedAttempt, leaseExpiredBefore, mayAttempt } from "@/lib/domain/outbox";
 import { maskPhone } from "@/lib/domain/phone";
+import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import type { NotificationSender } from "@/lib/notify/sender";
-import { prepared, writeTransaction } from "@/lib/sqlite";
+import { write, type WriteTx } from "@/lib/sql/write";
 
 // The outbox: notices are written in the same transaction as the step that causes them, so none
 // is lost while the gateway is down. Delivery claims ONE notice (committed before the send),
 // sends it, then records the result — so a failed write after a send, a crash or a restart
 // repeats at most the one message in flight, once its claim's lease has run out
-// (lib/domain/outbox.ts). The small writes go through the raw connection's writeTransaction,
-// which waits for a busy lock asynchronously instead of blocking the event loop.
-// Storage conventions of that connection: dates as epoch milliseconds.
+// (lib/domain/outbox.ts). The small writes go through write() (lib/sql/write.ts), which waits
+// for a busy lock asynchronously instead of blocking the event loop.
 
-type Raw = Database.Database;
-type Row = { id: string; recipient: string; template: string; payload: string; attempts: number; status: string; ticketNo: string | null };
-type Claimed = Omit<Row, "status">;
+type Row = { id: string; recipient: string; template: string; payload: string; attempts: number; ticketNo: string | null };
+type Claimed = Row;
 
-const COLUMNS = `n."id", n."recipient", n."template", n."payload", n."attempts", n."status", t."no" AS "ticketNo"
-  FROM "Notification" n LEFT JOIN "Ticket" t ON t."id" = n."ticketId"`;
+/**
+ * The next notice due under one condition. On PostgreSQL several nodes deliver at once: the row
+ * is locked until the claim commits and rows another node is claiming are skipped (only the
+ * notice, not its ticket, so workflow steps never wait on a delivery). SQLite has one writer.
+ */
+function due(tx: WriteTx) {
+  return tx
+    .selectFrom("Notification as n")
+    .leftJoin("Ticket as t", "t.id", "n.ticketId")
+    .select(["n.id", "n.recipient", "n.template", "n.payload", "n.attempts", "t.no as ticketNo"])
+    .$if(env().databaseEngine === "postgresql", (query) => query.forUpdate("n").skipLocked());
+}
 
 /**
  * Next notice due, oldest obligation first: a claim whose round died, a retry whose back-off is
  * over, then a fresh notice (insertion order). Three look-ups on (status, nextAttemptAt).
  */
-function nextDue(sqlite: Raw, now: number): Row | undefined {
-  return (prepared(sqlite, `SELECT ${COLUMNS} WHERE n."status" = 'SENDING' AND n."claimedAt" <= ? LIMIT 1`).get(
-    leaseExpiredBefore(new Date(now)).getTime(),
-  ) ??
-    prepared(sqlite, `SELECT ${COLUMNS} WHERE n."status" = 'PENDING' AND n."nextAttemptAt" <= ? ORDER BY n."nextAttemptAt" LIMIT 1`).get(now) ??
-    prepared(sqlite, `SELECT ${COLUMNS} WHERE n."status" = 'PENDING' AND n."nextAttemptAt" IS NULL LIMIT 1`).get()) as Row | undefined;
+async function nextDue(tx: WriteTx, now: Date): Promise<Row | undefined> {
+  return (
+    (await due(tx).where("n.status", "=", "SENDING").where("n.claimedAt", "<=", leaseExpiredBefore(now)).limit(1).executeTakeFirst()) ??
+    (await due(tx).where("n.status", "=", "PENDING").where("n.nextAttemptAt", "<=", now).orderBy("n.nextAttemptAt").limit(1).executeTakeFirst()) ??
+    (await due(tx).where("n.status", "=", "PENDING").where("n.nextAttemptAt", "is", null).limit(1).executeTakeFirst())
+  );
 }
 
 function settle(payload: string): string {
@@ -43,40 +51,46 @@ function settle(payload: string): string {
 }
 
 /** Claims the next due notice, or null when nothing is due. */
-function claimNext(sqlite: Raw, now: Date): Claimed | null {
+async function claimNext(tx: WriteTx, now: Date): Promise<Claimed | null> {
   for (;;) {
-    const row = nextDue(sqlite, now.getTime());
+    const row = await nextDue(tx, now);
     if (!row) return null;
     if (!mayAttempt(row.attempts)) {
       // Its last try was in flight when its round died: give up rather than try a sixth time.
-      prepared(
-        sqlite,
-        `UPDATE "Notification" SET "status" = 'FAILED', "claimedAt" = NULL, "payload" = ?, "lastError" = ? WHERE "id" = ?`,
-      ).run(settle(row.payload), "发送中断，且已达到重试次数上限", row.id);
+      await tx
+        .updateTable("Notification")
+        .set({ status: "FAILED", claimedAt: null, payload: settle(row.payload), lastError: "发送中断，且已达到重试次数上限" })
+        .where("id", "=", row.id)
+        .execute();
       continue;
     }
-    prepared(
-      sqlite,
-      `UPDATE "Notification" SET "status" = 'SENDING', "claimedAt" = ?, "attempts" = "attempts" + 1, "nextAttemptAt" = NULL WHERE "id" = ?`,
-    ).run(now.getTime(), row.id);
-    return { id: row.id, recipient: row.recipient, template: row.template, payload: row.payload, ticketNo: row.ticketNo, attempts: row.attempts + 1 };
+    await tx
+      .updateTable("Notification")
+      .set((eb) => ({ status: "SENDING", claimedAt: now, attempts: eb("attempts", "+", 1), nextAttemptAt: null }))
+      .where("id", "=", row.id)
+      .execute();
+    return { ...row, attempts: row.attempts + 1 };
   }
 }
 
-function recordSent(sqlite: Raw, notice: Claimed, now: Date): void {
-  prepared(
-    sqlite,
-    `UPDATE "Notification" SET "status" = 'SENT', "sentAt" = ?, "claimedAt" = NULL, "lastError" = NULL, "payload" = ? WHERE "id" = ? AND "status" = 'SENDING'`,
-  ).run(now.getTime(), settle(notice.payload), notice.id);
+async function recordSent(tx: WriteTx, notice: Claimed, now: Date): Promise<void> {
+  await tx
+    .updateTable("Notification")
+    .set({ status: "SENT", sentAt: now, claimedAt: null, lastError: null, payload: settle(notice.payload) })
+    .where("id", "=", notice.id)
+    .where("status", "=", "SENDING")
+    .execute();
 }
 
-function recordFailure(sqlite: Raw, notice: Claimed, error: unknown, now: Date): "PENDING" | "FAILED" {
+async function recordFailure(tx: WriteTx, notice: Claimed, error: unknown, now: Date): Promise<"PENDING" | "FAILED"> {
   const outcome = afterFailedAttempt(notice.attempts, now);
   const payload = outcome.status === "FAILED" ? settle(notice.payload) : notice.payload;
-  prepared(
-    sqlite,
-    `UPDATE "Notification" SET "status" = ?, "nextAttemptAt" = ?, "claimedAt" = NULL, "lastError" = ?, "payload" = ? WHERE "id" = ? AND "status" = 'SENDING'`,
-  ).run(outcome.status, outcome.nextAttemptAt?.getTime() ?? null, String(error).slice(0, 500), payload, notice.id);
+  await tx
+    .updateTable("Notification")
+    .set({ status: outcome.status, nextAttemptAt: outcome.nextAttemptAt, claimedAt: null, lastError: String(error).slice(0, 500), payload })
+    .where("id", "=", notice.id)
+    .where("status", "=", "SENDING")
+    .execute();
   return outcome.status;
 }
 
@@ -105,16 +119,16 @@ export async function deliverPendingNotifications(
   const { batch = 200, now = () => new Date() } = options;
   let sent = 0;
   let failed = 0;
-  let notice = await writeTransaction((sqlite) => claimNext(sqlite, now()));
+  let notice = await write((tx) => claimNext(tx, now()));
   while (notice) {
     const claimed: Claimed = notice;
     const error = await send(sender, claimed);
     const more = sent + failed + 1 < batch;
-    const { next, status } = await writeTransaction((sqlite) => {
+    const { next, status } = await write(async (tx) => {
       const at = now();
-      const status = error === null ? "SENT" : recordFailure(sqlite, claimed, error, at);
-      if (error === null) recordSent(sqlite, claimed, at);
-      return { next: more ? claimNext(sqlite, at) : null, status };
+      const status = error === null ? "SENT" : await recordFailure(tx, claimed, error, at);
+      if (error === null) await recordSent(tx, claimed, at);
+      return { next: more ? await claimNext(tx, at) : null, status };
     });
     if (error === null) sent++;
     else {

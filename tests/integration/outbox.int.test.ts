@@ -4,6 +4,7 @@ import { submitTicket } from "@/lib/dal/intake";
 import { deliverPendingNotifications } from "@/lib/dal/outbox";
 import { db } from "@/lib/db";
 import { OUTBOX } from "@/lib/domain/outbox";
+import { env } from "@/lib/env";
 import type { NotificationSender } from "@/lib/notify/sender";
 
 const input = {
@@ -27,6 +28,26 @@ function recording(ticketNo: string, fail?: Error): NotificationSender & { sends
 }
 
 const at = (base: Date, ms: number) => () => new Date(base.getTime() + ms);
+
+/** Makes the database refuse to record SENT (as a lock held past the write's patience would); returns the undo. */
+async function markingSentFails(): Promise<() => Promise<void>> {
+  if (env().databaseEngine === "postgresql") {
+    await db.$executeRawUnsafe(
+      `CREATE FUNCTION "test_mark_sent_fails"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'database is locked'; END $$`,
+    );
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER "test_mark_sent_fails" BEFORE UPDATE OF "status" ON "Notification" FOR EACH ROW WHEN (NEW."status" = 'SENT') EXECUTE FUNCTION "test_mark_sent_fails"()`,
+    );
+    return async () => {
+      await db.$executeRawUnsafe(`DROP TRIGGER "test_mark_sent_fails" ON "Notification"`);
+      await db.$executeRawUnsafe(`DROP FUNCTION "test_mark_sent_fails"()`);
+    };
+  }
+  await db.$executeRawUnsafe(
+    `CREATE TRIGGER "test_mark_sent_fails" BEFORE UPDATE OF "status" ON "Notification" WHEN NEW."status" = 'SENT' BEGIN SELECT RAISE(ABORT, 'database is locked'); END`,
+  );
+  return async () => void (await db.$executeRawUnsafe(`DROP TRIGGER "test_mark_sent_fails"`));
+}
 
 async function newTicket() {
   return submitTicket(await actorOf("dispatcher"), input, { channel: "PHONE_12123" });
@@ -53,10 +74,7 @@ describe("notification outbox", () => {
 
   it("sends again at most once when recording the delivery fails, and only after the lease", async () => {
     const ticket = await newTicket();
-    // The database refuses to record SENT (as a lock held past the write's patience would).
-    await db.$executeRawUnsafe(
-      `CREATE TRIGGER "test_mark_sent_fails" BEFORE UPDATE OF "status" ON "Notification" WHEN NEW."status" = 'SENT' BEGIN SELECT RAISE(ABORT, 'database is locked'); END`,
-    );
+    const undo = await markingSentFails();
     const sender = recording(ticket.no);
     const t0 = new Date();
     await expect(deliverPendingNotifications(sender, { now: at(t0, 0) })).rejects.toThrow("database is locked");
@@ -64,7 +82,7 @@ describe("notification outbox", () => {
     for (const ms of [5_000, 10_000, 60_000]) await deliverPendingNotifications(sender, { now: at(t0, ms) }).catch(() => {});
     expect(sender.sends).toHaveLength(1);
     expect(await db.notification.findFirstOrThrow({ where: { ticketId: ticket.id } })).toMatchObject({ status: "SENDING", attempts: 1 });
-    await db.$executeRawUnsafe(`DROP TRIGGER "test_mark_sent_fails"`);
+    await undo();
 
     for (const ms of [OUTBOX.leaseMs + 1_000, OUTBOX.leaseMs + 6_000, 2 * OUTBOX.leaseMs + 2_000]) {
       await deliverPendingNotifications(sender, { now: at(t0, ms) });
@@ -110,6 +128,23 @@ describe("notification outbox", () => {
     await deliverPendingNotifications(sender, { now: at(t0, 3 * OUTBOX.leaseMs) });
     expect(sender.sends).toHaveLength(1);
     expect(await db.notification.findFirstOrThrow({ where: { ticketId: ticket.id } })).toMatchObject({ status: "SENT", attempts: 2 });
+  });
+
+  it("sends each notice once when several rounds (nodes) deliver at the same time", async () => {
+    const tickets = await Promise.all(Array.from({ length: 12 }, () => newTicket()));
+    const ours = new Set(tickets.map((t) => t.no));
+    const sends: string[] = [];
+    // A slow gateway, so the rounds overlap while notices are in flight.
+    const sender: NotificationSender = {
+      send: async (m) => {
+        if (m.ticketNo && ours.has(m.ticketNo)) sends.push(m.ticketNo);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      },
+    };
+    await Promise.all(Array.from({ length: 4 }, () => deliverPendingNotifications(sender)));
+    expect(sends.sort()).toEqual([...ours].sort());
+    const rows = await db.notification.findMany({ where: { ticketId: { in: tickets.map((t) => t.id) } } });
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual(rows.map(() => ["SENT", 1]));
   });
 
   it("queues nothing for an anonymous ticket", async () => {
