@@ -47,7 +47,8 @@ async function main() {
 main()
   .then(async () => {
     const { db } = await import("@/lib/db");
-    await db.$disconnect();
+    const { closeSql } = await import("@/lib/sql");
+    await Promise.all([db.$disconnect(), closeSql()]);
   })
   .catch((error: unknown) => {
     process.stderr.write(`错误: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -98,3 +98,10 @@ export function writer(): Sql {
   }
   return globalForSql.writer;
 }
+
+/** Ends the query builder's connections (the CLI, before exiting: pg's idle pool would keep it alive for 10 s). */
+export async function closeSql(): Promise<void> {
+  const pool = globalForSql.pool;
+  globalForSql.sql = globalForSql.writer = globalForSql.pool = undefined;
+  await pool?.end();
+}
