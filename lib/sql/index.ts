@@ -2,23 +2,7 @@
 // instance per process, over the engine DATABASE_URL names, typed by lib/generated/kysely (from
 // prisma/schema.prisma). On SQLite it shares the raw better-sqlite3 connection of lib/sqlite.ts.
 import Database from "better-sqlite3";
-import {
-  Kysely,
-  OperationNodeTransformer,
-  PostgresDialect,
-  PrimitiveValueListNode,
-  SqliteAdapter,
-  SqliteIntrospector,
-  SqliteQueryCompiler,
-  type Dialect,
-  type KyselyPlugin,
-  type PluginTransformQueryArgs,
-  type PluginTransformResultArgs,
-  type QueryResult,
-  type RootOperationNode,
-  type UnknownRow,
-  type ValueNode,
-} from "kysely";
+import { Kysely, PostgresDialect, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type Dialect } from "kysely";
 import pg from "pg";
 import { env } from "@/lib/env";
 import type { DB } from "@/lib/generated/kysely/types";
@@ -26,33 +10,6 @@ import { AppSqliteDriver } from "@/lib/sql/sqlite-driver";
 import { CONNECTION_PRAGMAS, rawSqlite, walCheckpointedInBackground } from "@/lib/sqlite";
 
 export type Sql = Kysely<DB>;
-
-/** SQLite has no date or boolean type: parameters become epoch milliseconds and 0/1, as Prisma stores them. */
-function sqliteValue(value: unknown): unknown {
-  if (value instanceof Date) return value.getTime();
-  if (typeof value === "boolean") return value ? 1 : 0;
-  return value;
-}
-
-class SqliteValueTransformer extends OperationNodeTransformer {
-  protected override transformValue(node: ValueNode): ValueNode {
-    return { ...node, value: sqliteValue(node.value) };
-  }
-  // INSERT … VALUES rows carry their values unwrapped.
-  protected override transformPrimitiveValueList(node: PrimitiveValueListNode): PrimitiveValueListNode {
-    return PrimitiveValueListNode.create(node.values.map(sqliteValue));
-  }
-}
-
-class SqliteValues implements KyselyPlugin {
-  readonly #transformer = new SqliteValueTransformer();
-  transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
-    return this.#transformer.transformNode(node);
-  }
-  async transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return result;
-  }
-}
 
 function sqliteDialect(connection: Database.Database): Dialect {
   return {
@@ -64,7 +21,7 @@ function sqliteDialect(connection: Database.Database): Dialect {
 }
 
 function createSqlite(connection: Database.Database): Sql {
-  return new Kysely<DB>({ dialect: sqliteDialect(connection), plugins: [new SqliteValues()] });
+  return new Kysely<DB>({ dialect: sqliteDialect(connection) });
 }
 
 const globalForSql = globalThis as unknown as { sql?: Sql; writer?: Sql; pool?: pg.Pool };

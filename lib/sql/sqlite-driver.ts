@@ -1,17 +1,26 @@
-// Kysely's driver for the app's SQLite connections. Kysely ships one; this differs in two ways
+// Kysely's driver for the app's SQLite connections. Kysely ships one; this differs in three ways
 // that matter on the write path: transactions begin IMMEDIATE (the write lock is taken up front,
-// so a step never finds its snapshot stale halfway — the same reason as in lib/sqlite.ts), and
-// statements are prepared once per connection (lib/sqlite.ts `prepared`), not on every call.
+// so a step never finds its snapshot stale halfway — the same reason as in lib/sqlite.ts),
+// statements are prepared once per connection (lib/sqlite.ts `prepared`), not on every call, and
+// parameters are stored as Prisma stores them: SQLite has no date or boolean type, so `Date`
+// becomes epoch milliseconds and `boolean` 0/1 (the one place that converts on the way in; values
+// read back go through lib/sql/values.ts).
 import type Database from "better-sqlite3";
 import { CompiledQuery, type DatabaseConnection, type Driver, type QueryResult } from "kysely";
 import { prepared } from "@/lib/sqlite";
+
+function sqliteValue(value: unknown): unknown {
+  if (value instanceof Date) return value.getTime();
+  if (typeof value === "boolean") return value ? 1 : 0;
+  return value;
+}
 
 class Connection implements DatabaseConnection {
   constructor(private readonly db: Database.Database) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     const statement = prepared(this.db, query.sql);
-    const parameters = query.parameters as unknown[];
+    const parameters = query.parameters.map(sqliteValue);
     if (statement.reader) return { rows: statement.all(...parameters) as R[] };
     const { changes } = statement.run(...parameters);
     return { numAffectedRows: BigInt(changes), rows: [] };

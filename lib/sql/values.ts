@@ -1,7 +1,7 @@
 // Dates and booleans, the one convention for both engines (docs/postgresql.md): application code
 // writes and reads Date and boolean. SQLite stores epoch milliseconds and 0/1 (Prisma's
 // `unixepoch-ms`), PostgreSQL timestamps and booleans. Parameters are converted on the way in by
-// SqliteValues (lib/sql/index.ts); values read back are converted here, where the row type
+// the SQLite driver (lib/sql/sqlite-driver.ts); values read back are converted here, where the row type
 // (`Date | number`, `boolean | number`, generated from the schema) makes the call unavoidable.
 
 export function toDate(value: Date | number): Date;
