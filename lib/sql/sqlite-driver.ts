@@ -15,12 +15,17 @@ function sqliteValue(value: unknown): unknown {
   return value;
 }
 
+/** A compiled query's parameters as SQLite stores them (for running a compiled query elsewhere, e.g. EXPLAIN). */
+export function sqliteParameters(parameters: readonly unknown[]): unknown[] {
+  return parameters.map(sqliteValue);
+}
+
 class Connection implements DatabaseConnection {
   constructor(private readonly db: Database.Database) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     const statement = prepared(this.db, query.sql);
-    const parameters = query.parameters.map(sqliteValue);
+    const parameters = sqliteParameters(query.parameters);
     if (statement.reader) return { rows: statement.all(...parameters) as R[] };
     const { changes } = statement.run(...parameters);
     return { numAffectedRows: BigInt(changes), rows: [] };

@@ -35,9 +35,10 @@ export function unwritableStorage(databasePath: string): Unwritable | null {
     return unwritable(dir, error, "无法在数据目录中写入文件（数据库需要在此创建 -wal、-shm 文件）");
   }
   for (const file of [databasePath, `${databasePath}-wal`, `${databasePath}-shm`]) {
-    if (!existsSync(file)) continue;
+    // The comments keep the bundler from tracing the whole project for a path known at run time.
+    if (!existsSync(/* turbopackIgnore: true */ file)) continue;
     try {
-      closeSync(openSync(file, "r+"));
+      closeSync(openSync(/* turbopackIgnore: true */ file, "r+"));
     } catch (error) {
       return unwritable(file, error, "无法写入数据库文件");
     }

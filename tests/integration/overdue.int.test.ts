@@ -8,6 +8,7 @@ import { submitTicket } from "@/lib/dal/intake";
 import { candidatesQuery, recordOverdue } from "@/lib/dal/overdue";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { sqliteParameters } from "@/lib/sql/sqlite-driver";
 import { sql } from "@/lib/sql";
 import { rawSqlite } from "@/lib/sqlite";
 
@@ -146,7 +147,7 @@ describe("overdue detection (超期)", () => {
     }
     const plan = rawSqlite()
       .prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
-      .all(...query.parameters) as { detail: string }[];
+      .all(...sqliteParameters(query.parameters)) as { detail: string }[];
     expect(plan.map((p) => p.detail).join("\n")).toMatch(/USING INDEX Ticket_status_escalationAt_idx \(status=\? AND escalationAt<\?\)/);
   });
 });
