@@ -4,10 +4,9 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cli, cliIn, mode } from "../support/backup";
-import { startPostgres, type Postgres } from "../support/postgres";
+import { query, startPostgres, type Postgres } from "../support/postgres";
 import { describeFile, type Manifest } from "@/lib/backup/manifest";
 import { restoreBackup } from "@/lib/backup/restore";
 import { currentSite } from "@/lib/backup/site";
@@ -22,20 +21,10 @@ beforeAll(async () => {
 }, 30_000);
 afterAll(() => server?.stop());
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 /** A PostgreSQL site: a new database on the test server (migrated and seeded when asked) and a data folder. */
 async function postgresSite(name: string, options: { seeded: boolean }) {
-  await query(server.url, `CREATE DATABASE "${name}"`);
-  const url = server.url.replace(/\/postgres$/, `/${name}`);
+  const url = await server.createDatabase(name);
   if (options.seeded) {
     await migratePostgres(url);
     const client = createPostgresClient(url);

@@ -5,13 +5,12 @@ import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db as sqliteDb } from "@/lib/db";
 import { createPostgresClient } from "@/lib/db-postgres";
 import { migratePostgres, POSTGRES_MIGRATIONS_DIR, readMigrations } from "@/lib/migrations/postgres";
 import { seedDatabase } from "@/prisma/seed";
-import { startPostgres, type Postgres } from "../support/postgres";
+import { query, startPostgres, type Postgres } from "../support/postgres";
 
 let server: Postgres;
 beforeAll(async () => {
@@ -20,23 +19,7 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 /** A new empty database on the test server. */
-async function database(name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: server.url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  return server.url.replace(/\/postgres$/, `/${name}`);
-}
-
-async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const database = (name: string) => server.createDatabase(name);
 
 /** Columns and indexes as PostgreSQL describes them, for comparing two databases. */
 async function shape(url: string): Promise<string[]> {

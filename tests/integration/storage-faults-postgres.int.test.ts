@@ -3,7 +3,7 @@
 // adapter really report (the SQLSTATE in `originalCode`), not a guess of it.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPostgres, type Postgres } from "../support/postgres";
+import { query, startPostgres, type Postgres } from "../support/postgres";
 import { createPostgresClient } from "@/lib/db-postgres";
 import { errorResponse } from "@/lib/http";
 import { migratePostgres } from "@/lib/migrations/postgres";
@@ -19,18 +19,11 @@ afterAll(() => {
   server?.stop();
 });
 
-async function run(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query(sql).finally(() => client.end());
-}
-
 /** A migrated database whose new sessions get `setting` (ALTER DATABASE … SET). */
 async function database(name: string, setting: string): Promise<string> {
-  await run(server.url, `CREATE DATABASE "${name}"`);
-  const url = server.url.replace(/\/postgres$/, `/${name}`);
+  const url = await server.createDatabase(name);
   await migratePostgres(url);
-  await run(server.url, `ALTER DATABASE "${name}" SET ${setting}`);
+  await query(server.url, `ALTER DATABASE "${name}" SET ${setting}`);
   return url;
 }
 
@@ -53,7 +46,7 @@ describe("storage faults on PostgreSQL", () => {
     } finally {
       await client.$disconnect();
     }
-    expect(storageFaultOf(await caught(run(url, `DELETE FROM "Unit"`)))).toBe("readonly");
+    expect(storageFaultOf(await caught(query(url, `DELETE FROM "Unit"`)))).toBe("readonly");
   });
 
   it("answers a write that cannot get its lock in time with 503 and a short Retry-After", async () => {

@@ -2,18 +2,13 @@
 // run, with a template database migrated by the app's runner and seeded through the PostgreSQL
 // client (organisation, rules, calendar, users; the demo history is SQLite-only so far). Each
 // test file then works on its own copy (tests/support/postgres-setup.ts).
-import pg from "pg";
 import { startPostgres } from "./postgres";
 
 export const TEMPLATE_DB = "jsjb_template";
 
 export default async function setup() {
   const server = await startPostgres();
-  const admin = new pg.Client({ connectionString: server.url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${TEMPLATE_DB}"`);
-  await admin.end();
-  const template = server.url.replace(/\/postgres$/, `/${TEMPLATE_DB}`);
+  const template = await server.createDatabase(TEMPLATE_DB);
 
   const { migratePostgres } = await import("@/lib/migrations/postgres");
   await migratePostgres(template);

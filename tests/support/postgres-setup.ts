@@ -4,14 +4,12 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
+import { TEMPLATE_DB } from "./postgres-global-setup";
+import { query } from "./postgres";
 
 const server = process.env.JSJB_PG_SERVER_URL;
 if (!server) throw new Error("the PostgreSQL project needs tests/support/postgres-global-setup.ts");
 const name = `file_${randomUUID().replaceAll("-", "")}`;
-const admin = new pg.Client({ connectionString: server });
-await admin.connect();
-await admin.query(`CREATE DATABASE "${name}" TEMPLATE "jsjb_template"`);
-await admin.end();
+await query(server, `CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DB}"`);
 process.env.DATABASE_URL = server.replace(/\/postgres$/, `/${name}`);
 process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "jsjb-pg-file-"));

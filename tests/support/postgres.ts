@@ -6,8 +6,26 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import pg from "pg";
 
-export type Postgres = { url: string; stop: () => void };
+export type Postgres = {
+  /** The server's maintenance database (`postgres`). */
+  url: string;
+  /** A new empty database on this server; its URL. */
+  createDatabase: (name: string) => Promise<string>;
+  stop: () => void;
+};
+
+/** Runs one statement on its own connection; its rows. */
+export async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
 
 function binDir(): string {
   const root = "/usr/lib/postgresql";
@@ -48,8 +66,13 @@ export async function startPostgres(): Promise<Postgres> {
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
   runAsOwner(path.join(bin, "pg_ctl"), ["-D", data, "-o", options, "-l", path.join(dir, "log"), "-w", "start"]);
   let stopped = false;
+  const url = `postgresql://app@127.0.0.1:${port}/postgres`;
   return {
-    url: `postgresql://app@127.0.0.1:${port}/postgres`,
+    url,
+    async createDatabase(name) {
+      await query(url, `CREATE DATABASE "${name}"`);
+      return url.replace(/\/postgres$/, `/${name}`);
+    },
     stop() {
       if (stopped) return;
       stopped = true;
