@@ -17,8 +17,12 @@ const pairs = new Map<string, PairRecord>();
 const addresses = new Map<string, AddressRecord>();
 
 /** Account names compare as typed at the form, trimmed and case-folded, whether or not they exist. */
+export function throttleAccount(username: string): string {
+  return username.trim().toLowerCase();
+}
+
 function pairKey(address: string, username: string): string {
-  return `${address}\u0000${username.trim().toLowerCase()}`;
+  return `${address}\u0000${throttleAccount(username)}`;
 }
 
 function remember<V>(map: Map<string, V>, key: string, value: V) {
@@ -45,19 +49,22 @@ export function recordSignInSuccess(address: string, username: string) {
 
 /** 解除锁定 by an administrator: every address may try this account again at once. */
 export function clearSignInFailures(username: string) {
-  const suffix = `\u0000${username.trim().toLowerCase()}`;
+  const suffix = `\u0000${throttleAccount(username)}`;
   for (const key of pairs.keys()) if (key.endsWith(suffix)) pairs.delete(key);
 }
 
 /**
- * Until when some address must wait before trying this account again (the latest such moment),
- * or null when none must: what the admin users page shows as 登录受限, and 解除锁定 lifts.
+ * For each account (throttleAccount) some address must wait on, until when (the latest such moment): what the
+ * admin users page shows as 登录受限, and 解除锁定 lifts. One pass over the throttle, however many
+ * accounts the page lists.
  */
-export function signInThrottledUntil(username: string, now = Date.now()): Date | null {
-  const suffix = `\u0000${username.trim().toLowerCase()}`;
-  let until = 0;
+export function throttledAccounts(now = Date.now()): Map<string, Date> {
+  const until = new Map<string, Date>();
   for (const [key, pair] of pairs) {
-    if (key.endsWith(suffix)) until = Math.max(until, now + signInWaitMs(pair, undefined, now));
+    const end = now + signInWaitMs(pair, undefined, now);
+    if (end <= now) continue;
+    const username = key.slice(key.indexOf("\u0000") + 1);
+    if (end > (until.get(username)?.getTime() ?? 0)) until.set(username, new Date(end));
   }
-  return until > now ? new Date(until) : null;
+  return until;
 }

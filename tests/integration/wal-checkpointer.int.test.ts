@@ -9,7 +9,7 @@ import { POST } from "@/app/api/v1/tickets/route";
 import { GET as health } from "@/app/api/health/route";
 import { startCheckpointer } from "@/lib/checkpointer";
 import { env } from "@/lib/env";
-import { insertRow, writeTransaction } from "@/lib/sqlite";
+import { write } from "@/lib/sql/write";
 import { ticketPostAs } from "../support/tickets";
 
 const MB = 1024 * 1024;
@@ -40,8 +40,8 @@ describe("the WAL under sustained writes", () => {
       // Twenty writers per turn of the event loop, as a busy intake has (group commit).
       await Promise.all(
         Array.from({ length: 20 }, () =>
-          writeTransaction((sqlite) =>
-            insertRow(sqlite, "AuditEntry", { id: randomUUID(), entity: "bench", entityId: "wal", action: "fill", after: payload, createdAt: new Date() }),
+          write((tx) =>
+            tx.insertInto("AuditEntry").values({ id: randomUUID(), entity: "bench", entityId: "wal", action: "fill", after: payload, createdAt: new Date() }).execute(),
           ),
         ),
       );

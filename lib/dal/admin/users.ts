@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
-import { clearSignInFailures, signInThrottledUntil } from "@/lib/auth/sign-in-throttle";
+import { clearSignInFailures, throttleAccount, throttledAccounts } from "@/lib/auth/sign-in-throttle";
 import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 import { db, type Tx, transaction } from "@/lib/db";
 import { UNIT_KIND_LABELS } from "@/lib/domain/labels";
@@ -56,8 +56,9 @@ const userSelect = {
 
 type UserRecord = Prisma.UserGetPayload<{ select: typeof userSelect }>;
 
-function toRow(u: UserRecord): UserRow {
-  const throttledUntil = signInThrottledUntil(u.username);
+/** `throttled`: throttledAccounts(), read once for the whole list. */
+function toRow(u: UserRecord, throttled: Map<string, Date>): UserRow {
+  const throttledUntil = throttled.get(throttleAccount(u.username)) ?? null;
   return {
     id: u.id,
     username: u.role === "CITIZEN" ? maskPhone(u.username) : u.username,
@@ -115,7 +116,8 @@ export async function listUsers(actor: Actor, rawFilter: unknown = {}): Promise<
         })
       : [];
   const total = await db.user.count({ where });
-  return { items: [...staff, ...citizens].map(toRow), total, limit: LIST_LIMIT };
+  const throttled = throttledAccounts();
+  return { items: [...staff, ...citizens].map((u) => toRow(u, throttled)), total, limit: LIST_LIMIT };
 }
 
 /** The unit a staff role may belong to (ROLE_UNIT_KINDS), or Invalid with the reason. */
@@ -241,7 +243,7 @@ export async function unlockUser(actor: Actor, userId: string): Promise<{ id: st
   requireAdmin(actor);
   return transaction(async (tx) => {
     const before = await loadUser(tx, userId);
-    const throttledUntil = signInThrottledUntil(before.username);
+    const throttledUntil = throttledAccounts().get(throttleAccount(before.username)) ?? null;
     await tx.user.update({ where: { id: userId }, data: { failedLogins: 0, lockedUntil: null } });
     clearSignInFailures(before.username);
     const username = snapshot(before).username;

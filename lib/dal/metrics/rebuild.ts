@@ -2,23 +2,22 @@ import "server-only";
 import { sql as kyselySql } from "kysely";
 import { env } from "@/lib/env";
 import { sql } from "@/lib/sql";
-import { writeTransaction } from "@/lib/sqlite";
+import { write } from "@/lib/sql/write";
 import { rebuildMetricsSql } from "./counter-sql";
 
-/** Runs the recount in one transaction: SQLite's write transaction, or one PostgreSQL transaction. */
+/**
+ * The recount in one write transaction on either engine (alone: no savepoint, whose statement
+ * journal would slow the big INSERT … SELECTs down). The statements are generated SQL with no
+ * parameters: Kysely only carries them to the connection.
+ */
 async function recount(): Promise<void> {
-  if (env().databaseEngine === "sqlite") {
-    await writeTransaction((db) => {
-      for (const statement of rebuildMetricsSql()) db.prepare(statement).run();
-    });
-    return;
-  }
-  // Generated statements with no parameters: Kysely only carries them to the connection.
-  await sql()
-    .transaction()
-    .execute(async (trx) => {
-      for (const statement of rebuildMetricsSql("postgresql")) await kyselySql.raw(statement).execute(trx);
-    });
+  const statements = rebuildMetricsSql(env().databaseEngine);
+  await write(
+    async (tx) => {
+      for (const statement of statements) await kyselySql.raw(statement).execute(tx);
+    },
+    { alone: true },
+  );
 }
 
 /**
