@@ -19,6 +19,7 @@ import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import autocannon from "autocannon";
+import { SAMPLE_TICKET } from "./sample-ticket";
 import Database from "better-sqlite3";
 import { generateImportCsv } from "./import-speed";
 
@@ -33,15 +34,6 @@ const tsx = path.resolve("node_modules/.bin/tsx");
 const base = `http://localhost:${PORT}`;
 const MB = 1024 * 1024;
 
-const ticket = {
-  type: "COMPLAINT",
-  category: "TRAFFIC_ORG",
-  title: "信号灯配时不合理",
-  content: "光岳路与东昌路路口早高峰左转信号太短，排队很长，希望调整配时。",
-  district: "东城区",
-  place: "光岳路与东昌路交叉口",
-  phone: "13912345678",
-};
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (line: string) => process.stderr.write(`[bench:faults] ${line}\n`);
@@ -99,7 +91,7 @@ function token(env: NodeJS.ProcessEnv): string {
 const post = (auth: string) => ({
   method: "POST",
   headers: { "content-type": "application/json", authorization: `Bearer ${auth}` },
-  body: JSON.stringify(ticket),
+  body: JSON.stringify(SAMPLE_TICKET),
 });
 
 /** Paced traffic (open loop): `perSecond` calls of `call` a second until stopped; latencies and failures. */

@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { SAMPLE_TICKET } from "./sample-ticket";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
@@ -20,15 +21,6 @@ const dataDir = mkdtempSync(path.join(tmpdir(), "jsjb-bench-"));
 const env = { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, DEMO_DATA: "0", BENCH_ROUTES: "1", NEXT_TELEMETRY_DISABLED: "1" };
 const tsx = path.resolve("node_modules/.bin/tsx");
 
-const ticket = {
-  type: "COMPLAINT",
-  category: "TRAFFIC_ORG",
-  title: "信号灯配时不合理",
-  content: "光岳路与东昌路路口早高峰左转信号太短，排队很长，希望调整配时。",
-  district: "东城区",
-  place: "光岳路与东昌路交叉口",
-  phone: "13912345678",
-};
 
 async function waitForHealth() {
   for (let i = 0; i < 600; i++) {
@@ -49,7 +41,7 @@ async function load(url: string, headers: Record<string, string>) {
     connections: 20,
     duration: DURATION_S,
     headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify(ticket),
+    body: JSON.stringify(SAMPLE_TICKET),
   });
   const ok = result["2xx"];
   return { rps: ok / DURATION_S, p99: result.latency.p99, errors: result.non2xx + result.errors };
