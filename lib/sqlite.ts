@@ -1,19 +1,12 @@
 import { statSync } from "node:fs";
 import Database from "better-sqlite3";
 import { env } from "@/lib/env";
-import { refuseWritesIfCheckpointFailing, storageRecovered, storageUnavailable } from "@/lib/storage/health";
-import { retryWhileBusy } from "@/lib/storage/retry";
 
-// A second, raw connection to the same SQLite file for the hot paths (ticket intake, API-token
-// look-up). Through Prisma's JS engine each statement costs about 2 ms; through better-sqlite3
-// directly, tens of microseconds (STACK.md: a Prisma create reaches 0.6–0.75× of a bare route,
-// a direct insert about 1×). Everything else goes through Prisma (lib/db.ts).
-//
-// Locking: better-sqlite3 is synchronous, so a transaction here never spans an await and never
-// holds the write lock while Prisma's connection waits. The other way round, Prisma's
-// interactive transactions do span awaits; so this connection does not wait in SQLite's busy
-// handler (that would block the event loop that Prisma needs to finish) — it gives up at once
-// and retries after a short asynchronous pause.
+// SQLite's connections besides Prisma's: the settings every connection of the app runs with, the
+// raw better-sqlite3 connection that the query builder reads through (lib/sql) and the SQLite-only
+// reads still use directly (docs/postgresql.md), its statement cache, and the WAL's back-pressure.
+// Through Prisma's JS engine each statement costs about 2 ms; through better-sqlite3 directly,
+// tens of microseconds (STACK.md). Writes go through lib/sql/write.ts on either engine.
 
 export type RawDb = Database.Database;
 type Raw = RawDb;
@@ -35,7 +28,7 @@ export const WAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024;
  *   among the steps of one event-loop turn; bench:intake reports the cost.
  * - busy_timeout = 0: never wait for a lock inside SQLite — better-sqlite3 is synchronous, so that
  *   wait would stop the event loop for every user. Writers retry asynchronously instead
- *   (writeTransaction here, the retrying client in lib/db.ts).
+ *   (lib/sql/write.ts, the retrying client in lib/db.ts; lib/storage/retry.ts).
  * - temp_store = MEMORY: the metric triggers' statement journal in memory, not a temp file per
  *   write (~80 µs each).
  */
@@ -95,102 +88,6 @@ export function rawSqlite(): Raw {
   return globalForSqlite.rawSqlite;
 }
 
-type Job = { fn: (db: Raw) => unknown; alone: boolean; resolve: (value: unknown) => void; reject: (error: unknown) => void };
-let queue: Job[] = [];
-let flushScheduled = false;
-let flushing: Promise<void> = Promise.resolve();
-
-/**
- * Runs `fn` atomically and resolves once it is committed. Steps that arrive in the same turn of
- * the event loop share one BEGIN IMMEDIATE … COMMIT (group commit: the index pages they all
- * touch are written to the WAL once), each inside its own SAVEPOINT, so a step that throws
- * rolls back alone and rejects alone. Steps still run one after another, in arrival order: a
- * version check inside a step sees every earlier step of the batch.
- *
- * `alone` runs a large step (an import) in a transaction of its own, without a SAVEPOINT:
- * inside one, every statement of the metric triggers keeps a statement journal, which made a
- * 20,000-row import 20 times slower (measured).
- *
- * When the lock is held elsewhere (the CLI importing, a checkpoint) the batch waits
- * asynchronously and retries — never in SQLite's busy handler, which would stop the event loop.
- * A storage fault rejects with `Unavailable` (503), the lock still held after lockWaitMs()
- * (lib/storage/retry.ts) too.
- */
-export function writeTransaction<T>(fn: (db: Raw) => T, options: { alone?: boolean } = {}): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    queue.push({ fn, alone: options.alone ?? false, resolve: resolve as (value: unknown) => void, reject });
-    if (!flushScheduled) {
-      flushScheduled = true;
-      // Batches commit in order: the next one starts after the previous has settled.
-      setImmediate(() => void (flushing = flushing.then(flush, flush)));
-    }
-  });
-}
-
-async function flush(): Promise<void> {
-  const jobs = queue;
-  queue = [];
-  flushScheduled = false;
-  let group: Job[] = [];
-  for (const job of jobs) {
-    if (!job.alone) {
-      group.push(job);
-      continue;
-    }
-    if (group.length) await commit(group, true);
-    group = [];
-    await commit([job], false);
-  }
-  if (group.length) await commit(group, true);
-}
-
-/** Commits the jobs in one transaction, each in a savepoint when `savepoints`; settles each job. */
-async function commit(jobs: Job[], savepoints: boolean): Promise<void> {
-  const db = rawSqlite();
-  const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
-  const batch = db.transaction(() => {
-    outcomes.length = 0;
-    for (const job of jobs) {
-      if (!savepoints) {
-        outcomes.push({ ok: true, value: job.fn(db) }); // a throw rolls the whole transaction back
-        continue;
-      }
-      try {
-        outcomes.push({ ok: true, value: db.transaction(job.fn)(db) }); // nested → SAVEPOINT
-      } catch (error) {
-        outcomes.push({ ok: false, error });
-      }
-    }
-  });
-  await walBackPressure();
-  try {
-    await retryWhileBusy(() => {
-      refuseWritesIfCheckpointFailing();
-      batch.immediate();
-    });
-    storageRecovered("write");
-  } catch (error) {
-    const failure = storageUnavailable(error) ?? error;
-    for (const job of jobs) job.reject(failure);
-    return;
-  }
-  jobs.forEach((job, i) => {
-    const outcome = outcomes[i]!;
-    if (outcome.ok) job.resolve(outcome.value);
-    else job.reject(storageUnavailable(outcome.error) ?? outcome.error);
-  });
-}
-
-type SqlValue = string | number | bigint | Buffer | null;
-
-/** Prisma's storage conventions here: dates as epoch milliseconds, booleans as 0/1. */
-function toSql(value: unknown): SqlValue {
-  if (value instanceof Date) return value.getTime();
-  if (typeof value === "boolean") return value ? 1 : 0;
-  if (value === undefined) return null;
-  return value as SqlValue;
-}
-
 const statements = new WeakMap<Raw, Map<string, Database.Statement>>();
 
 /** A prepared statement, prepared once per connection and SQL text. */
@@ -200,11 +97,4 @@ export function prepared(db: Raw, sql: string): Database.Statement {
   let statement = cache.get(sql);
   if (!statement) cache.set(sql, (statement = db.prepare(sql)));
   return statement;
-}
-
-/** INSERT of one row, with Prisma's storage conventions. */
-export function insertRow(db: Raw, table: string, row: Record<string, unknown>): void {
-  const columns = Object.keys(row);
-  const sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`;
-  prepared(db, sql).run(...columns.map((c) => toSql(row[c])));
 }

@@ -16,6 +16,7 @@ import "server-only";
 // shown as 研判后新增, and a manager may review the group again.
 import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
+import { CompiledQuery } from "kysely";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { countedSql } from "@/lib/dal/metrics/counter-sql";
@@ -25,7 +26,9 @@ import { EVENT_TYPES } from "@/lib/domain/events";
 import { CATEGORY_LABELS, type CategoryCode, type TicketStatus } from "@/lib/domain/labels";
 import { formatLocalDateTime } from "@/lib/domain/local-time";
 import { Conflict, Forbidden, Invalid } from "@/lib/errors";
-import { insertRow, prepared, rawSqlite, writeTransaction } from "@/lib/sqlite";
+import { newId } from "@/lib/ids";
+import { write } from "@/lib/sql/write";
+import { prepared, rawSqlite } from "@/lib/sqlite";
 import { parseOrThrow } from "@/lib/validation/errors";
 import {
   hotIssueQuerySchema,
@@ -157,8 +160,10 @@ const REVIEW_SELECT = `SELECT h."placeKey", h."categoryCode", h."firstAt", h."la
   u."displayName" AS "reviewer" FROM "HotIssue" h LEFT JOIN "User" u ON u."id" = h."reviewedById"`;
 
 /** Reviews that can cover a ticket of the window: their last ticket is in it (lastAt index). */
+const REVIEWS_SINCE = `${REVIEW_SELECT} WHERE h."lastAt" >= ? AND h."reviewedAt" IS NOT NULL`;
+
 function reviewsSince(sqlite: Raw, from: number): ReviewRow[] {
-  return prepared(sqlite, `${REVIEW_SELECT} WHERE h."lastAt" >= ? AND h."reviewedAt" IS NOT NULL`).all(from) as ReviewRow[];
+  return prepared(sqlite, REVIEWS_SINCE).all(from) as ReviewRow[];
 }
 
 const groupKey = (category: string, placeKey: string) => `${category}\u0000${placeKey}`;
@@ -290,12 +295,15 @@ export async function reviewHotIssue(actor: Actor, raw: unknown, now: Date = new
   const to = now.getTime();
   const from = to - input.days * DAY_MS;
 
-  return writeTransaction((sqlite) => {
-    const rows = prepared(
-      sqlite,
+  // The same statements as the reads of this module, run inside the write transaction (the
+  // module's reads are still SQLite's: docs/postgresql.md).
+  return write(async (tx) => {
+    const run = async <R>(sql: string, parameters: unknown[]) => (await tx.executeQuery<R>(CompiledQuery.raw(sql, parameters))).rows;
+    const rows = await run<TicketRow>(
       `SELECT ${TICKET_COLUMNS} FROM "Ticket" t WHERE t."categoryCode" = ? AND t."placeKey" = ? AND ${COUNTED}
        AND t."receivedAt" >= ? AND t."receivedAt" <= ?`,
-    ).all(input.category, input.placeKey, from, to) as TicketRow[];
+      [input.category, input.placeKey, from, to],
+    );
     const issue = findHotIssues(
       rows.map((r) => ({ no: r.no, category: r.categoryCode, place: r.place, status: r.status, receivedAt: new Date(Number(r.receivedAt)) })),
       now,
@@ -311,42 +319,33 @@ export async function reviewHotIssue(actor: Actor, raw: unknown, now: Date = new
     const members = issue.tickets.map((no) => byNo.get(no)!);
     const receivedAts = members.map((m) => Number(m.receivedAt));
 
-    const existing = matchReview(issue, receivedAts, reviewsSince(sqlite, from));
+    const existing = matchReview(issue, receivedAts, await run<ReviewRow>(REVIEWS_SINCE, [from]));
     if (existing && existing.newSinceReview === 0) {
       throw new Conflict(
         `该集中反映已由${existing.reviewedBy ?? "他人"}于 ${formatLocalDateTime(existing.reviewedAt)} 研判，请刷新页面查看`,
       );
     }
 
-    prepared(sqlite, UPSERT_REVIEW).run(
-      randomUUID(),
-      issue.placeKey,
-      issue.category,
-      issue.firstAt.getTime(),
-      issue.lastAt.getTime(),
-      members.length,
-      to,
-      actor.userId,
-      input.note,
-      to,
-      to,
-    );
+    await run(UPSERT_REVIEW, [randomUUID(), issue.placeKey, issue.category, issue.firstAt, issue.lastAt, members.length, now, actor.userId, input.note, now, now]);
     const payload = JSON.stringify({
       text: `集中反映已研判：${input.note}`,
       hotIssue: { place: issue.place, category: issue.category, firstAt: issue.firstAt.toISOString(), ticketCount: members.length },
     });
-    for (const member of members) {
-      insertRow(sqlite, "TicketEvent", {
-        id: randomUUID(),
-        ticketId: member.id,
-        type: "NOTE",
-        visibility: EVENT_TYPES.NOTE.visibility,
-        actorId: actor.userId,
-        actorUnitId: actor.unitId,
-        payload,
-        createdAt: now,
-      });
-    }
+    await tx
+      .insertInto("TicketEvent")
+      .values(
+        members.map((member) => ({
+          id: newId(),
+          ticketId: member.id,
+          type: "NOTE" as const,
+          visibility: EVENT_TYPES.NOTE.visibility,
+          actorId: actor.userId,
+          actorUnitId: actor.unitId,
+          payload,
+          createdAt: now,
+        })),
+      )
+      .execute();
     return {
       placeKey: issue.placeKey,
       category: issue.category as CategoryCode,
