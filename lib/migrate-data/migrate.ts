@@ -24,6 +24,8 @@ export class CopyMismatch extends Error {
   }
 }
 
+const seconds = (since: number) => Math.round((Date.now() - since) / 100) / 10;
+
 function refuseFilled(tables: string[]): Error {
   return new Error(`目标库不是空库：表 ${tables.join("、")} 中已有数据。迁移只写入空的 PostgreSQL 数据库（新建一个库，且迁移完成前不要在其上启动服务），未写入任何数据`);
 }
@@ -58,18 +60,22 @@ export async function migrateData(options: { from: string; to: string; progress?
         if (filledNow.length) throw refuseFilled(filledNow);
         const tables: MigrateResult["tables"] = [];
         for (const table of plan) {
+          const tableStarted = Date.now();
           const rows = await copyTable(source.db, trx, table);
           tables.push({ table: table.name, rows });
-          progress(`已复制 ${table.name}：${rows} 行`);
+          progress(`已复制 ${table.name}：${rows} 行（${seconds(tableStarted)} 秒）`);
         }
         // The insert trigger counted every ticket as it arrived; the recount makes the tables
         // exactly what the tickets say, whatever order the rows came in.
+        const rebuildStarted = Date.now();
         for (const statement of rebuildMetricsSql("postgresql")) await sql.raw(statement).execute(trx);
-        progress("已按工单重新统计汇总表，正在核对…");
+        progress(`已按工单重新统计汇总表（${seconds(rebuildStarted)} 秒），正在核对…`);
+        const verifyStarted = Date.now();
         const verification = await verifyCopy({ db: source.db, dialect: "sqlite" }, { db: trx, dialect: "postgresql" }, appTables, options.now);
+        progress(`核对用时 ${seconds(verifyStarted)} 秒`);
         if (verification.problems.length) throw new CopyMismatch(verification);
         const photos = tables.find((t) => t.table === "Attachment")?.rows ?? 0;
-        return { verification, tables, photos, seconds: Math.round((Date.now() - started) / 100) / 10 };
+        return { verification, tables, photos, seconds: seconds(started) };
       });
     } finally {
       await target.close();
