@@ -2,6 +2,7 @@
 // unit and year on both sides, then the verdict.
 import { formatRate, METRIC_LABELS, RATE_NAMES, type Metrics } from "@/lib/domain/metrics";
 import { figureDifferences, unitLabel, type Verification } from "./compare";
+import { REBUILT_TABLES } from "./plan";
 
 /** Terminal columns of a string: CJK and full-width characters take two. */
 export function displayWidth(text: string): number {
@@ -32,7 +33,12 @@ export function formatVerification(verification: Verification, photos?: number):
   lines.push(
     ...table([
       ["表", "源库", "目标库", ""],
-      ...verification.tables.map(({ table: name, source, target }) => [name, String(source), String(target), source === target ? "一致" : "不一致"]),
+      ...verification.tables.map(({ table: name, source, target }) => [
+        REBUILT_TABLES.includes(name) ? `${name}（有工单的统计行）` : name,
+        String(source),
+        String(target),
+        source === target ? "一致" : "不一致",
+      ]),
     ]),
   );
   lines.push("", "各单位、各年度三率（按受理时间；源库与目标库均由统计汇总表读出，并与按工单重算的结果比对）：");
