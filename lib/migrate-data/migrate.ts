@@ -37,9 +37,13 @@ export async function migrateData(options: { from: string; to: string; progress?
   const source = openSource(options.from);
   try {
     await checkSourceMigrations(source.db);
-    const shapes = await describeSource(source.db);
-    const missing = missingTables(Object.values(Prisma.ModelName), shapes);
+    const models: readonly string[] = Object.values(Prisma.ModelName);
+    const described = await describeSource(source.db);
+    const missing = missingTables(models, described);
     if (missing.length) throw new Error(`源数据库缺少表 ${missing.join("、")}，与本版本的数据结构不一致`);
+    const foreign = described.filter((shape) => !models.includes(shape.name)).map((shape) => shape.name);
+    if (foreign.length) progress(`源数据库中的表 ${foreign.join("、")} 不属于本系统的数据结构，不复制`);
+    const shapes = described.filter((shape) => models.includes(shape.name));
     const dangling = await danglingReferences(source.db);
     if (dangling.length) {
       throw new Error(`源数据库有引用不存在记录的行（${dangling.map((d) => `${d.table} ${d.count} 行`).join("、")}），PostgreSQL 不会接受；请先修复`);
@@ -49,7 +53,9 @@ export async function migrateData(options: { from: string; to: string; progress?
 
     const target = openTarget(targetUrl);
     try {
-      const filled = await nonEmptyTables(target.db, appTables);
+      const filled = await nonEmptyTables(target.db, appTables).catch((error: unknown) => {
+        throw new Error(`无法连接目标 PostgreSQL 库：${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      });
       if (filled.length) throw refuseFilled(filled);
       const applied = await migratePostgres(targetUrl);
       progress(applied.length ? `目标库已应用迁移：${applied.join("、")}` : "目标库的数据结构已是最新");

@@ -33,9 +33,15 @@ export function sqlitePathOf(url: string): string {
 export function openSource(url: string): Source {
   const file = sqlitePathOf(url);
   if (!existsSync(file)) throw new Error(`找不到 SQLite 数据库文件 ${file}`);
-  const connection = new Database(file, { readonly: true, fileMustExist: true });
-  connection.pragma("busy_timeout = 10000");
-  connection.exec("BEGIN");
+  let connection: Database.Database;
+  try {
+    connection = new Database(file, { readonly: true, fileMustExist: true });
+    connection.pragma("busy_timeout = 10000");
+    connection.exec("BEGIN");
+    connection.prepare("SELECT COUNT(*) FROM sqlite_master").get(); // takes the snapshot now
+  } catch (error) {
+    throw new Error(`无法读取 SQLite 数据库 ${file}：${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
   const db = new Kysely<DB>({
     dialect: {
       createAdapter: () => new SqliteAdapter(),
