@@ -158,13 +158,20 @@ describe("migrate-data", () => {
     await expect(run).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("目标库不是空库") });
   }, 30_000);
 
-  it("refuses a source on another schema version before touching the target", async () => {
+  it("refuses a source on another schema version, or with rows referencing nothing, before touching the target", async () => {
     const old = sourceCopy("old");
     const sqlite = new Database(old.file);
     sqlite.prepare(`DELETE FROM "_prisma_migrations" WHERE "migration_name" = (SELECT MAX("migration_name") FROM "_prisma_migrations")`).run();
     sqlite.close();
     const empty = await server.createDatabase("untouched");
     await expect(migrateData({ from: old.url, to: empty })).rejects.toThrow(/^源数据库缺少迁移 \d+_\w+：请先用本版本启动一次原站点/);
+
+    const dangling = sourceCopy("dangling");
+    const orphan = new Database(dangling.file);
+    orphan.pragma("foreign_keys = OFF"); // as in the sqlite3 shell, where SQLite checks no foreign key by default
+    orphan.prepare(`INSERT INTO "TicketEvent" ("id", "ticketId", "type", "visibility", "createdAt") VALUES ('orphan', 'no-such-ticket', 'NOTE', 'INTERNAL', 0)`).run();
+    orphan.close();
+    await expect(migrateData({ from: dangling.url, to: empty })).rejects.toThrow("源数据库有引用不存在记录的行（TicketEvent 1 行）");
     expect(await tablesOf(empty)).toEqual([]);
   });
 
