@@ -3,7 +3,7 @@ import { sql, type Kysely, type Transaction } from "kysely";
 import { contactLateSql, monthSql, STORED_COUNTERS, type Dialect } from "@/lib/dal/metrics/counter-sql";
 import type { DB } from "@/lib/generated/kysely/types";
 import { localDateOf } from "@/lib/domain/local-time";
-import { COUNTER_NAMES, emptyCounters, isCounted, ratesOf, ticketCounters, type Counters, type Metrics } from "@/lib/domain/metrics";
+import { COUNTER_NAMES, emptyCounters, type CounterName, isCounted, ratesOf, ticketCounters, type Counters, type Metrics } from "@/lib/domain/metrics";
 import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import { toBoolean, toDate } from "@/lib/sql/values";
 import { PAGE_SIZE } from "./copy";
@@ -23,7 +23,8 @@ export type Side = { db: Db; dialect: Dialect };
 type UnitYears = Map<string, Counters>;
 const keyOf = (unitId: string, year: number | string) => `${unitId}|${year}`;
 
-function add(into: UnitYears, key: string, counters: Partial<Counters>): void {
+/** Adds counters as either engine returns sums (pg: bigint and numeric sums as strings). */
+function add(into: UnitYears, key: string, counters: Partial<Record<CounterName, number | string | bigint | null>>): void {
   const sum = into.get(key) ?? emptyCounters();
   for (const name of COUNTER_NAMES) sum[name] += Number(counters[name] ?? 0);
   into.set(key, sum);
@@ -54,8 +55,9 @@ async function countersFromAggregates({ db, dialect }: Side, now: Date): Promise
     .groupBy(["unitId", year])
     .having((eb) => eb.fn.sum("received"), "<>", 0) // a group every ticket has left (merged, moved) is none
     .execute();
-  for (const row of sums) add(grouped, keyOf(row.unitId, row.year), row as unknown as Partial<Counters>);
+  for (const row of sums) add(grouped, keyOf(row.unitId, row.year), row);
 
+  // contactLateSql names the clock `:now`; each occurrence becomes a parameter here.
   const nowParameter = dialect === "postgresql" ? timestampParameter(now) : now;
   const lateSql = sql.join(contactLateSql("t", dialect).split(":now").map((part) => sql.raw(part)), sql`${nowParameter}`);
   const { rows: late } = await sql<{ unitId: string; year: number | string; contactLate: number | string }>`
