@@ -2,7 +2,7 @@
 // ~260,000 rows) to PostgreSQL and proves it — row counts of every model and the §6 figures of
 // every unit and year. Runs in the SQLite project, with its own throw-away PostgreSQL server.
 import { execFile } from "node:child_process";
-import { copyFileSync, mkdtempSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -37,9 +37,11 @@ beforeAll(async () => {
   server = await startPostgres();
   target = await server.createDatabase("moved");
 }, 30_000);
+const copies: string[] = [];
 afterAll(async () => {
   await db.$disconnect();
   server?.stop();
+  for (const dir of copies) rmSync(dir, { recursive: true, force: true });
 });
 
 const sourceUrl = () => env().databaseUrl;
@@ -64,7 +66,9 @@ const tablesOf = async (url: string) =>
 
 /** A copy of this file's SQLite site, to change without touching the one the copy reads. */
 function sourceCopy(name: string): { url: string; file: string } {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), `jsjb-migrate-${name}-`)), "app.db");
+  const dir = mkdtempSync(path.join(tmpdir(), `jsjb-migrate-${name}-`));
+  copies.push(dir);
+  const file = path.join(dir, "app.db");
   copyFileSync(env().databasePath, file);
   return { url: `file:${file}`, file };
 }
