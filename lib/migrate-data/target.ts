@@ -1,20 +1,10 @@
 import "server-only";
 import { Kysely, PostgresDialect, sql, type Transaction } from "kysely";
-import pg from "pg";
 import type { DB } from "@/lib/generated/kysely/types";
+import { postgresPool } from "@/lib/sql/postgres";
 
 // The PostgreSQL database a site moves to. Its own pool (not lib/sql's, which follows
-// DATABASE_URL), reading TIMESTAMP(3) columns as the UTC they hold whatever the process's time
-// zone — pg's default parser would read them as local time.
-
-const TIMESTAMP_OID = 1114;
-
-const types = {
-  getTypeParser: ((oid: number, format?: "text" | "binary") =>
-    oid === TIMESTAMP_OID && format !== "binary"
-      ? (value: string) => new Date(`${value.replace(" ", "T")}Z`)
-      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-};
+// DATABASE_URL), reading and writing TIMESTAMP(3) columns as the UTC they hold (lib/sql/postgres.ts).
 
 export type Target = { db: Kysely<DB>; close: () => Promise<void> };
 
@@ -24,7 +14,7 @@ export function targetUrlOf(url: string): string {
 }
 
 export function openTarget(url: string): Target {
-  const pool = new pg.Pool({ connectionString: targetUrlOf(url), max: 2, types });
+  const pool = postgresPool(targetUrlOf(url), 2);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, close: () => db.destroy() };
 }

@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect, SqliteAdapter, SqliteIntrospector, SqliteQuery
 import pg from "pg";
 import { env } from "@/lib/env";
 import type { DB } from "@/lib/generated/kysely/types";
+import { postgresPool } from "@/lib/sql/postgres";
 import { AppSqliteDriver } from "@/lib/sql/sqlite-driver";
 import { CONNECTION_PRAGMAS, rawSqlite, walCheckpointedInBackground } from "@/lib/sqlite";
 
@@ -27,8 +28,8 @@ function createSqlite(connection: Database.Database): Sql {
 const globalForSql = globalThis as unknown as { sql?: Sql; writer?: Sql; pool?: pg.Pool };
 
 function postgres(): Sql {
-  // pg returns timestamps as Date and booleans as boolean already. One pool for reads and writes.
-  globalForSql.pool ??= new pg.Pool({ connectionString: env().databaseUrl, max: 10 });
+  // Timestamps come back as Date (in UTC: lib/sql/postgres.ts), booleans as boolean. One pool for reads and writes.
+  globalForSql.pool ??= postgresPool(env().databaseUrl, 10);
   return (globalForSql.sql ??= new Kysely<DB>({ dialect: new PostgresDialect({ pool: globalForSql.pool }) }));
 }
 
@@ -63,7 +64,7 @@ export function writer(): Sql {
  */
 export function openSql(url: string, sqlitePragmas: readonly string[] = []): { sql: Sql; close: () => Promise<void> } {
   if (!url.startsWith("file:")) {
-    const pool = new pg.Pool({ connectionString: url, max: 4 });
+    const pool = postgresPool(url, 4);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { sql: db, close: () => db.destroy() };
   }

@@ -1,0 +1,22 @@
+// The query builder's PostgreSQL connections. TIMESTAMP(3) columns hold UTC — Prisma writes them
+// so and the metric triggers read them so — whatever the time zone of the process; and a site in
+// China runs with TZ=Asia/Shanghai. node-postgres, left alone, sends a Date as local time (which
+// PostgreSQL stores as given in a column without a zone) and reads such a column as local time:
+// 8 hours off on both ways. Both are UTC here. (Prisma's adapter converts its own values.)
+import pg from "pg";
+
+// Process-wide: pg has no per-pool setting for parameters. Every pool of this app holds UTC.
+pg.defaults.parseInputDatesAsUTC = true;
+
+const TIMESTAMP_WITHOUT_TIME_ZONE = 1114;
+
+const types = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === TIMESTAMP_WITHOUT_TIME_ZONE && format !== "binary"
+      ? (value: string) => new Date(`${value.replace(" ", "T")}Z`)
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+export function postgresPool(url: string, max: number): pg.Pool {
+  return new pg.Pool({ connectionString: url, max, types });
+}
