@@ -19,6 +19,8 @@ const ON_BOTH_ENGINES = [
   "tests/integration/overdue.int.test.ts",
   "tests/integration/evaluation-races.int.test.ts",
   "tests/integration/log-redaction.int.test.ts",
+  "tests/integration/workbench.int.test.ts",
+  "tests/integration/hot-issues.int.test.ts",
 ];
 
 export default defineConfig({
