@@ -26,7 +26,7 @@ import "server-only";
 // that is read in two index-friendly parts — open tickets with a running deadline (few, sorted by
 // escalationAt) and then everything else newest first along (ownerUnitId, receivedAt) — so the
 // first page never sorts the unit's whole archive.
-import { expressionBuilder, sql as kyselySql, type Expression, type SqlBool } from "kysely";
+import { expressionBuilder, sql as kyselySql, type AliasableExpression, type Expression, type SqlBool } from "kysely";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { reference } from "@/lib/dal/reference";
@@ -51,9 +51,9 @@ const postgres = () => env().databaseEngine === "postgresql";
 
 /**
  * Ties in insertion order. On SQLite the rowid, which every index entry carries: the page is
- * sorted on index entries alone. PostgreSQL has no rowid; ticket ids are time-ordered (UUIDv7).
+ * sorted on index entries alone. PostgreSQL has no rowid; ticket ids are time-ordered (newId).
  */
-const rowKey = () => (postgres() ? kyselySql`t."id"` : kyselySql`t.rowid`);
+const rowKey = (): AliasableExpression<unknown> => (postgres() ? eb.ref("t.id") : kyselySql`t.rowid`);
 
 /**
  * Status values inlined as literals, as the statements had them before the port: constant parts
