@@ -201,6 +201,8 @@ const NULLS_LAST_BY_ESCALATION = (): Order => [[eb("t.escalationAt", "is", null)
  * One page. The inner select finds the page's row keys, ordered on columns of the index it walks
  * (escalationAt, rowid), so on SQLite it sorts index entries only; the outer one reads those 50
  * rows. Reading every candidate row just to sort it costs ~40 ms for a unit's 16,000 open tickets.
+ * PostgreSQL's index entries carry no sortable row key: it reads the candidates' ids from the
+ * table (a bitmap heap scan of the same index range) and keeps the top 50 in a heap sort.
  */
 async function rows(where: Cond, order: Order, limit: number, offset: number) {
   if (limit <= 0) return [];
