@@ -1,9 +1,10 @@
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_DATA_DIR, E2E_ENGINE } from "./e2e/support/engine";
 
-// Journeys run against a production build served by the same start script as `npm start`,
-// on its own port and a fresh database under data/e2e (deleted before every run).
+// Journeys run against a production build served by the same start script as `npm start`, on
+// its own port and a fresh database (deleted before every run) on the engine E2E_ENGINE names:
+// SQLite under data/e2e, or a throw-away PostgreSQL (e2e/support/server.ts).
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-export const E2E_DATA_DIR = "data/e2e";
 
 export default defineConfig({
   testDir: "e2e",
@@ -13,7 +14,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   // The JSON report feeds the closing "N passed, N failed" line of npm test.
-  reporter: [["list"], ["json", { outputFile: "test-reports/e2e.json" }]],
+  reporter: [["list"], ["json", { outputFile: `test-reports/e2e-${E2E_ENGINE}.json` }]],
   use: {
     baseURL: `http://localhost:${PORT}`,
     locale: "zh-CN",
@@ -26,10 +27,12 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: `rm -rf ${E2E_DATA_DIR} && node_modules/.bin/tsx scripts/start.ts`,
+    command: "node_modules/.bin/tsx e2e/support/server.ts",
     url: `http://localhost:${PORT}/api/health`,
     timeout: 600_000,
     reuseExistingServer: false,
+    // SIGTERM, so that the server script stops the app and then its PostgreSQL.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
     stdout: "ignore",
     stderr: "pipe",
     env: {

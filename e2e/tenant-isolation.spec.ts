@@ -2,7 +2,7 @@
 // with the session cookie, or by API token — nor learn that it exists (404 as for no ticket).
 import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
-import { E2E_DATA_DIR } from "../playwright.config";
+import { E2E_DATA_DIR, e2eDatabaseUrl } from "./support/engine";
 import { loginAs } from "./support/auth";
 
 async function aZq1TicketNo(page: import("@playwright/test").Page): Promise<string> {
@@ -51,7 +51,7 @@ test("zq1.handler opens its own ticket with the citizen's full phone; a manager 
 test("a CLI token reads /api/v1/tickets for its own unit only; no credentials answer 401", async ({ page, request }) => {
   const no = await aZq1TicketNo(page);
   const output = execFileSync("node_modules/.bin/tsx", ["--conditions=react-server", "cli/index.ts", "token", "--user", "zq2.handler"], {
-    env: { ...process.env, DATA_DIR: E2E_DATA_DIR },
+    env: { ...process.env, DATA_DIR: E2E_DATA_DIR, DATABASE_URL: e2eDatabaseUrl() },
     encoding: "utf8",
   });
   const token = output.trim().split("\n").at(-1)!;

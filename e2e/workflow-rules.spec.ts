@@ -43,7 +43,7 @@ test("(b) a misrouted ticket is returned inside the window and re-dispatched; af
   expect(after.events.map((e) => e.type)).toEqual(expect.arrayContaining(["RETURN_REQUESTED", "RETURN_APPROVED"]));
 
   const late = await create(page, { category: "CONGESTION", district: "东城区" });
-  backdateDispatch(late.no, 10);
+  await backdateDispatch(late.no, 10);
   await as(page, "zq1.handler");
   const refused = await act(page.request, late.no, { action: "return", reason: "不属本大队辖区，申请退回", suggestedUnit: "ZQ2" });
   expect(refused.status()).toBe(409);
@@ -86,7 +86,7 @@ test("(d) an extension is approved by the lead and the citizen is notified", asy
   await expect(page.getByTestId("action-success")).toBeVisible();
   const after = (await (await page.request.get(`/api/v1/tickets/${ticket.no}`)).json()) as Ticket;
   expect(new Date(after.deadlines.dueAt).getTime()).toBeGreaterThan(new Date(ticket.deadlines.dueAt).getTime());
-  expect(noticesOf(ticket.no)).toContain("EXTENDED");
+  expect(await noticesOf(ticket.no)).toContain("EXTENDED");
 });
 
 test("(e) 不满意 → the manager reopens the ticket under the same number", async ({ page }) => {

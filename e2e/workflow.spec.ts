@@ -48,13 +48,13 @@ test("(a) ZQ1 signs, contacts, replies; the citizen evaluates through the link a
   await expect(page.getByText("已答复待回访").first()).toBeVisible();
 
   const citizen = await browser.newPage({ viewport: { width: 390, height: 844 } });
-  await citizen.goto(evaluationLinkOf(no));
+  await citizen.goto(await evaluationLinkOf(no));
   await citizen.getByLabel("是", { exact: true }).check();
   await citizen.getByLabel("满意", { exact: true }).check();
   await citizen.getByRole("button", { name: "提交评价" }).click();
   await expect(citizen.getByTestId("evaluation-done")).toBeVisible();
   // The link works once.
-  await citizen.goto(evaluationLinkOf(no));
+  await citizen.goto(await evaluationLinkOf(no));
   await expect(citizen.getByTestId("evaluation-invalid")).toBeVisible();
 
   await citizen.goto(`/track?no=${no}`);

@@ -1,32 +1,34 @@
-// Seeds per-test data straight into the e2e database (the server runs in another process).
+// Seeds and reads per-test data straight in the journeys' database (the server runs in another
+// process), on whichever engine it runs (e2e/support/server.ts wrote the URL).
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import path from "node:path";
 import { hash } from "@node-rs/argon2";
-import Database from "better-sqlite3";
-import { E2E_DATA_DIR } from "../../playwright.config";
+import { openSql, type Sql } from "../../lib/sql";
+import { toMillis } from "../../lib/sql/values";
+import { e2eDatabaseUrl } from "./engine";
 
-function open() {
-  const db = new Database(path.join(E2E_DATA_DIR, "app.db"));
-  db.pragma("busy_timeout = 5000");
-  return db;
+async function withDatabase<T>(work: (db: Sql) => Promise<T>): Promise<T> {
+  // The server writes too: wait for its lock rather than fail (SQLite).
+  const { sql, close } = openSql(e2eDatabaseUrl(), ["busy_timeout = 5000"]);
+  try {
+    return await work(sql);
+  } finally {
+    await close();
+  }
 }
 
 /** A fresh staff user of a unit, so tests that lock or change accounts touch no one else. */
-export async function createStaffUser(options: { role: string; unitCode: string; password: string }) {
+export async function createStaffUser(options: { role: "HANDLER" | "LEAD" | "DISPATCHER" | "MANAGER" | "ADMIN"; unitCode: string; password: string }) {
   const username = `e2e.${randomUUID().slice(0, 8)}`;
   const passwordHash = await hash(options.password);
-  const db = open();
-  try {
-    const unit = db.prepare("SELECT id FROM Unit WHERE code = ?").get(options.unitCode) as { id: string } | undefined;
+  await withDatabase(async (db) => {
+    const unit = await db.selectFrom("Unit").select("id").where("code", "=", options.unitCode).executeTakeFirst();
     if (!unit) throw new Error(`unit ${options.unitCode} not seeded`);
-    const now = Date.now();
-    db.prepare(
-      `INSERT INTO User (id, username, displayName, passwordHash, role, unitId, active, failedLogins, createdAt, updatedAt)
-       VALUES (?, ?, ?, ?, ?, ?, 1, 0, ?, ?)`,
-    ).run(randomUUID(), username, `测试 ${username}`, passwordHash, options.role, unit.id, now, now);
-  } finally {
-    db.close();
-  }
+    const now = new Date();
+    await db
+      .insertInto("User")
+      .values({ id: randomUUID(), username, displayName: `测试 ${username}`, passwordHash, role: options.role, unitId: unit.id, createdAt: now, updatedAt: now })
+      .execute();
+  });
   return username;
 }
 
@@ -38,51 +40,56 @@ const links = new Map<string, string>();
  * token written in its place (only its SHA-256 is stored, as the server does). Remembered per
  * ticket, so a second call gives the same, by then used, link.
  */
-export function evaluationLinkOf(ticketNo: string): string {
+export async function evaluationLinkOf(ticketNo: string): Promise<string> {
   const known = links.get(ticketNo);
   if (known) return known;
-  const db = open();
-  try {
-    const row = db
-      .prepare(
-        `SELECT n."payload" FROM "Notification" n JOIN "Ticket" t ON t."id" = n."ticketId"
-          WHERE t."no" = ? AND n."template" = 'REPLIED' ORDER BY n."createdAt" DESC LIMIT 1`,
-      )
-      .get(ticketNo) as { payload: string } | undefined;
+  const link = await withDatabase(async (db) => {
+    const row = await db
+      .selectFrom("Notification as n")
+      .innerJoin("Ticket as t", "t.id", "n.ticketId")
+      .select("n.payload")
+      .where("t.no", "=", ticketNo)
+      .where("n.template", "=", "REPLIED")
+      .orderBy("n.createdAt", "desc")
+      .executeTakeFirst();
     if (!row) throw new Error(`no REPLIED notice for ${ticketNo}`);
-    let link = (JSON.parse(row.payload) as { link?: string }).link;
-    if (!link) {
-      const token = randomBytes(32).toString("base64url");
-      db.prepare(`UPDATE "Ticket" SET "evaluationTokenHash" = ? WHERE "no" = ?`).run(createHash("sha256").update(token).digest("hex"), ticketNo);
-      link = `/evaluate/${token}`;
-    }
-    links.set(ticketNo, link);
-    return link;
-  } finally {
-    db.close();
-  }
+    const queued = (JSON.parse(row.payload) as { link?: string }).link;
+    if (queued) return queued;
+    const token = randomBytes(32).toString("base64url");
+    await db
+      .updateTable("Ticket")
+      .set({ evaluationTokenHash: createHash("sha256").update(token).digest("hex") })
+      .where("no", "=", ticketNo)
+      .execute();
+    return `/evaluate/${token}`;
+  });
+  links.set(ticketNo, link);
+  return link;
 }
 
 /** Moves a ticket's dispatch time into the past (to test what happens after the return window). */
-export function backdateDispatch(ticketNo: string, days: number): void {
-  const db = open();
-  try {
-    db.prepare(`UPDATE "Ticket" SET "dispatchedAt" = "dispatchedAt" - ? WHERE "no" = ?`).run(days * 86_400_000, ticketNo);
-  } finally {
-    db.close();
-  }
+export async function backdateDispatch(ticketNo: string, days: number): Promise<void> {
+  await withDatabase(async (db) => {
+    const { dispatchedAt } = await db.selectFrom("Ticket").select("dispatchedAt").where("no", "=", ticketNo).executeTakeFirstOrThrow();
+    if (dispatchedAt === null) throw new Error(`${ticketNo} was never dispatched`);
+    await db
+      .updateTable("Ticket")
+      .set({ dispatchedAt: new Date(toMillis(dispatchedAt) - days * 86_400_000) })
+      .where("no", "=", ticketNo)
+      .execute();
+  });
 }
 
 /** The templates of the notices queued for a ticket, oldest first. */
-export function noticesOf(ticketNo: string): string[] {
-  const db = open();
-  try {
-    return (
-      db
-        .prepare(`SELECT n."template" FROM "Notification" n JOIN "Ticket" t ON t."id" = n."ticketId" WHERE t."no" = ? ORDER BY n."createdAt"`)
-        .all(ticketNo) as { template: string }[]
-    ).map((r) => r.template);
-  } finally {
-    db.close();
-  }
+export async function noticesOf(ticketNo: string): Promise<string[]> {
+  return withDatabase(async (db) => {
+    const rows = await db
+      .selectFrom("Notification as n")
+      .innerJoin("Ticket as t", "t.id", "n.ticketId")
+      .select("n.template")
+      .where("t.no", "=", ticketNo)
+      .orderBy("n.createdAt")
+      .execute();
+    return rows.map((r) => r.template);
+  });
 }

@@ -1,6 +1,8 @@
 // A throw-away PostgreSQL 15 server for tests and benchmarks (STACK.md): Debian's `postgresql`
-// package, a temporary folder, a free loopback port, trust authentication, fsync off (nothing
-// here must survive the test). `npm test` installs the package with apt when it is absent.
+// package, a temporary folder, a free loopback port, trust authentication; for tests fsync off
+// (nothing here must survive the test), for benchmarks `durable` (fsync and synchronous commit
+// on, as a site runs it, to compare with SQLite's synchronous = FULL). `npm test` installs the
+// package with apt when it is absent.
 import { execFileSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -52,7 +54,7 @@ function runAsOwner(command: string, args: string[]): void {
   execFileSync(root ? "runuser" : command, root ? ["-u", "postgres", "--", command, ...args] : args, { stdio: "pipe" });
 }
 
-export async function startPostgres(): Promise<Postgres> {
+export async function startPostgres(options: { durable?: boolean; sharedBuffers?: string } = {}): Promise<Postgres> {
   const bin = binDir();
   const dir = mkdtempSync(path.join(tmpdir(), "jsjb-pg-"));
   if (process.getuid?.() === 0) {
@@ -63,8 +65,12 @@ export async function startPostgres(): Promise<Postgres> {
   const data = path.join(dir, "data");
   const port = await freePort();
   runAsOwner(path.join(bin, "initdb"), ["-D", data, "-A", "trust", "-U", "app", "--no-sync", "-E", "UTF8", "--locale", "C"]);
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
-  runAsOwner(path.join(bin, "pg_ctl"), ["-D", data, "-o", options, "-l", path.join(dir, "log"), "-w", "start"]);
+  const settings = [
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`,
+    options.durable ? "" : "-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+    options.sharedBuffers ? `-c shared_buffers=${options.sharedBuffers}` : "",
+  ].join(" ");
+  runAsOwner(path.join(bin, "pg_ctl"), ["-D", data, "-o", settings, "-l", path.join(dir, "log"), "-w", "start"]);
   let stopped = false;
   const url = `postgresql://app@127.0.0.1:${port}/postgres`;
   return {
