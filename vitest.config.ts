@@ -19,8 +19,6 @@ const ENGINE_SPECIFIC = [
 
 /** Not yet on PostgreSQL (issue 10, docs/postgresql.md): the modules they test read SQLite only. */
 const NOT_YET_ON_POSTGRESQL = [
-  "tests/integration/workbench.int.test.ts",
-  "tests/integration/hot-issues.int.test.ts",
   "tests/integration/dashboard.int.test.ts",
   "tests/integration/metrics.int.test.ts",
   "tests/integration/metrics-recount.int.test.ts",

@@ -15,8 +15,7 @@ import "server-only";
 // review does not vanish when the window moves. Tickets received after the row's lastAt are
 // shown as 研判后新增, and a manager may review the group again.
 import { randomUUID } from "node:crypto";
-import type Database from "better-sqlite3";
-import { CompiledQuery } from "kysely";
+import { expressionBuilder, sql as kyselySql, type Expression, type NotNull, type SqlBool } from "kysely";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { countedSql } from "@/lib/dal/metrics/counter-sql";
@@ -26,9 +25,12 @@ import { EVENT_TYPES } from "@/lib/domain/events";
 import { CATEGORY_LABELS, type CategoryCode, type TicketStatus } from "@/lib/domain/labels";
 import { formatLocalDateTime } from "@/lib/domain/local-time";
 import { Conflict, Forbidden, Invalid } from "@/lib/errors";
+import { env } from "@/lib/env";
+import type { DB, Ticket } from "@/lib/generated/kysely/types";
 import { newId } from "@/lib/ids";
-import { write } from "@/lib/sql/write";
-import { prepared, rawSqlite } from "@/lib/sqlite";
+import { sql, type Sql } from "@/lib/sql";
+import { toDate, toMillis } from "@/lib/sql/values";
+import { write, type WriteTx } from "@/lib/sql/write";
 import { parseOrThrow } from "@/lib/validation/errors";
 import {
   hotIssueQuerySchema,
@@ -37,11 +39,11 @@ import {
   type HotIssueReviewFilter,
 } from "@/lib/validation/hot-issues";
 
-type Raw = Database.Database;
-
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** The Ticket statements here read it as t; their conditions are built once with this. */
+const eb = expressionBuilder<DB & { t: Ticket }, "t">();
 /** Merged and invalid tickets are not reports of their own (findHotIssues skips them too). */
-const COUNTED = countedSql("t");
+const COUNTED = kyselySql.raw<SqlBool>(countedSql("t"));
 
 export type HotIssueTicketRow = {
   no: string;
@@ -114,18 +116,30 @@ function scopeOf(actor: Actor, ref: Reference, unitCode: string | undefined): Sc
   throw new Forbidden("您没有查看集中反映的权限");
 }
 
+const TICKET_COLUMNS = ["t.id", "t.no", "t.title", "t.status", "t.categoryCode", "t.place", "t.receivedAt", "t.ownerUnitId"] as const;
+
 type TicketRow = {
   id: string;
   no: string;
   title: string;
-  status: string;
+  status: TicketStatus;
   categoryCode: string;
   place: string | null;
-  receivedAt: number;
+  receivedAt: Date;
   ownerUnitId: string | null;
 };
 
-const TICKET_COLUMNS = `t."id", t."no", t."title", t."status", t."categoryCode", t."place", t."receivedAt", t."ownerUnitId"`;
+/** A row selected with TICKET_COLUMNS, its date read back as Date. */
+const ticketRow = (r: Omit<TicketRow, "receivedAt"> & { receivedAt: Date | number }): TicketRow => ({ ...r, receivedAt: toDate(r.receivedAt) });
+
+/** A ticket as findHotIssues groups it. */
+const reported = (r: TicketRow) => ({ no: r.no, category: r.categoryCode, place: r.place, status: r.status, receivedAt: r.receivedAt });
+
+/**
+ * SQLite only: a unary `+` keeps a column's indexes out of the planner's choice (see
+ * candidateTickets). PostgreSQL has no such operator for text and plans by its statistics.
+ */
+const unindexed = (column: Expression<unknown>) => (env().databaseEngine === "postgresql" ? column : kyselySql`+${column}`);
 
 /**
  * The window's tickets on a place + category reported at least HOT_ISSUE_MIN_TICKETS times. Both
@@ -134,15 +148,27 @@ const TICKET_COLUMNS = `t."id", t."no", t."title", t."status", t."categoryCode",
  * keeps the outer select off the (categoryCode, placeKey, status) index, which would read each
  * busy place's whole history (years of tickets) to keep the window's few: 2.5× slower at 90 days.
  */
-function candidateTickets(scope: Scope, from: number, to: number): TicketRow[] {
-  const unitCond = scope.all ? "" : ` AND t."${scope.column}" = ?`;
-  const unitParams = scope.all ? [] : [scope.unitId];
-  const where = `t."receivedAt" >= ? AND t."receivedAt" <= ? AND t."placeKey" IS NOT NULL AND ${COUNTED}${unitCond}`;
-  const sql =
-    `SELECT ${TICKET_COLUMNS} FROM "Ticket" t WHERE ${where} AND (+t."categoryCode", t."placeKey") IN ` +
-    `(SELECT t."categoryCode", t."placeKey" FROM "Ticket" t WHERE ${where} GROUP BY t."categoryCode", t."placeKey" HAVING count(*) >= ?)`;
-  const params = [from, to, ...unitParams];
-  return prepared(rawSqlite(), sql).all(...params, ...params, HOT_ISSUE_MIN_TICKETS) as TicketRow[];
+async function candidateTickets(scope: Scope, from: Date, to: Date): Promise<TicketRow[]> {
+  const window = eb.and([
+    eb("t.receivedAt", ">=", from),
+    eb("t.receivedAt", "<=", to),
+    eb("t.placeKey", "is not", null),
+    COUNTED,
+    ...(scope.all ? [] : [eb(`t.${scope.column}`, "=", scope.unitId)]),
+  ]);
+  const groups = eb
+    .selectFrom("Ticket as t")
+    .select(["t.categoryCode", "t.placeKey"])
+    .where(window)
+    .groupBy(["t.categoryCode", "t.placeKey"])
+    .having((e) => e.fn.countAll(), ">=", HOT_ISSUE_MIN_TICKETS);
+  const rows = await sql()
+    .selectFrom("Ticket as t")
+    .select(TICKET_COLUMNS)
+    .where(window)
+    .where(kyselySql<SqlBool>`(${unindexed(eb.ref("t.categoryCode"))}, ${eb.ref("t.placeKey")}) IN ${groups}`)
+    .execute();
+  return rows.map(ticketRow);
 }
 
 type ReviewRow = {
@@ -156,14 +182,17 @@ type ReviewRow = {
   reviewer: string | null;
 };
 
-const REVIEW_SELECT = `SELECT h."placeKey", h."categoryCode", h."firstAt", h."lastAt", h."ticketCount", h."reviewedAt", h."reviewNote",
-  u."displayName" AS "reviewer" FROM "HotIssue" h LEFT JOIN "User" u ON u."id" = h."reviewedById"`;
-
 /** Reviews that can cover a ticket of the window: their last ticket is in it (lastAt index). */
-const REVIEWS_SINCE = `${REVIEW_SELECT} WHERE h."lastAt" >= ? AND h."reviewedAt" IS NOT NULL`;
-
-function reviewsSince(sqlite: Raw, from: number): ReviewRow[] {
-  return prepared(sqlite, REVIEWS_SINCE).all(from) as ReviewRow[];
+async function reviewsSince(db: Sql | WriteTx, from: Date): Promise<ReviewRow[]> {
+  const rows = await db
+    .selectFrom("HotIssue as h")
+    .leftJoin("User as u", "u.id", "h.reviewedById")
+    .select(["h.placeKey", "h.categoryCode", "h.firstAt", "h.lastAt", "h.ticketCount", "h.reviewedAt", "h.reviewNote", "u.displayName as reviewer"])
+    .where("h.lastAt", ">=", from)
+    .where("h.reviewedAt", "is not", null)
+    .$narrowType<{ reviewedAt: NotNull }>()
+    .execute();
+  return rows.map((r) => ({ ...r, firstAt: toMillis(r.firstAt), lastAt: toMillis(r.lastAt), reviewedAt: toMillis(r.reviewedAt) }));
 }
 
 const groupKey = (category: string, placeKey: string) => `${category}\u0000${placeKey}`;
@@ -173,17 +202,15 @@ function matchReview(issue: HotIssue, receivedAts: number[], reviews: readonly R
   const first = issue.firstAt.getTime();
   const same = reviews.filter((r) => r.placeKey === issue.placeKey && r.categoryCode === issue.category);
   const row =
-    same.find((r) => Number(r.firstAt) === first) ??
-    same
-      .filter((r) => receivedAts.some((at) => at >= Number(r.firstAt) && at <= Number(r.lastAt)))
-      .sort((a, b) => Number(b.reviewedAt) - Number(a.reviewedAt))[0];
+    same.find((r) => r.firstAt === first) ??
+    same.filter((r) => receivedAts.some((at) => at >= r.firstAt && at <= r.lastAt)).sort((a, b) => b.reviewedAt - a.reviewedAt)[0];
   if (!row) return null;
   return {
-    reviewedAt: new Date(Number(row.reviewedAt)),
+    reviewedAt: new Date(row.reviewedAt),
     reviewedBy: row.reviewer,
     note: row.reviewNote ?? "",
     ticketCount: row.ticketCount,
-    newSinceReview: receivedAts.filter((at) => at > Number(row.lastAt)).length,
+    newSinceReview: receivedAts.filter((at) => at > row.lastAt).length,
   };
 }
 
@@ -199,17 +226,12 @@ export async function listHotIssues(actor: Actor, raw: HotIssueQueryInput = {}, 
   const ref = await reference();
   const query = parseOrThrow(hotIssueQuerySchema, raw);
   const scope = scopeOf(actor, ref, query.unit);
-  const to = now.getTime();
-  const from = to - query.days * DAY_MS;
+  const from = new Date(now.getTime() - query.days * DAY_MS);
 
-  const rows = candidateTickets(scope, from, to);
+  const rows = await candidateTickets(scope, from, now);
   const byNo = new Map(rows.map((r) => [r.no, r]));
-  const issues = findHotIssues(
-    rows.map((r) => ({ no: r.no, category: r.categoryCode, place: r.place, status: r.status, receivedAt: new Date(Number(r.receivedAt)) })),
-    now,
-    query.days,
-  );
-  const reviews = issues.length > 0 ? reviewsSince(rawSqlite(), from) : [];
+  const issues = findHotIssues(rows.map(reported), now, query.days);
+  const reviews = issues.length > 0 ? await reviewsSince(sql(), from) : [];
   const mayReview = can(actor.role, "ticket:supervise");
   const unitOrder = new Map(ref.units.map((u, i) => [u.id, i]));
 
@@ -222,15 +244,15 @@ export async function listHotIssues(actor: Actor, raw: HotIssueQueryInput = {}, 
       return {
         no: m.no,
         title: m.title,
-        status: m.status as TicketStatus,
-        receivedAt: new Date(Number(m.receivedAt)),
+        status: m.status,
+        receivedAt: m.receivedAt,
         ownerUnit: owner?.code ?? null,
         ownerUnitName: owner?.name ?? null,
       };
     });
     const unitIds = [...new Set(members.map((m) => m.ownerUnitId).filter((id): id is string => !!id))];
     unitIds.sort((a, b) => (unitOrder.get(a) ?? 0) - (unitOrder.get(b) ?? 0));
-    const review = matchReview(issue, members.map((m) => Number(m.receivedAt)), reviews);
+    const review = matchReview(issue, members.map((m) => m.receivedAt.getTime()), reviews);
     return {
       placeKey: issue.placeKey,
       place: issue.place,
@@ -275,13 +297,6 @@ export type HotIssueReviewResult = {
   note: string;
 };
 
-const UPSERT_REVIEW = `INSERT INTO "HotIssue"
-  ("id", "placeKey", "categoryCode", "firstAt", "lastAt", "ticketCount", "reviewedAt", "reviewedById", "reviewNote", "createdAt", "updatedAt")
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-  ON CONFLICT ("placeKey", "categoryCode", "firstAt") DO UPDATE SET
-    "lastAt" = excluded."lastAt", "ticketCount" = excluded."ticketCount", "reviewedAt" = excluded."reviewedAt",
-    "reviewedById" = excluded."reviewedById", "reviewNote" = excluded."reviewNote", "updatedAt" = excluded."updatedAt"`;
-
 /**
  * 标记已研判 (MANAGER). `raw` is { placeKey, category, firstAt, note, days? } (hotIssueReviewSchema:
  * form fields or JSON, firstAt a Date or an ISO string). Re-derives the group from the tickets as they are now — the client only
@@ -292,23 +307,27 @@ const UPSERT_REVIEW = `INSERT INTO "HotIssue"
 export async function reviewHotIssue(actor: Actor, raw: unknown, now: Date = new Date()): Promise<HotIssueReviewResult> {
   if (!can(actor.role, "ticket:supervise")) throw new Forbidden("只有支队领导可以研判集中反映");
   const input = parseOrThrow(hotIssueReviewSchema, raw);
-  const to = now.getTime();
-  const from = to - input.days * DAY_MS;
+  const from = new Date(now.getTime() - input.days * DAY_MS);
 
-  // The same statements as the reads of this module, run inside the write transaction (the
-  // module's reads are still SQLite's: docs/postgresql.md).
+  // The group as it is now, read inside the write transaction. On PostgreSQL its tickets are
+  // locked first: a second manager reviewing the same group waits for the first to commit and
+  // then finds the review (409), as SQLite's single writer gives by itself.
   return write(async (tx) => {
-    const run = async <R>(sql: string, parameters: unknown[]) => (await tx.executeQuery<R>(CompiledQuery.raw(sql, parameters))).rows;
-    const rows = await run<TicketRow>(
-      `SELECT ${TICKET_COLUMNS} FROM "Ticket" t WHERE t."categoryCode" = ? AND t."placeKey" = ? AND ${COUNTED}
-       AND t."receivedAt" >= ? AND t."receivedAt" <= ?`,
-      [input.category, input.placeKey, from, to],
+    const rows = (
+      await tx
+        .selectFrom("Ticket as t")
+        .select(TICKET_COLUMNS)
+        .where("t.categoryCode", "=", input.category)
+        .where("t.placeKey", "=", input.placeKey)
+        .where(COUNTED)
+        .where("t.receivedAt", ">=", from)
+        .where("t.receivedAt", "<=", now)
+        .$if(env().databaseEngine === "postgresql", (query) => query.forUpdate())
+        .execute()
+    ).map(ticketRow);
+    const issue = findHotIssues(rows.map(reported), now, input.days).find(
+      (i) => i.placeKey === input.placeKey && i.category === input.category && i.firstAt.getTime() === input.firstAt.getTime(),
     );
-    const issue = findHotIssues(
-      rows.map((r) => ({ no: r.no, category: r.categoryCode, place: r.place, status: r.status, receivedAt: new Date(Number(r.receivedAt)) })),
-      now,
-      input.days,
-    ).find((i) => i.placeKey === input.placeKey && i.category === input.category && i.firstAt.getTime() === input.firstAt.getTime());
     if (!issue) {
       throw new Invalid(
         [{ field: "_", message: `该地点同类诉求在近 ${input.days} 天内已不足 ${HOT_ISSUE_MIN_TICKETS} 件或已有变化，不再构成这一集中反映，请刷新页面后重试` }],
@@ -317,16 +336,21 @@ export async function reviewHotIssue(actor: Actor, raw: unknown, now: Date = new
     }
     const byNo = new Map(rows.map((r) => [r.no, r]));
     const members = issue.tickets.map((no) => byNo.get(no)!);
-    const receivedAts = members.map((m) => Number(m.receivedAt));
+    const receivedAts = members.map((m) => m.receivedAt.getTime());
 
-    const existing = matchReview(issue, receivedAts, await run<ReviewRow>(REVIEWS_SINCE, [from]));
+    const existing = matchReview(issue, receivedAts, await reviewsSince(tx, from));
     if (existing && existing.newSinceReview === 0) {
       throw new Conflict(
         `该集中反映已由${existing.reviewedBy ?? "他人"}于 ${formatLocalDateTime(existing.reviewedAt)} 研判，请刷新页面查看`,
       );
     }
 
-    await run(UPSERT_REVIEW, [randomUUID(), issue.placeKey, issue.category, issue.firstAt, issue.lastAt, members.length, now, actor.userId, input.note, now, now]);
+    const review = { lastAt: issue.lastAt, ticketCount: members.length, reviewedAt: now, reviewedById: actor.userId, reviewNote: input.note, updatedAt: now };
+    await tx
+      .insertInto("HotIssue")
+      .values({ id: randomUUID(), placeKey: issue.placeKey, categoryCode: issue.category, firstAt: issue.firstAt, createdAt: now, ...review })
+      .onConflict((conflict) => conflict.columns(["placeKey", "categoryCode", "firstAt"]).doUpdateSet(review))
+      .execute();
     const payload = JSON.stringify({
       text: `集中反映已研判：${input.note}`,
       hotIssue: { place: issue.place, category: issue.category, firstAt: issue.firstAt.toISOString(), ticketCount: members.length },

@@ -1,5 +1,5 @@
 import "server-only";
-// 工作台 (Issue 4 item 3): a unit's queue with tab counts, on the raw better-sqlite3 connection.
+// 工作台 (Issue 4 item 3): a unit's queue with tab counts, on either engine (lib/sql).
 //
 // Scope. HANDLER / LEAD see their unit's tickets: owner unit, or squadron for a squadron's staff
 // (tickets where the unit only assists are under 协办请求). DISPATCHER / MANAGER see every
@@ -21,37 +21,58 @@ import "server-only";
 // The counts describe the queue, not the search: filters and `q` narrow the list (and its
 // total), not the tab badges.
 //
-// Order: escalationAt ascending, tickets without one last; ties newest first by rowid (insertion
-// order, which the index carries for free, unlike receivedAt). For the `all` tab
+// Order: escalationAt ascending, tickets without one last; ties newest first by insertion order
+// (rowKey: SQLite's rowid, which the index carries for free, unlike receivedAt). For the `all` tab
 // that is read in two index-friendly parts — open tickets with a running deadline (few, sorted by
 // escalationAt) and then everything else newest first along (ownerUnitId, receivedAt) — so the
 // first page never sorts the unit's whole archive.
+import { expressionBuilder, sql as kyselySql, type AliasableExpression, type Expression, type SqlBool } from "kysely";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { reference } from "@/lib/dal/reference";
 import type { CategoryCode, TicketStatus, TicketType, Urgency } from "@/lib/domain/labels";
 import { deadlineFlags, OPEN_STATUSES, type DeadlineFlag } from "@/lib/domain/overdue";
+import { env } from "@/lib/env";
 import { Forbidden } from "@/lib/errors";
-import { prepared, rawSqlite } from "@/lib/sqlite";
+import type { DB, Ticket } from "@/lib/generated/kysely/types";
+import { sql } from "@/lib/sql";
+import { toBoolean, toDate } from "@/lib/sql/values";
 import { WORKBENCH_TABS, type WorkbenchQuery, type WorkbenchTab } from "@/lib/validation/workbench";
 
 export const WORKBENCH_PAGE_SIZE = 50;
 /** 临期 tab: open tickets whose earliest deadline falls within this window from now. */
 export const NEAR_WINDOW_MS = 24 * 60 * 60 * 1000;
 
-type Param = string | number;
-type Cond = { sql: string; params: Param[] };
+/** Every statement here reads "Ticket" as t; conditions are built once and placed in any of them. */
+const eb = expressionBuilder<DB & { t: Ticket }, "t">();
+type Cond = Expression<SqlBool>;
 
-const c = (sql: string, ...params: Param[]): Cond => ({ sql, params });
-function and(...conds: (Cond | null | undefined)[]): Cond {
-  const parts = conds.filter((x): x is Cond => !!x && x.sql !== "");
-  if (parts.length === 0) return c("1");
-  return { sql: parts.map((p) => `(${p.sql})`).join(" AND "), params: parts.flatMap((p) => p.params) };
+const postgres = () => env().databaseEngine === "postgresql";
+
+/**
+ * Ties in insertion order. On SQLite the rowid, which every index entry carries: the page is
+ * sorted on index entries alone. PostgreSQL has no rowid; ticket ids are time-ordered (newId).
+ */
+const rowKey = (): AliasableExpression<unknown> => (postgres() ? eb.ref("t.id") : kyselySql`t.rowid`);
+
+/**
+ * Status values inlined as literals, as the statements had them before the port: constant parts
+ * of the statement stay visible to SQLite's planner, and the prepared-statement cache stays small.
+ */
+const lit = <V extends string>(value: V) => kyselySql.lit(value);
+const OPEN = eb("t.status", "in", OPEN_STATUSES.map(lit));
+const RUNNING = eb.and([OPEN, eb("t.escalationAt", "is not", null)]);
+const NOT_RUNNING = eb.or([eb("t.status", "not in", OPEN_STATUSES.map(lit)), eb("t.escalationAt", "is", null)]);
+const NOTHING = eb.lit(false);
+
+/**
+ * Substring search in a column, `%` and `_` in the text taken literally. Latin letters match
+ * either case on both engines: SQLite's LIKE ignores their case, PostgreSQL's needs ILIKE.
+ */
+function contains(column: "t.title" | "t.place", text: string): Cond {
+  const pattern = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  return kyselySql<SqlBool>`${eb.ref(column)} ${kyselySql.raw(postgres() ? "ILIKE" : "LIKE")} ${pattern} ESCAPE '\\'`;
 }
-
-const OPEN_IN = `t."status" IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(", ")})`;
-const RUNNING = `${OPEN_IN} AND t."escalationAt" IS NOT NULL`;
-const NOT_RUNNING = `t."status" NOT IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(", ")}) OR t."escalationAt" IS NULL`;
 
 export type WorkbenchRow = {
   no: string;
@@ -83,14 +104,14 @@ export type WorkbenchResult = {
   unit: { code: string; name: string } | null;
 };
 
-type Scope = { owner: Cond; tabs: WorkbenchTab[]; assistUnitId: string | null; approvals: "extension" | "both" | null };
+type Scope = { owner: Cond[]; tabs: WorkbenchTab[]; assistUnitId: string | null; approvals: "extension" | "both" | null };
 
 async function scopeOf(actor: Actor, query: WorkbenchQuery): Promise<Scope & { unit: { code: string; name: string } | null }> {
   const ref = await reference();
   if (can(actor.role, "ticket:read:all")) {
     const unit = query.unit ? ref.unitByCode.get(query.unit) : undefined;
     // An unknown unit code matches nothing rather than everything.
-    const owner = query.unit ? c(`t."ownerUnitId" = ?`, unit?.id ?? "") : c("");
+    const owner = query.unit ? [eb("t.ownerUnitId", "=", unit?.id ?? "")] : [];
     const dispatcher = actor.role === "DISPATCHER";
     const tabs: WorkbenchTab[] = ["all", "pending", "inProgress", "near", "overdue", ...(dispatcher ? (["approvals"] as const) : [])];
     return { owner, tabs, assistUnitId: null, approvals: dispatcher ? "both" : null, unit: unit ? { code: unit.code, name: unit.name } : null };
@@ -101,8 +122,8 @@ async function scopeOf(actor: Actor, query: WorkbenchQuery): Promise<Scope & { u
     // squadron's queue is small). Brigades and other units own their tickets directly.
     const owner =
       kind === "SQUADRON"
-        ? c(`t."ownerUnitId" = ? OR t."squadronUnitId" = ?`, actor.unitId, actor.unitId)
-        : c(`t."ownerUnitId" = ?`, actor.unitId);
+        ? [eb.or([eb("t.ownerUnitId", "=", actor.unitId), eb("t.squadronUnitId", "=", actor.unitId)])]
+        : [eb("t.ownerUnitId", "=", actor.unitId)];
     const lead = can(actor.role, "extension:decide");
     const tabs: WorkbenchTab[] = ["all", "pending", "inProgress", "near", "overdue", "assist", ...(lead ? (["approvals"] as const) : [])];
     return {
@@ -116,82 +137,103 @@ async function scopeOf(actor: Actor, query: WorkbenchQuery): Promise<Scope & { u
   throw new Forbidden("您没有使用工作台的权限");
 }
 
+const pendingExtensions = () => eb.selectFrom("ExtensionRequest").select("ticketId").where("status", "=", lit("PENDING"));
+
 /** The condition of one tab, including the scope (assist replaces the owner scope). */
-function tabCond(tab: WorkbenchTab, scope: Scope, now: number): Cond {
+function tabCond(tab: WorkbenchTab, scope: Scope, now: Date): Cond {
   switch (tab) {
     case "all":
-      return and(scope.owner);
+      return eb.and(scope.owner);
     case "pending":
-      return and(scope.owner, c(`t."status" = 'DISPATCHED'`));
+      return eb.and([...scope.owner, eb("t.status", "=", lit("DISPATCHED"))]);
     case "inProgress":
-      return and(scope.owner, c(`t."status" = 'IN_PROGRESS'`));
+      return eb.and([...scope.owner, eb("t.status", "=", lit("IN_PROGRESS"))]);
     case "near":
-      return and(scope.owner, c(OPEN_IN), c(`t."escalationAt" >= ? AND t."escalationAt" <= ?`, now, now + NEAR_WINDOW_MS));
+      return eb.and([
+        ...scope.owner,
+        OPEN,
+        eb("t.escalationAt", ">=", now),
+        eb("t.escalationAt", "<=", new Date(now.getTime() + NEAR_WINDOW_MS)),
+      ]);
     case "overdue":
-      return and(scope.owner, c(OPEN_IN), c(`t."escalationAt" < ?`, now));
+      return eb.and([...scope.owner, OPEN, eb("t.escalationAt", "<", now)]);
     case "assist":
       return scope.assistUnitId
-        ? c(`t."id" IN (SELECT "ticketId" FROM "AssistRequest" WHERE "assistingUnitId" = ? AND "status" = 'OPEN')`, scope.assistUnitId)
-        : c("0");
+        ? eb(
+            "t.id",
+            "in",
+            eb.selectFrom("AssistRequest").select("ticketId").where("assistingUnitId", "=", scope.assistUnitId).where("status", "=", lit("OPEN")),
+          )
+        : NOTHING;
     case "approvals":
-      if (scope.approvals === "extension") {
-        return and(scope.owner, c(`t."id" IN (SELECT "ticketId" FROM "ExtensionRequest" WHERE "status" = 'PENDING')`));
-      }
+      if (scope.approvals === "extension") return eb.and([...scope.owner, eb("t.id", "in", pendingExtensions())]);
       if (scope.approvals === "both") {
-        return and(
-          scope.owner,
-          c(
-            `t."id" IN (SELECT "ticketId" FROM "ExtensionRequest" WHERE "status" = 'PENDING' UNION SELECT "ticketId" FROM "ReturnRequest" WHERE "status" = 'PENDING')`,
-          ),
-        );
+        const pendingReturns = eb.selectFrom("ReturnRequest").select("ticketId").where("status", "=", lit("PENDING"));
+        return eb.and([...scope.owner, eb("t.id", "in", pendingExtensions().union(pendingReturns))]);
       }
-      return c("0");
+      return NOTHING;
   }
 }
 
 /** All digits and long enough to be a ticket number or a phone: exact look-ups (indexed). */
 const EXACT_Q = /^\d{7,20}$/;
 
-function filterCond(query: WorkbenchQuery): Cond {
+function filterConds(query: WorkbenchQuery): Cond[] {
   const parts: Cond[] = [];
-  if (query.status) parts.push(c(`t."status" = ?`, query.status));
-  if (query.category) parts.push(c(`t."categoryCode" = ?`, query.category));
+  if (query.status) parts.push(eb("t.status", "=", query.status));
+  if (query.category) parts.push(eb("t.categoryCode", "=", query.category));
   if (query.q) {
-    if (EXACT_Q.test(query.q)) parts.push(c(`t."no" = ? OR t."citizenPhone" = ?`, query.q, query.q));
-    else {
-      const like = `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-      parts.push(c(`t."title" LIKE ? ESCAPE '\\' OR t."place" LIKE ? ESCAPE '\\'`, like, like));
-    }
+    parts.push(
+      EXACT_Q.test(query.q)
+        ? eb.or([eb("t.no", "=", query.q), eb("t.citizenPhone", "=", query.q)])
+        : eb.or([contains("t.title", query.q), contains("t.place", query.q)]),
+    );
   }
-  return and(...parts);
+  return parts;
 }
 
-const ROW_COLUMNS = [
-  "no", "title", "status", "type", "categoryCode", "urgency", "ownerUnitId", "supervised", "anonymous",
-  "receivedAt", "dispatchedAt", "signDueAt", "signedAt", "signOverdueAt", "contactDueAt", "firstContactAt",
-  "contactOverdueAt", "dueAt", "repliedAt", "dueOverdueAt", "escalationAt",
-] as const;
-const SELECT_ROWS = `SELECT ${ROW_COLUMNS.map((col) => `t."${col}"`).join(", ")} FROM "Ticket" t`;
-
-type RawRow = Record<(typeof ROW_COLUMNS)[number], string | number | null>;
+type Order = [Expression<unknown>, "asc" | "desc"][];
+const BY_ESCALATION = (): Order => [[eb.ref("t.escalationAt"), "asc"], [rowKey(), "desc"]];
+const BY_RECEIPT = (): Order => [[eb.ref("t.receivedAt"), "desc"], [rowKey(), "desc"]];
+const NULLS_LAST_BY_ESCALATION = (): Order => [[eb("t.escalationAt", "is", null), "asc"], ...BY_ESCALATION()];
 
 /**
- * One page. The inner select finds the page's rowids, ordered on columns of the index it walks
- * (escalationAt, rowid), so it sorts index entries only; the outer one reads those 50 rows.
- * Reading every candidate row just to sort it costs ~40 ms for a unit's 16,000 open tickets.
+ * One page. The inner select finds the page's row keys, ordered on columns of the index it walks
+ * (escalationAt, rowid), so on SQLite it sorts index entries only; the outer one reads those 50
+ * rows. Reading every candidate row just to sort it costs ~40 ms for a unit's 16,000 open tickets.
+ * PostgreSQL's index entries carry no sortable row key: it reads the candidates' ids from the
+ * table (a bitmap heap scan of the same index range) and keeps the top 50 in a heap sort.
  */
-function rows(where: Cond, order: string, limit: number, offset: number): RawRow[] {
+async function rows(where: Cond, order: Order, limit: number, offset: number) {
   if (limit <= 0) return [];
-  const sql = `${SELECT_ROWS} WHERE t.rowid IN (SELECT t.rowid FROM "Ticket" t WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?) ORDER BY ${order}`;
-  return prepared(rawSqlite(), sql).all(...where.params, limit, offset) as RawRow[];
+  let keys = eb.selectFrom("Ticket as t").select(rowKey().as("k")).where(where);
+  for (const [by, direction] of order) keys = keys.orderBy(by, direction);
+  let page = sql()
+    .selectFrom("Ticket as t")
+    .select([
+      "t.no", "t.title", "t.status", "t.type", "t.categoryCode", "t.urgency", "t.ownerUnitId", "t.supervised", "t.anonymous",
+      "t.receivedAt", "t.dispatchedAt", "t.signDueAt", "t.signedAt", "t.signOverdueAt", "t.contactDueAt", "t.firstContactAt",
+      "t.contactOverdueAt", "t.dueAt", "t.repliedAt", "t.dueOverdueAt", "t.escalationAt",
+    ])
+    .where(rowKey(), "in", keys.limit(limit).offset(offset));
+  for (const [by, direction] of order) page = page.orderBy(by, direction);
+  return page.execute();
 }
 
-function count(where: Cond): number {
-  const sql = `SELECT count(*) AS n FROM "Ticket" t WHERE ${where.sql}`;
-  return (prepared(rawSqlite(), sql).get(...where.params) as { n: number }).n;
+type Row = Awaited<ReturnType<typeof rows>>[number];
+
+/** A count as a sub-select (the tab counts); pg returns count(*), a bigint, as a string. */
+const countOf = (where: Cond) => eb.selectFrom("Ticket as t").select((e) => e.fn.countAll<number | string>().as("n")).where(where);
+
+async function count(where: Cond): Promise<number> {
+  const { n } = await sql()
+    .selectFrom("Ticket as t")
+    .select((e) => e.fn.countAll<number | string>().as("n"))
+    .where(where)
+    .executeTakeFirstOrThrow();
+  return Number(n);
 }
 
-const date = (v: string | number | null): Date | null => (v === null ? null : new Date(Number(v)));
 const RANK: Record<string, number> = { OK: 1, NEAR: 2, OVERDUE: 3 };
 
 /**
@@ -201,75 +243,68 @@ const RANK: Record<string, number> = { OK: 1, NEAR: 2, OVERDUE: 3 };
 export async function workbenchQueue(actor: Actor, query: WorkbenchQuery, now: Date = new Date()): Promise<WorkbenchResult> {
   const scope = await scopeOf(actor, query);
   const ref = await reference();
-  const at = now.getTime();
   const tab: WorkbenchTab = query.tab && scope.tabs.includes(query.tab) ? query.tab : "all";
 
   // Tab counts: one statement, one indexed sub-select per tab.
-  const conds = scope.tabs.map((t) => tabCond(t, scope, at));
-  const countSql = `SELECT ${conds.map((cond, i) => `(SELECT count(*) FROM "Ticket" t WHERE ${cond.sql}) AS c${i}`).join(", ")}`;
-  const counted = prepared(rawSqlite(), countSql).get(...conds.flatMap((cond) => cond.params)) as Record<string, number>;
+  const counted = await sql()
+    .selectNoFrom(scope.tabs.map((t, i) => countOf(tabCond(t, scope, now)).as(`c${i}`)))
+    .executeTakeFirstOrThrow();
   const counts = Object.fromEntries(WORKBENCH_TABS.map((t) => [t, 0])) as Record<WorkbenchTab, number>;
-  scope.tabs.forEach((t, i) => (counts[t] = counted[`c${i}`] ?? 0));
+  scope.tabs.forEach((t, i) => (counts[t] = Number(counted[`c${i}`] ?? 0)));
 
-  const filters = filterCond(query);
-  const filtered = filters.sql !== "1";
-  const base = and(tabCond(tab, scope, at), filters);
+  const filters = filterConds(query);
+  const base = [tabCond(tab, scope, now), ...filters];
   const offset = (query.page - 1) * WORKBENCH_PAGE_SIZE;
   let total: number;
-  let raw: RawRow[];
+  let raw: Row[];
   if (tab === "all") {
-    const running = and(base, c(RUNNING));
-    const runningCount = count(running);
-    total = filtered ? runningCount + count(and(base, c(NOT_RUNNING))) : counts.all;
-    const first = rows(running, `t."escalationAt" ASC, t.rowid DESC`, Math.min(WORKBENCH_PAGE_SIZE, runningCount - offset), offset);
-    const rest = rows(
-      and(base, c(NOT_RUNNING)),
-      `t."receivedAt" DESC, t.rowid DESC`,
-      WORKBENCH_PAGE_SIZE - first.length,
-      Math.max(0, offset - runningCount),
-    );
-    raw = [...first, ...rest];
+    const running = eb.and([...base, RUNNING]);
+    const rest = eb.and([...base, NOT_RUNNING]);
+    const runningCount = await count(running);
+    total = filters.length > 0 ? runningCount + (await count(rest)) : counts.all;
+    const first = await rows(running, BY_ESCALATION(), Math.min(WORKBENCH_PAGE_SIZE, runningCount - offset), offset);
+    raw = [...first, ...(await rows(rest, BY_RECEIPT(), WORKBENCH_PAGE_SIZE - first.length, Math.max(0, offset - runningCount)))];
   } else {
-    total = filtered ? count(base) : counts[tab];
-    raw = rows(base, `t."escalationAt" IS NULL, t."escalationAt" ASC, t.rowid DESC`, WORKBENCH_PAGE_SIZE, offset);
+    total = filters.length > 0 ? await count(eb.and(base)) : counts[tab];
+    raw = await rows(eb.and(base), NULLS_LAST_BY_ESCALATION(), WORKBENCH_PAGE_SIZE, offset);
   }
 
   const nearFraction = ref.settings.nearDueFraction;
   const items = raw.map((r): WorkbenchRow => {
     const clocked = {
-      status: r.status as TicketStatus,
-      anonymous: r.anonymous === 1,
-      receivedAt: date(r.receivedAt)!,
-      dispatchedAt: date(r.dispatchedAt),
-      signDueAt: date(r.signDueAt),
-      signedAt: date(r.signedAt),
-      signOverdueAt: date(r.signOverdueAt),
-      contactDueAt: date(r.contactDueAt),
-      firstContactAt: date(r.firstContactAt),
-      contactOverdueAt: date(r.contactOverdueAt),
-      dueAt: date(r.dueAt),
-      repliedAt: date(r.repliedAt),
-      dueOverdueAt: date(r.dueOverdueAt),
+      status: r.status,
+      anonymous: toBoolean(r.anonymous),
+      receivedAt: toDate(r.receivedAt),
+      dispatchedAt: toDate(r.dispatchedAt),
+      signDueAt: toDate(r.signDueAt),
+      signedAt: toDate(r.signedAt),
+      signOverdueAt: toDate(r.signOverdueAt),
+      contactDueAt: toDate(r.contactDueAt),
+      firstContactAt: toDate(r.firstContactAt),
+      contactOverdueAt: toDate(r.contactOverdueAt),
+      dueAt: toDate(r.dueAt),
+      repliedAt: toDate(r.repliedAt),
+      dueOverdueAt: toDate(r.dueOverdueAt),
     };
     const flags = deadlineFlags(clocked, now, nearFraction);
     const worst = [flags.sign, flags.contact, flags.close].reduce<DeadlineFlag>(
       (a, b) => ((b ? RANK[b]! : 0) > (a ? RANK[a]! : 0) ? b : a),
       null,
     );
-    const owner = r.ownerUnitId ? ref.unitById.get(String(r.ownerUnitId)) : undefined;
+    const owner = r.ownerUnitId ? ref.unitById.get(r.ownerUnitId) : undefined;
     return {
-      no: String(r.no),
-      title: String(r.title),
+      no: r.no,
+      title: r.title,
       status: clocked.status,
-      type: r.type as TicketType,
+      type: r.type,
       category: r.categoryCode as CategoryCode,
-      urgency: r.urgency as Urgency,
+      urgency: r.urgency,
       ownerUnit: owner?.code ?? null,
       ownerUnitName: owner?.name ?? null,
-      supervised: r.supervised === 1,
+      supervised: toBoolean(r.supervised),
       receivedAt: clocked.receivedAt,
       dueAt: clocked.dueAt,
-      escalationAt: date(r.escalationAt),
+      escalationAt: toDate(r.escalationAt),
       flags,
       deadline: worst,
     };

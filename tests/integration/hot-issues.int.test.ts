@@ -170,6 +170,19 @@ describe("reviewHotIssue", () => {
     expect(await db.hotIssue.count({ where: { placeKey: "集中六路" } })).toBe(1);
   });
 
+  it("records one of several reviews of the same group submitted at once; the others are refused", async () => {
+    const tickets = await report(["集中九路", "集中九路", "集中九路"]);
+    const issue = (await ownOf(manager, "集中九路"))!;
+    const input = { placeKey: issue.placeKey, category: issue.category, firstAt: issue.firstAt };
+    // Concurrent reads first open as many connections on PostgreSQL, so the reviews truly overlap.
+    await Promise.all([1, 2, 3, 4].map(() => listHotIssues(manager)));
+    const results = await Promise.allSettled([1, 2, 3, 4].map((n) => reviewHotIssue(manager, { ...input, note: `第 ${n} 份研判` })));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(results.flatMap((r) => (r.status === "rejected" ? [r.reason] : []))).toEqual([expect.any(Conflict), expect.any(Conflict), expect.any(Conflict)]);
+    expect(await db.hotIssue.count({ where: { placeKey: "集中九路" } })).toBe(1);
+    expect(await db.ticketEvent.count({ where: { ticketId: { in: tickets.map((t) => t.id) }, type: "NOTE" } })).toBe(3);
+  });
+
   it("is for managers only", async () => {
     await report(["集中七路", "集中七路", "集中七路"]);
     const issue = (await ownOf(manager, "集中七路"))!;

@@ -172,6 +172,54 @@ describe("workbench queue", () => {
     expect(zq2Only.unit).toEqual({ code: "ZQ2", name: "执勤二大队" });
   });
 
+  it("orders a search's running deadlines earliest first, then the rest newest first, ties newest first, across pages", async () => {
+    // 65 matching tickets of ZQ1, in creation order: 35 with a running deadline (five distinct
+    // times, so each time is shared by seven), then 30 closed. Page 1 holds the 35 and the 15
+    // newest closed ones, page 2 the other 15.
+    const tickets: Awaited<ReturnType<typeof submitTicket>>[] = [];
+    for (let i = 0; i < 65; i++) tickets.push(await submitTicket(dispatcher, { ...input, title: `排序分页测试 Lane-QX ${i}` }, { channel: "PHONE_12123" }));
+    const base = Date.now() + 5 * HOUR;
+    for (let slot = 0; slot < 5; slot++) {
+      const ids = tickets.slice(0, 35).filter((_, i) => i % 5 === slot).map((t) => t.id);
+      await db.ticket.updateMany({ where: { id: { in: ids } }, data: { escalationAt: new Date(base + slot * HOUR) } });
+    }
+    const closedIds = tickets.slice(35).map((t) => t.id);
+    await db.ticket.updateMany({ where: { id: { in: closedIds } }, data: { status: "CLOSED", escalationAt: null } });
+
+    const order = [
+      ...[...Array(35).keys()].sort((a, b) => a % 5 - b % 5 || b - a),
+      ...[...Array(30).keys()].map((i) => 64 - i),
+    ].map((i) => tickets[i]!.no);
+    const page1 = await workbenchQueue(handler, q({ q: "排序分页测试" }));
+    const page2 = await workbenchQueue(handler, q({ q: "排序分页测试", page: 2 }));
+    expect(page1.total).toBe(65);
+    expect(page2.total).toBe(65);
+    expect(page1.items.map((r) => r.no)).toEqual(order.slice(0, 50));
+    expect(page2.items.map((r) => r.no)).toEqual(order.slice(50));
+    expect(page1.items[0]).toMatchObject({ status: "DISPATCHED", escalationAt: new Date(base), supervised: false, ownerUnit: "ZQ1" });
+
+    // Latin letters match either case; filters combine with the search.
+    expect((await workbenchQueue(handler, q({ q: "lane-qx" }))).total).toBe(65);
+    const closed = await workbenchQueue(handler, q({ q: "排序分页测试", status: "CLOSED" }));
+    expect(closed.total).toBe(30);
+    expect(closed.items.map((r) => r.no)).toEqual(order.slice(35));
+    const pending = await workbenchQueue(handler, q({ q: "排序分页测试", tab: "pending" }));
+    expect(pending.items.map((r) => r.no)).toEqual(order.slice(0, 35));
+  });
+
+  it("shows a squadron the tickets of its brigade recorded for it", async () => {
+    const squadron = await db.unit.findUniqueOrThrow({ where: { code: "ZQ1-1" } });
+    await db.user.create({ data: { username: "zq1-1.handler.wb", displayName: "一中队 民警", passwordHash: "x", role: "HANDLER", unitId: squadron.id } });
+    const squad = await actorOf("zq1-1.handler.wb");
+    const assigned = await ticketIn("ZQ1", 5, { squadronUnitId: squadron.id }, { title: "一中队承办工单" });
+    const brigadeOnly = await ticketIn("ZQ1", 5, {}, { title: "一大队自办工单" });
+
+    const view = await workbenchQueue(squad, q());
+    expect(view.counts.all).toBe(await db.ticket.count({ where: { OR: [{ ownerUnitId: squadron.id }, { squadronUnitId: squadron.id }] } }));
+    expect(view.items.map((r) => r.no)).toContain(assigned.no);
+    expect(view.items.map((r) => r.no)).not.toContain(brigadeOnly.no);
+  });
+
   it("pages the 全部 tab across running deadlines and the rest without gaps or repeats", async () => {
     const all = await workbenchQueue(dispatcher, q());
     expect(all.total).toBe(await db.ticket.count());
