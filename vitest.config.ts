@@ -19,6 +19,9 @@ const ON_BOTH_ENGINES = [
   "tests/integration/overdue.int.test.ts",
   "tests/integration/evaluation-races.int.test.ts",
   "tests/integration/log-redaction.int.test.ts",
+  "tests/integration/metrics.int.test.ts",
+  "tests/integration/metrics-recount.int.test.ts",
+  "tests/integration/metrics-engines.int.test.ts",
 ];
 
 export default defineConfig({
