@@ -22,6 +22,7 @@ const ON_BOTH_ENGINES = [
   "tests/integration/metrics.int.test.ts",
   "tests/integration/metrics-recount.int.test.ts",
   "tests/integration/metrics-engines.int.test.ts",
+  "tests/integration/health.int.test.ts",
 ];
 
 export default defineConfig({
