@@ -42,8 +42,14 @@ function monthKey(bucket: Bucket): (k: number) => string {
   return bucket === BUCKETS.monthly ? monthOfNumber : (day) => monthOf(dateOfDayNumber(day));
 }
 
-/** The filter as a WHERE over an aggregate table (m; whole months for the monthly one) or Ticket (t). */
-export function filterSql(alias: "m" | "t", filter: CounterFilter, bucket: Bucket = BUCKETS.daily): RawBuilder<SqlBool> {
+/**
+ * The filter as a WHERE over an aggregate table (m; whole months for the monthly one) or Ticket (t).
+ * `backlog`: the query also holds contactLateSql, whose (status, escalationAt) index finds the few
+ * open rows whatever the period; the period then only filters those rows. Offered as an index
+ * too, receivedAt would tempt PostgreSQL into ANDing a bitmap of the whole period (a year is
+ * millions of entries at 10M tickets) and SQLite, given a unit, into scanning its whole year.
+ */
+export function filterSql(alias: "m" | "t", filter: CounterFilter, bucket: Bucket = BUCKETS.daily, backlog = false): RawBuilder<SqlBool> {
   const { from, to } = filter.period;
   const conds: RawBuilder<unknown>[] = [];
   if (alias === "m") {
@@ -51,8 +57,10 @@ export function filterSql(alias: "m" | "t", filter: CounterFilter, bucket: Bucke
     const at = bucket === BUCKETS.monthly ? (date: string) => monthNumber(date) : dayNumberOfDate;
     conds.push(kyselySql`${column} >= ${at(from)}`, kyselySql`${column} < ${at(to)}`);
   } else {
-    // Bounds on receivedAt itself (not on the day expression), so the receivedAt indexes apply.
-    conds.push(kyselySql`t."receivedAt" >= ${localMidnight(from)}`, kyselySql`t."receivedAt" < ${localMidnight(to)}`, kyselySql.raw(countedSql("t")));
+    // Bounds on receivedAt itself (not on the day expression), so the receivedAt indexes apply;
+    // over the backlog wrapped in an expression no index matches, on either engine.
+    const receivedAt = kyselySql.raw(backlog ? `COALESCE(t."receivedAt", t."receivedAt")` : `t."receivedAt"`);
+    conds.push(kyselySql`${receivedAt} >= ${localMidnight(from)}`, kyselySql`${receivedAt} < ${localMidnight(to)}`, kyselySql.raw(countedSql("t")));
   }
   if (filter.unitId !== undefined) {
     // '' is "no unit yet"; a real id compares the column itself, so (ownerUnitId, receivedAt) applies.
@@ -82,7 +90,7 @@ async function grouped(query: RawBuilder<Row>): Promise<Row[]> {
 /** The crossings not recorded yet, counted at `now` (see contactLateSql). */
 async function addContactLate(filter: CounterFilter, groupBy: GroupBy | undefined, now: Date, into: GroupedCounters): Promise<GroupedCounters> {
   const rows = await grouped(kyselySql<Row>`SELECT ${groupColumn(groupBy, "t")} AS k, COUNT(*) AS "contactLate"
-    FROM "Ticket" t WHERE ${contactLateSql("t", now, dialect())} AND ${filterSql("t", filter)} GROUP BY 1`);
+    FROM "Ticket" t WHERE ${contactLateSql("t", now, dialect())} AND ${filterSql("t", filter, BUCKETS.daily, true)} GROUP BY 1`);
   return collect(rows, groupBy, into);
 }
 
