@@ -83,6 +83,7 @@ function collect(rows: Row[], groupBy: GroupBy | undefined, into: GroupedCounter
   return into;
 }
 
+/** Runs one of the sums below on this process's engine. */
 async function grouped(query: RawBuilder<Row>): Promise<Row[]> {
   return (await query.execute(sql())).rows;
 }

@@ -47,7 +47,9 @@ export async function drilldown(actor: Actor, query: DrilldownQuery, now = new D
   const { total } = await tickets.select((eb) => eb.fn.countAll<number | string | bigint>().as("total")).executeTakeFirstOrThrow();
   const rows = await tickets
     .select(["t.no", "t.title", "t.type", "t.categoryCode", "t.status", "t.ownerUnitId", "t.supervised", "t.receivedAt", "t.escalationAt", "t.dueAt"])
+    // The id breaks ties (imported tickets share a minute): PostgreSQL keeps no other order, and pages must not overlap.
     .orderBy("t.receivedAt", "desc")
+    .orderBy("t.id", "desc")
     .limit(DRILLDOWN_PAGE_SIZE)
     .offset((query.page - 1) * DRILLDOWN_PAGE_SIZE)
     .execute();
