@@ -2,27 +2,23 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 /**
- * Integration tests that already run on PostgreSQL too (issue 10, docs/postgresql.md). A file
- * joins this list once everything it touches works on both engines; when all have, the list goes.
+ * Integration tests of one engine's own machinery, run once (in the "sqlite" project): SQLite's
+ * locks, WAL, files and backups, and the PostgreSQL tests that start a server of their own.
  */
-const ON_BOTH_ENGINES = [
-  "tests/integration/api-tokens.int.test.ts",
-  "tests/integration/metrics-triggers.int.test.ts",
-  "tests/integration/rest-tickets.int.test.ts",
-  "tests/integration/import.int.test.ts",
-  "tests/integration/workflow.int.test.ts",
-  "tests/integration/ticket-actions-view.int.test.ts",
-  "tests/integration/console.int.test.ts",
-  "tests/integration/evaluations.int.test.ts",
-  "tests/integration/citizen-view.int.test.ts",
-  "tests/integration/outbox.int.test.ts",
-  "tests/integration/overdue.int.test.ts",
-  "tests/integration/evaluation-races.int.test.ts",
-  "tests/integration/log-redaction.int.test.ts",
-  "tests/integration/metrics.int.test.ts",
-  "tests/integration/metrics-recount.int.test.ts",
-  "tests/integration/metrics-engines.int.test.ts",
-  "tests/integration/health.int.test.ts",
+const ENGINE_SPECIFIC = [
+  "tests/integration/backup.int.test.ts",
+  "tests/integration/disk-full.int.test.ts",
+  "tests/integration/storage-faults.int.test.ts",
+  "tests/integration/wal-checkpointer.int.test.ts",
+  "tests/integration/backup-postgres.int.test.ts",
+  "tests/integration/postgres-foundation.int.test.ts",
+  "tests/integration/storage-faults-postgres.int.test.ts",
+];
+
+/** Not yet on PostgreSQL (issue 10, docs/postgresql.md): the modules they test read SQLite only. */
+const NOT_YET_ON_POSTGRESQL = [
+  "tests/integration/workbench.int.test.ts",
+  "tests/integration/hot-issues.int.test.ts",
 ];
 
 export default defineConfig({
@@ -50,7 +46,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: "postgresql",
-          include: ON_BOTH_ENGINES,
+          // Every other integration test, on a PostgreSQL database seeded like the SQLite one.
+          include: ["tests/integration/**/*.int.test.ts"],
+          exclude: [...ENGINE_SPECIFIC, ...NOT_YET_ON_POSTGRESQL],
           globalSetup: ["tests/support/postgres-global-setup.ts"],
           setupFiles: ["tests/support/postgres-setup.ts"],
         },

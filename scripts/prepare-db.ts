@@ -42,12 +42,9 @@ export async function prepareDatabase(): Promise<void> {
   const { db } = await import("@/lib/db");
   const { databaseIsEmpty, seedDatabase } = await import("@/prisma/seed");
   if (await databaseIsEmpty(db)) {
-    // The demo history is written with SQLite's SQL (prisma/seed/history/database.ts) until it is
-    // ported (docs/postgresql.md); PostgreSQL gets the organisation, rules, calendar and users.
-    const demoData = config.DEMO_DATA === "1" && config.databaseEngine === "sqlite";
-    if (config.DEMO_DATA === "1" && !demoData) log("demo tickets are not yet seeded on PostgreSQL (docs/postgresql.md)");
+    const demoData = config.DEMO_DATA === "1";
     log(`seeding the demo organisation${demoData ? " and demo tickets" : ""}`);
-    await seedDatabase(db, { demoData });
+    await seedDatabase(db, { demoData, databaseUrl: config.databaseUrl });
   }
   await db.$disconnect();
   if (config.databaseEngine !== "sqlite") return;

@@ -56,6 +56,23 @@ export function writer(): Sql {
   return globalForSql.writer;
 }
 
+/**
+ * A query builder on a database other than this process's — a template being seeded, a site being
+ * moved (`postgresql://…` or `file:<path>`). Its own connection or pool; `close()` it after. On
+ * SQLite the connection gets the app's settings, then `sqlitePragmas` (e.g. a bulk load's).
+ */
+export function openSql(url: string, sqlitePragmas: readonly string[] = []): { sql: Sql; close: () => Promise<void> } {
+  if (!url.startsWith("file:")) {
+    const pool = new pg.Pool({ connectionString: url, max: 4 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { sql: db, close: () => db.destroy() };
+  }
+  const connection = new Database(url.replace(/^file:/, ""));
+  for (const pragma of [...CONNECTION_PRAGMAS, ...sqlitePragmas]) connection.pragma(pragma);
+  const db = createSqlite(connection);
+  return { sql: db, close: async () => void connection.close() };
+}
+
 /** Ends the query builder's connections (the CLI, before exiting: pg's idle pool would keep it alive for 10 s). */
 export async function closeSql(): Promise<void> {
   const pool = globalForSql.pool;

@@ -5,6 +5,7 @@ import { nextTicketNo } from "@/lib/dal/ticket-numbers";
 import { WorkCalendar } from "@/lib/domain/calendar";
 import { normalisePlace } from "@/lib/domain/duplicates";
 import { computeDeadlines, selectPolicy, type TimeLimitPolicy } from "@/lib/domain/time-limits";
+import { newId } from "@/lib/ids";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { prng } from "./prng";
 
@@ -153,7 +154,8 @@ export async function seedDemoTickets(db: Db): Promise<void> {
           events.push({ type: "EVALUATED", visibility: "PUBLIC", createdAt: closedAt, payload: JSON.stringify({ resolved: true, satisfaction: data.satisfaction }) });
           events.push({ type: "CLOSED", visibility: "PUBLIC", createdAt: closedAt, payload: "{}" });
         }
-        await tx.ticketEvent.createMany({ data: events.map((e) => ({ ...e, ticketId: ticket.id })) });
+        // Time-ordered ids: RECEIVED, ROUTED and DISPATCHED share an instant, and timelines order by (createdAt, id).
+        await tx.ticketEvent.createMany({ data: events.map((e) => ({ ...e, id: newId(), ticketId: ticket.id })) });
       }
     }
   });

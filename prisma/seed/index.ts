@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db";
 import { loadOfficialCalendar } from "@/lib/domain/calendar";
 import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import { DEFAULT_TIME_LIMIT_POLICIES } from "@/lib/domain/time-limits";
+import { env } from "@/lib/env";
 import officialCalendar from "../data/holidays-cn.json" with { type: "json" };
 import { seedDemoTickets } from "./demo-tickets";
 import { seedHistoryTickets } from "./history";
@@ -25,7 +26,11 @@ export async function databaseIsEmpty(db: Db): Promise<boolean> {
   return (await db.unit.count()) === 0;
 }
 
-export async function seedDatabase(db: Db, options: { demoData: boolean }): Promise<void> {
+/**
+ * `databaseUrl` names the database `db` is connected to (the demo history is written in bulk on a
+ * connection of its own); without it, this process's DATABASE_URL.
+ */
+export async function seedDatabase(db: Db, options: { demoData: boolean; databaseUrl?: string }): Promise<void> {
   // Hash outside the transaction: argon2 is deliberately slow.
   const staffHash = await hashPassword(DEMO_STAFF_PASSWORD);
   const citizenHash = await hashPassword(DEMO_CITIZEN_PASSWORD);
@@ -74,6 +79,6 @@ export async function seedDatabase(db: Db, options: { demoData: boolean }): Prom
   if (options.demoData) {
     await seedDemoTickets(db);
     // After the demo tickets: history numbers continue their days' sequences.
-    await seedHistoryTickets(db);
+    await seedHistoryTickets(db, { databaseUrl: options.databaseUrl ?? env().databaseUrl });
   }
 }

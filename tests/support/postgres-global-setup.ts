@@ -1,7 +1,7 @@
 // The PostgreSQL project of the integration tests (vitest.config.ts): one throw-away server per
 // run, with a template database migrated by the app's runner and seeded through the PostgreSQL
-// client (organisation, rules, calendar, users; the demo history is SQLite-only so far). Each
-// test file then works on its own copy (tests/support/postgres-setup.ts).
+// client with the same demo data as the SQLite template (organisation, rules, calendar, users, demo
+// tickets and history). Each test file then works on its own copy (tests/support/postgres-setup.ts).
 import { startPostgres } from "./postgres";
 
 export const TEMPLATE_DB = "jsjb_template";
@@ -15,7 +15,7 @@ export default async function setup() {
   const { createPostgresClient } = await import("@/lib/db-postgres");
   const { seedDatabase } = await import("@/prisma/seed");
   const client = createPostgresClient(template);
-  await seedDatabase(client, { demoData: false });
+  await seedDatabase(client, { demoData: true, databaseUrl: template });
   await client.$disconnect();
 
   process.env.JSJB_PG_SERVER_URL = server.url;

@@ -1,10 +1,11 @@
 // Demo history, numbers, loading and writing: the organisation read through Prisma, 工单编号
-// per local day, and every row written on a raw better-sqlite3 connection.
-import Database from "better-sqlite3";
+// per local day, and every row written by the query builder in bulk, on either engine.
+import { type Insertable, sql } from "kysely";
 import type { Db } from "@/lib/db";
 import { formatTicketNo, ticketDay } from "@/lib/domain/ticket-number";
-import { env } from "@/lib/env";
-import { type Built, EVALUATION_COLUMNS, EVENT_COLUMNS, type Org, RETURN_COLUMNS, type Row, TICKET_COLUMNS } from "./rows";
+import type { DB } from "@/lib/generated/kysely/types";
+import { openSql, type Sql } from "@/lib/sql";
+import type { Built, Org } from "./rows";
 
 /**
  * 工单编号 in receipt order per local day, continuing each day's counter (the demo seed has
@@ -48,56 +49,78 @@ export async function loadOrg(db: Db): Promise<Org> {
   };
 }
 
-/** The file behind the Prisma client (not env() again: the caller chose the client). */
-export async function databaseFile(db: Db): Promise<string> {
-  const list = await db.$queryRawUnsafe<{ name: string; file: string }[]>("PRAGMA database_list");
-  return list.find((d) => d.name === "main")?.file || env().databasePath;
+/** Rows per INSERT: well under either engine's bound-parameter limit (SQLite 32,766; PostgreSQL 65,535). */
+const PARAMETERS_PER_INSERT = 10_000;
+
+/** Buffers one table's rows and inserts them many to a statement. */
+class BulkInsert<T extends keyof DB & ("Ticket" | "TicketEvent" | "Evaluation" | "ReturnRequest")> {
+  private rows: Insertable<DB[T]>[] = [];
+
+  constructor(
+    private readonly trx: Sql,
+    private readonly table: T,
+  ) {}
+
+  add(row: Insertable<DB[T]>): void {
+    this.rows.push(row);
+  }
+
+  get full(): boolean {
+    return this.rows.length > 0 && this.rows.length * Object.keys(this.rows[0]!).length >= PARAMETERS_PER_INSERT;
+  }
+
+  async flush(): Promise<void> {
+    if (this.rows.length === 0) return;
+    const rows = this.rows;
+    this.rows = [];
+    await this.trx.insertInto(this.table).values(rows as never).execute();
+  }
 }
 
 /**
- * Numbers and writes the tickets in one IMMEDIATE transaction, so the day counters read here are
- * the ones the inserts land on. `build(i, no)` makes ticket i's rows.
+ * Numbers and writes the tickets in one transaction, so the day counters read here are the ones
+ * the inserts land on. `build(i, no)` makes ticket i's rows. `url` is the database the Prisma
+ * client seeds (SQLite `file:` or PostgreSQL): a connection of its own, closed at the end — one
+ * left open (like the app's) would keep SQLite's writes in the WAL, and the test harness copies
+ * the template's main file only.
  */
-export function insertAll(file: string, receivedAts: readonly number[], build: (i: number, no: string) => Built): void {
-  // Its own connection, closed at the end: a connection left open (like rawSqlite's) would keep
-  // the writes in the WAL, and the test harness copies the template's main file only.
-  const sqlite = new Database(file);
+export async function insertAll(url: string, receivedAts: readonly number[], build: (i: number, no: string) => Built): Promise<void> {
+  // A bulk load on SQLite: synced once at the end is enough, and a waiting writer may wait.
+  const { sql: target, close } = openSql(url, ["synchronous = NORMAL", "busy_timeout = 5000"]);
   try {
-    sqlite.pragma("journal_mode = WAL");
-    sqlite.pragma("synchronous = NORMAL");
-    sqlite.pragma("foreign_keys = ON");
-    sqlite.pragma("busy_timeout = 5000");
-    // Statement journals in memory: with a trigger on Ticket (MetricDaily) every insert opens
-    // one, and as a temporary file that cost ~70 µs per ticket (measured: 1.5–2.5 s here).
-    sqlite.pragma("temp_store = MEMORY");
-    const insert = <C extends readonly string[]>(table: string, columns: C) => {
-      const statement = sqlite.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`);
-      return (row: Row<C>) => statement.run(columns.map((c) => row[c as C[number]]));
-    };
-    const ticket = insert("Ticket", TICKET_COLUMNS);
-    const event = insert("TicketEvent", EVENT_COLUMNS);
-    const evaluation = insert("Evaluation", EVALUATION_COLUMNS);
-    const returnRequest = insert("ReturnRequest", RETURN_COLUMNS);
-    const sequence = sqlite.prepare(
-      `INSERT INTO "TicketSequence" ("day", "last") VALUES (?, ?) ON CONFLICT ("day") DO UPDATE SET "last" = max("last", excluded."last")`,
-    );
-    sqlite.transaction(() => {
-      const counters = sqlite.prepare(`SELECT "day", "last" FROM "TicketSequence"`).all() as { day: string; last: number }[];
-      const { numbers, last } = allocateNumbers(receivedAts, new Map(counters.map((s) => [s.day, s.last])));
-      // Built one by one inside the loop: holding all ~250,000 rows at once costs more in GC.
+    await target.transaction().execute(async (trx) => {
+      const counters = await trx.selectFrom("TicketSequence").select(["day", "last"]).execute();
+      const { numbers, last } = allocateNumbers(receivedAts, new Map(counters.map((s) => [s.day, Number(s.last)])));
+      const tickets = new BulkInsert(trx, "Ticket");
+      const events = new BulkInsert(trx, "TicketEvent");
+      const evaluations = new BulkInsert(trx, "Evaluation");
+      const returns = new BulkInsert(trx, "ReturnRequest");
+      const buffers = [tickets, events, evaluations, returns];
+      // Tickets first, so the rows that reference them find them.
+      const flush = async () => {
+        for (const buffer of buffers) await buffer.flush();
+      };
+      // Built one by one: holding all ~250,000 rows at once costs more in GC.
       for (let i = 0; i < receivedAts.length; i++) {
         const b = build(i, numbers[i]!);
-        ticket(b.ticket);
-        for (const e of b.events) event(e);
-        for (const e of b.evaluations) evaluation(e);
-        if (b.returnRequest) returnRequest(b.returnRequest);
+        tickets.add(b.ticket);
+        for (const e of b.events) events.add(e);
+        for (const e of b.evaluations) evaluations.add(e);
+        if (b.returnRequest) returns.add(b.returnRequest);
+        if (buffers.some((buffer) => buffer.full)) await flush();
       }
-      for (const [day, value] of last) sequence.run(day, value);
-    }).immediate();
-    // Into the main file now: whoever copies it next (the test harness copies the template's
-    // main file only) gets the history even if another connection keeps the WAL alive.
-    sqlite.pragma("wal_checkpoint(PASSIVE)");
+      await flush();
+      for (const [day, value] of last) {
+        await trx
+          .insertInto("TicketSequence")
+          .values({ day, last: value })
+          // Counted on from the values read above, inside this transaction: never below them.
+          .onConflict((conflict) => conflict.column("day").doUpdateSet({ last: (eb) => eb.ref("excluded.last") }))
+          .execute();
+      }
+    });
+    if (url.startsWith("file:")) await sql`PRAGMA wal_checkpoint(PASSIVE)`.execute(target);
   } finally {
-    sqlite.close();
+    await close();
   }
 }

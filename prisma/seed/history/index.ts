@@ -13,12 +13,12 @@
 // History tickets are finished (CLOSED) or, if very recent, REPLIED awaiting 回访: the open work
 // of the workbench comes from ../demo-tickets.ts, and tests count it.
 //
-// Written on a raw better-sqlite3 connection in one transaction: through Prisma the ~25,000
-// tickets and ~200,000 events would take minutes; here they take a few seconds.
+// Written by the query builder in one transaction, many rows to an INSERT: through Prisma the
+// ~25,000 tickets and ~200,000 events would take minutes; here they take seconds, on either engine.
 import type { Db } from "@/lib/db";
 import { prng } from "../prng";
 import { type Ctx, DayMemoCalendar } from "./clocks";
-import { databaseFile, insertAll, loadOrg } from "./database";
+import { insertAll, loadOrg } from "./database";
 import { HotIssueGuard } from "./hot-issue-guard";
 import { plan2022, planClusters, planRecent } from "./plan";
 import { buildTicket } from "./rows";
@@ -27,7 +27,7 @@ import { buildTicket } from "./rows";
  * Seeds the demo history (see the top of this file). Call after the organisation, the time
  * limits and the demo tickets exist; `now` fixes "yesterday" and the recent clusters.
  */
-export async function seedHistoryTickets(db: Db, options: { now?: Date } = {}): Promise<void> {
+export async function seedHistoryTickets(db: Db, options: { databaseUrl: string; now?: Date }): Promise<void> {
   const now = (options.now ?? new Date()).getTime();
   const ctx: Ctx = {
     calendar: new DayMemoCalendar(await db.calendarDay.findMany()),
@@ -45,9 +45,8 @@ export async function seedHistoryTickets(db: Db, options: { now?: Date } = {}): 
   // order, which is also the order of the numbers and of the rows (rowid ≈ time, as at intake).
   const plans = [...planClusters(guard, now), ...plan2022(guard), ...planRecent(guard, now)].sort((a, b) => a.receivedAt - b.receivedAt);
   const rng = prng(20261124);
-  const file = await databaseFile(db);
-  insertAll(
-    file,
+  await insertAll(
+    options.databaseUrl,
     plans.map((p) => p.receivedAt),
     (i, no) => buildTicket(rng, plans[i]!, no, org, ctx),
   );

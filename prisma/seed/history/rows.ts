@@ -1,9 +1,11 @@
 // Demo history, rows: a planned ticket as its Ticket, TicketEvent, Evaluation and ReturnRequest rows.
-import { randomUUID } from "node:crypto";
+import type { Insertable } from "kysely";
 import { EVENT_TYPES, type EventType } from "@/lib/domain/events";
 import type { CategoryCode } from "@/lib/domain/labels";
 import { localDateOf } from "@/lib/domain/local-time";
 import { categoryName } from "@/lib/domain/routing";
+import type { Evaluation, ReturnRequest, Ticket, TicketEvent } from "@/lib/generated/kysely/types";
+import { newId } from "@/lib/ids";
 import { type Clocks, type Ctx, cutAtNow, type Deadline, type Evaluated, markOverdue, scheduleClocks } from "./clocks";
 import { EVALUATION_WINDOW, type UnitCode } from "./common";
 import { placeKeyOf } from "./hot-issue-guard";
@@ -12,30 +14,11 @@ import { DISTRICT_OF } from "./profiles";
 import { pick, type Rng } from "./random";
 import { CONTACT_NOTES, REOPEN_REPLY, type Text } from "./texts";
 
-type SqlValue = string | number | null;
-
-export const TICKET_COLUMNS = [
-  "id", "no", "externalId", "channel", "type", "categoryCode", "subCategory", "urgency", "grade", "title", "content",
-  "district", "place", "placeKey", "lat", "lng", "citizenName", "citizenPhone", "anonymous", "citizenUserId", "status",
-  "ownerUnitId", "squadronUnitId", "handlerId", "receivedAt", "dispatchedAt", "signedAt", "firstContactAt", "repliedAt",
-  "closedAt", "signDueAt", "contactDueAt", "dueAt", "escalationAt", "signOverdueAt", "contactOverdueAt", "dueOverdueAt",
-  "returnPending", "returnCount", "extensionPending", "extendedDays", "reopenCount", "supervised", "supervisionDueAt",
-  "replyText", "coordinatedWith", "coordinatedAt", "coordinationAnswer", "resolved", "satisfaction", "evaluatedAt",
-  "evaluationTokenHash", "evaluationExpiresAt", "callbackAttempts", "awaitingReview", "mergedIntoId", "invalidReason",
-  "version", "createdAt", "updatedAt",
-] as const;
-export const EVENT_COLUMNS = ["id", "ticketId", "type", "actorId", "actorUnitId", "visibility", "payload", "createdAt"] as const;
-export const EVALUATION_COLUMNS = ["id", "ticketId", "round", "resolved", "satisfaction", "comment", "source", "recordedById", "createdAt"] as const;
-export const RETURN_COLUMNS = [
-  "id", "ticketId", "fromUnitId", "suggestedUnitId", "reason", "requestedById", "status", "toUnitId", "decidedById",
-  "decisionNote", "decidedAt", "createdAt",
-] as const;
-
-export type Row<C extends readonly string[]> = Record<C[number], SqlValue>;
-type TicketRow = Row<typeof TICKET_COLUMNS>;
-type EventRow = Row<typeof EVENT_COLUMNS>;
-type EvaluationRow = Row<typeof EVALUATION_COLUMNS>;
-type ReturnRow = Row<typeof RETURN_COLUMNS>;
+// Rows as the query builder inserts them on either engine: dates as Date, booleans as boolean.
+type TicketRow = Insertable<Ticket>;
+type EventRow = Insertable<TicketEvent> & { createdAt: Date };
+type EvaluationRow = Insertable<Evaluation>;
+type ReturnRow = Insertable<ReturnRequest>;
 
 export type Built = { ticket: TicketRow; events: EventRow[]; evaluations: EvaluationRow[]; returnRequest: ReturnRow | null };
 
@@ -50,9 +33,8 @@ export type Org = {
   rules: Map<string, { id: string; name: string }>;
 };
 
-const ms = (t: number): number => Math.round(t);
-const iso = (t: number): string => new Date(ms(t)).toISOString();
-const bool = (b: boolean | null): number | null => (b === null ? null : b ? 1 : 0);
+const ms = (t: number): Date => new Date(Math.round(t));
+const iso = (t: number): string => ms(t).toISOString();
 
 function formatDay(t: number): string {
   const [, month, day] = localDateOf(new Date(t)).split("-").map(Number);
@@ -76,7 +58,7 @@ export function buildTicket(rng: Rng, plan: Plan, no: string, org: Org, ctx: Ctx
   const c = scheduleClocks(rng, plan, ctx);
   cutAtNow(rng, c, ctx.now, plan.receivedAt);
   markOverdue(rng, c);
-  const id = randomUUID();
+  const id = newId();
   const owner: Actor = { userId: org.handler[plan.unit] ?? null, unitId: org.unitId[plan.unit] };
   const first = fill(plan.clusterReply ?? plan.text.sample.reply, plan.text, c.firstContactAt);
   const again = c.firstRound ? fill(REOPEN_REPLY, plan.text, c.firstRound.recontactedAt) : null;
@@ -118,7 +100,7 @@ function ticketRow({ plan, c, id, org, reply }: Parts, no: string, events: Event
     lng: null,
     citizenName: plan.citizen.name,
     citizenPhone: plan.citizen.phone,
-    anonymous: 0,
+    anonymous: false,
     citizenUserId: null,
     status: closed ? "CLOSED" : "REPLIED",
     ownerUnitId: org.unitId[plan.unit],
@@ -138,36 +120,36 @@ function ticketRow({ plan, c, id, org, reply }: Parts, no: string, events: Event
     signOverdueAt: marker("SIGN"),
     contactOverdueAt: marker("CONTACT"),
     dueOverdueAt: marker("CLOSE"),
-    returnPending: 0,
+    returnPending: false,
     returnCount: c.returned ? 1 : 0,
-    extensionPending: 0,
+    extensionPending: false,
     extendedDays: 0,
     reopenCount: c.firstRound ? 1 : 0,
-    supervised: 0,
+    supervised: false,
     supervisionDueAt: null,
     replyText: reply,
     coordinatedWith: coordination?.with ?? null,
     coordinatedAt: c.coordinatedAt === null ? null : ms(c.coordinatedAt),
     coordinationAnswer: coordination?.answer ?? null,
-    resolved: none ? null : final ? bool(final.resolved) : null,
+    resolved: none ? null : final ? final.resolved : null,
     satisfaction: none ? "NONE" : (final?.satisfaction ?? null),
     evaluatedAt: none ? ms(c.expiredAt!) : final ? ms(final.at) : null,
     // No SMS went out for demo data, so there is no link token; 回访 by phone still works.
     evaluationTokenHash: null,
     evaluationExpiresAt: !closed && !c.awaitingReview ? ms(c.repliedAt + EVALUATION_WINDOW) : null,
     callbackAttempts: 0,
-    awaitingReview: bool(c.awaitingReview),
+    awaitingReview: c.awaitingReview,
     mergedIntoId: null,
     invalidReason: null,
     version: 1,
     createdAt: ms(plan.receivedAt),
-    updatedAt: Math.max(...events.map((e) => e.createdAt as number)),
+    updatedAt: ms(Math.max(...events.map((e) => e.createdAt.getTime()))),
   };
 }
 
 function eventRow(ticketId: string, type: EventType, at: number, payload: object | string, actor: Actor = { userId: null, unitId: null }): EventRow {
   return {
-    id: randomUUID(),
+    id: newId(),
     ticketId,
     type,
     actorId: actor.userId,
@@ -221,7 +203,7 @@ function timeline(rng: Rng, { plan, c, id, org, owner, reply: finalReply }: Part
   }
   events.push(reply(c.repliedAt, finalReply, !c.firstRound));
   events.push(...closingEvents(id, c, dispatcher, manager));
-  return events.sort((a, b) => (a.createdAt as number) - (b.createdAt as number));
+  return events.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 }
 
 function closingEvents(id: string, c: Clocks, dispatcher: Actor, manager: Actor): EventRow[] {
@@ -264,10 +246,10 @@ function returnReason(plan: Plan): string {
 
 function evaluationRow(ticketId: string, e: Evaluated, org: Org): EvaluationRow {
   return {
-    id: randomUUID(),
+    id: newId(),
     ticketId,
     round: e.round,
-    resolved: bool(e.resolved),
+    resolved: e.resolved,
     satisfaction: e.satisfaction,
     comment: e.comment,
     source: e.source,
@@ -277,13 +259,13 @@ function evaluationRow(ticketId: string, e: Evaluated, org: Org): EvaluationRow 
 }
 
 function expiredRow(ticketId: string, at: number, round: number): EvaluationRow {
-  return { id: randomUUID(), ticketId, round, resolved: null, satisfaction: "NONE", comment: null, source: "EXPIRED", recordedById: null, createdAt: ms(at) };
+  return { id: newId(), ticketId, round, resolved: null, satisfaction: "NONE", comment: null, source: "EXPIRED", recordedById: null, createdAt: ms(at) };
 }
 
 function returnRow(plan: Plan, c: Clocks, ticketId: string, org: Org): ReturnRow | null {
   if (!c.returned || !plan.returnedFrom) return null;
   return {
-    id: randomUUID(),
+    id: newId(),
     ticketId,
     fromUnitId: org.unitId[plan.returnedFrom],
     suggestedUnitId: org.unitId[plan.unit],
