@@ -17,14 +17,6 @@ const ENGINE_SPECIFIC = [
   "tests/integration/migrate-data.int.test.ts",
 ];
 
-/** Not yet on PostgreSQL (issue 10, docs/postgresql.md): the modules they test read SQLite only. */
-const NOT_YET_ON_POSTGRESQL = [
-  "tests/integration/dashboard.int.test.ts",
-  "tests/integration/metrics.int.test.ts",
-  "tests/integration/metrics-recount.int.test.ts",
-  "tests/integration/reports.int.test.ts",
-];
-
 export default defineConfig({
   resolve: {
     alias: {
@@ -52,7 +44,7 @@ export default defineConfig({
           name: "postgresql",
           // Every other integration test, on a PostgreSQL database seeded like the SQLite one.
           include: ["tests/integration/**/*.int.test.ts"],
-          exclude: [...ENGINE_SPECIFIC, ...NOT_YET_ON_POSTGRESQL],
+          exclude: ENGINE_SPECIFIC,
           // As a site in China runs: TIMESTAMP columns must still hold UTC (lib/sql/postgres.ts).
           env: { TZ: "Asia/Shanghai" },
           globalSetup: ["tests/support/postgres-global-setup.ts"],

@@ -422,7 +422,7 @@ async function runSize(size: number, dataDir: string): Promise<SizeResult> {
   const rolling = { from: localDate(now.getTime() - 365 * DAY), to: localDate(now.getTime() + DAY) };
   const naiveRuns = Number(process.env.BENCH_NAIVE_RUNS ?? Math.max(5, Math.min(RUNS, Math.round(2e7 / size))));
 
-  type Filter = Parameters<typeof aggregateCounters>[1];
+  type Filter = Parameters<typeof aggregateCounters>[0];
   const paired: { name: string; filter: Filter; groupBy: GroupBy }[] = [
     { name: "one year by unit (2025)", filter: { period: year }, groupBy: "unit" },
     { name: `one year by month, unit ${brigade.code}`, filter: { period: year, unitId: brigade.id }, groupBy: "month" },
@@ -444,17 +444,17 @@ async function runSize(size: number, dataDir: string): Promise<SizeResult> {
   const cases: CaseResult[] = [];
   const seen = emptyCounters();
   for (const c of paired) {
-    const aggregate = aggregateCounters(sqlite, c.filter, c.groupBy, now);
+    const aggregate = await aggregateCounters(c.filter, c.groupBy, now);
     log(size, `${c.name}: naive scan (verification run)…`);
-    const naive = naiveCounters(sqlite, c.filter, c.groupBy, now);
+    const naive = await naiveCounters(c.filter, c.groupBy, now);
     const mismatch = sameCounters(aggregate, naive);
     if (mismatch) throw new Error(`MISMATCH in "${c.name}": ${mismatch}`);
     if (aggregate.size === 0) throw new Error(`"${c.name}" found no tickets: the generated data does not cover the period`);
     for (const counters of aggregate.values()) for (const name of COUNTER_NAMES) seen[name] += counters[name];
-    for (let i = 0; i < 5; i++) aggregateCounters(sqlite, c.filter, c.groupBy, now); // warm-up
-    const agg = await time(RUNS, () => aggregateCounters(sqlite, c.filter, c.groupBy, now));
+    for (let i = 0; i < 5; i++) await aggregateCounters(c.filter, c.groupBy, now); // warm-up
+    const agg = await time(RUNS, () => aggregateCounters(c.filter, c.groupBy, now));
     log(size, `${c.name}: aggregate p50 ${ms(agg.p50)} ms; timing the naive scan ×${naiveRuns}…`);
-    const nai = await time(naiveRuns, () => naiveCounters(sqlite, c.filter, c.groupBy, now));
+    const nai = await time(naiveRuns, () => naiveCounters(c.filter, c.groupBy, now));
     cases.push({ name: c.name, aggP50: agg.p50, aggP95: agg.p95, naiveP50: nai.p50, naiveP95: nai.p95, speedup: nai.p50 / agg.p50, runs: RUNS, naiveRuns });
   }
   for (let i = 0; i < 5; i++) await computeMetrics({ period: year }, "unit", now); // warm-up (loads the reference data)

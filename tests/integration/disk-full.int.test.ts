@@ -67,7 +67,7 @@ describe("a full disk", () => {
     rmSync(filler);
     vi.restoreAllMocks();
     expect((await POST(await ticketPostAs("dispatcher"))).status).toBe(201);
-    expect(await (await health()).json()).toEqual({ status: "ok" });
+    expect(await (await health()).json()).toMatchObject({ status: "ok", engine: "sqlite", database: { reachable: true, writable: true } });
     expect((await ready()).status).toBe(200);
     expect(await db.ticket.count()).toBe(before + 1);
   });

@@ -8,7 +8,8 @@ import { expireEvaluations } from "@/lib/dal/evaluations";
 import { aggregateCounters, naiveCounters } from "@/lib/dal/metrics/counters";
 import { recordOverdue } from "@/lib/dal/overdue";
 import { GROUP_BYS } from "@/lib/domain/metrics";
-import { rawSqlite } from "@/lib/sqlite";
+import { sql } from "@/lib/sql";
+import { toBoolean, toMillis } from "@/lib/sql/values";
 import { requestAs } from "../support/actors";
 import { pureRecount } from "../support/metrics";
 
@@ -87,7 +88,7 @@ function stepBody(action: string, ticket: Created, others: Created[], extra: num
   }
 }
 
-type Current = { version: number; status: string; firstContactAt: number | null; awaitingReview: number };
+type Current = { version: number; status: string; firstContactAt: number | null; awaitingReview: boolean };
 
 /** The step a ticket in this state would normally take next. */
 function nextStep(t: Current): string {
@@ -98,9 +99,12 @@ function nextStep(t: Current): string {
 }
 
 async function perform(ticket: Created, chosen: string, others: Created[], extra: number): Promise<void> {
-  const current = rawSqlite()
-    .prepare(`SELECT "version", "status", "firstContactAt", "awaitingReview" FROM "Ticket" WHERE "no" = ?`)
-    .get(ticket.no) as Current;
+  const row = await sql()
+    .selectFrom("Ticket")
+    .select(["version", "status", "firstContactAt", "awaitingReview"])
+    .where("no", "=", ticket.no)
+    .executeTakeFirstOrThrow();
+  const current: Current = { ...row, firstContactAt: toMillis(row.firstContactAt), awaitingReview: toBoolean(row.awaitingReview) };
   const action = chosen === "advance" ? nextStep(current) : chosen;
   const { user, fields } = stepBody(action, ticket, others, extra);
   const request = await requestAs(user, `/api/v1/tickets/${ticket.no}/actions`, {
@@ -132,10 +136,10 @@ describe("aggregates under random workflow sequences", () => {
         }
         // Read at several instants: before and after unrecorded contact deadlines passed.
         for (const now of [new Date(clock), new Date(clock + 3 * DAY), new Date(clock + 60 * DAY)]) {
-          const kept = aggregateCounters(rawSqlite(), EVERYTHING, undefined, now).get("")!;
+          const kept = (await aggregateCounters(EVERYTHING, undefined, now)).get("")!;
           expect(kept).toEqual(await pureRecount(now));
           for (const groupBy of GROUP_BYS) {
-            expect(aggregateCounters(rawSqlite(), EVERYTHING, groupBy, now)).toEqual(naiveCounters(rawSqlite(), EVERYTHING, groupBy, now));
+            expect(await aggregateCounters(EVERYTHING, groupBy, now)).toEqual(await naiveCounters(EVERYTHING, groupBy, now));
           }
         }
       }),

@@ -10,6 +10,7 @@
 //
 // No "server-only" here: scripts/metrics-triggers.ts prints the triggers from these strings.
 
+import { sql, type RawBuilder, type SqlBool } from "kysely";
 import { COUNTER_NAMES, EXCLUDED_STATUSES } from "@/lib/domain/metrics";
 import { OPEN_STATUSES } from "@/lib/domain/overdue";
 
@@ -129,14 +130,16 @@ export function counterSql(name: StoredCounter, t: string, dialect: Dialect = "s
 }
 
 /**
- * contactLate: a contact deadline crossed (`:now`) that nobody recorded yet. Only open tickets
+ * contactLate: a contact deadline crossed (`now`) that nobody recorded yet. Only open tickets
  * can be in that state — the scheduler records crossings of open tickets, and an import records
  * those of finished ones — and an open ticket's escalationAt is at or before its unmet contact
  * deadline, so the (status, escalationAt) index finds these rows without reading the archive.
+ * Read at query time only (never in a trigger), so `now` is a bound parameter: a Date, which
+ * either engine compares with its own date columns.
  */
-export function contactLateSql(t: string, dialect: Dialect = "sqlite"): string {
-  return `(${t}."status" IN (${list(OPEN_STATUSES)}) AND ${t}."escalationAt" <= :now
-    AND ${uncontacted(t, dialect)} AND ${t}."contactDueAt" <= :now AND NOT ${crossingRecorded(t)})`;
+export function contactLateSql(t: string, now: Date, dialect: Dialect = "sqlite"): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(${sql.raw(`${t}."status" IN (${list(OPEN_STATUSES)}) AND ${t}."escalationAt"`)} <= ${now}
+    AND ${sql.raw(`${uncontacted(t, dialect)} AND ${t}."contactDueAt"`)} <= ${now} AND ${sql.raw(`NOT ${crossingRecorded(t)}`)})`;
 }
 
 /** The ticket columns any counter reads: the update trigger fires only when one of them changes. */

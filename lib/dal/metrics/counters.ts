@@ -3,13 +3,15 @@ import "server-only";
 // MetricMonthly, the days around them from MetricDaily — plus the few open tickets whose contact
 // deadline crossed since the scheduler last ran (contactLate). The
 // naive twin reads the same sums from the tickets themselves: the benchmark times the two side
-// by side, and the tests check they agree.
-import type Database from "better-sqlite3";
+// by side, and the tests check they agree. The SQL is written once for both engines: the
+// expressions come from counter-sql.ts in the engine's dialect, values are bound parameters.
+import { sql as kyselySql, type RawBuilder, type SqlBool } from "kysely";
 import { emptyCounters, COUNTER_NAMES, type Counters, type GroupBy } from "@/lib/domain/metrics";
 import { localMidnight } from "@/lib/domain/local-time";
 import { dateOfDayNumber, dayNumberOfDate, monthNumber, monthOf, monthOfNumber, splitByMonths, type Period } from "@/lib/domain/periods";
-import { prepared } from "@/lib/sqlite";
-import { BUCKETS, contactLateSql, counterSql, countedSql, daySql, STORED_COUNTERS, unitSql, type Bucket } from "./counter-sql";
+import { env } from "@/lib/env";
+import { sql } from "@/lib/sql";
+import { BUCKETS, contactLateSql, counterSql, countedSql, daySql, STORED_COUNTERS, unitSql, type Bucket, type Dialect } from "./counter-sql";
 
 /** Which tickets: received in the period, optionally of one owner unit / category / channel. */
 export type CounterFilter = { period: Period; unitId?: string; categoryCode?: string; channel?: string };
@@ -17,16 +19,22 @@ export type CounterFilter = { period: Period; unitId?: string; categoryCode?: st
 /** Counters per group key: unit id ('' = none yet), category code, channel code or "YYYY-MM". */
 export type GroupedCounters = Map<string, Counters>;
 
-type Row = { k: string | number | null } & Record<string, number | bigint | null>;
+/** A group's sums. PostgreSQL hands SUM / COUNT (bigint, numeric) over as strings. */
+type Row = { k: string | number | null } & Record<string, number | string | bigint | null>;
+
+/** The engine's spelling of the few expressions that differ (counter-sql.ts). */
+export const dialect = (): Dialect => env().databaseEngine;
 
 /** The SQL column each group-by reads in an aggregate table (m) and in Ticket (t). */
-function groupColumn(groupBy: GroupBy | undefined, alias: "m" | "t", bucket: Bucket = BUCKETS.daily): string {
-  if (groupBy === undefined) return "NULL";
-  if (groupBy === "unit") return alias === "m" ? `m."unitId"` : unitSql("t");
-  if (groupBy === "category") return `${alias}."categoryCode"`;
-  if (groupBy === "channel") return `${alias}."channel"`;
+function groupColumn(groupBy: GroupBy | undefined, alias: "m" | "t", bucket: Bucket = BUCKETS.daily): RawBuilder<unknown> {
+  // No grouping: one NULL key. The queries say `GROUP BY 1`, which groups by it on both engines
+  // (PostgreSQL refuses a constant written out in GROUP BY).
+  if (groupBy === undefined) return kyselySql`NULL`;
+  if (groupBy === "unit") return kyselySql.raw(alias === "m" ? `m."unitId"` : unitSql("t"));
+  if (groupBy === "category") return kyselySql.raw(`${alias}."categoryCode"`);
+  if (groupBy === "channel") return kyselySql.raw(`${alias}."channel"`);
   // By day (or yyyymm) in SQL, folded into "YYYY-MM" keys by monthKey.
-  return alias === "m" ? `m."${bucket.column}"` : daySql("t");
+  return kyselySql.raw(alias === "m" ? `m."${bucket.column}"` : daySql("t", dialect()));
 }
 
 /** A month group's key from the bucket number SQL grouped by. */
@@ -34,37 +42,34 @@ function monthKey(bucket: Bucket): (k: number) => string {
   return bucket === BUCKETS.monthly ? monthOfNumber : (day) => monthOf(dateOfDayNumber(day));
 }
 
-type Params = Record<string, string | number>;
-
-/** The filter as a WHERE over an aggregate table (m; whole months for the monthly one) or Ticket (t). */
-export function filterSql(alias: "m" | "t", filter: CounterFilter, bucket: Bucket = BUCKETS.daily): { sql: string; params: Params } {
+/**
+ * The filter as a WHERE over an aggregate table (m; whole months for the monthly one) or Ticket (t).
+ * `backlog`: the query also holds contactLateSql, whose (status, escalationAt) index finds the few
+ * open rows whatever the period; the period then only filters those rows. Offered as an index
+ * too, receivedAt would tempt PostgreSQL into ANDing a bitmap of the whole period (a year is
+ * millions of entries at 10M tickets) and SQLite, given a unit, into scanning its whole year.
+ */
+export function filterSql(alias: "m" | "t", filter: CounterFilter, bucket: Bucket = BUCKETS.daily, backlog = false): RawBuilder<SqlBool> {
   const { from, to } = filter.period;
-  const conds: string[] = [];
-  const params: Params = {};
+  const conds: RawBuilder<unknown>[] = [];
   if (alias === "m") {
-    conds.push(`m."${bucket.column}" >= :lo`, `m."${bucket.column}" < :hi`);
+    const column = kyselySql.raw(`m."${bucket.column}"`);
     const at = bucket === BUCKETS.monthly ? (date: string) => monthNumber(date) : dayNumberOfDate;
-    Object.assign(params, { lo: at(from), hi: at(to) });
+    conds.push(kyselySql`${column} >= ${at(from)}`, kyselySql`${column} < ${at(to)}`);
   } else {
-    // Bounds on receivedAt itself (not on the day expression), so the receivedAt indexes apply.
-    conds.push(`t."receivedAt" >= :fromMs`, `t."receivedAt" < :toMs`, countedSql("t"));
-    Object.assign(params, { fromMs: localMidnight(from).getTime(), toMs: localMidnight(to).getTime() });
+    // Bounds on receivedAt itself (not on the day expression), so the receivedAt indexes apply;
+    // over the backlog wrapped in an expression no index matches, on either engine.
+    const receivedAt = kyselySql.raw(backlog ? `COALESCE(t."receivedAt", t."receivedAt")` : `t."receivedAt"`);
+    conds.push(kyselySql`${receivedAt} >= ${localMidnight(from)}`, kyselySql`${receivedAt} < ${localMidnight(to)}`, kyselySql.raw(countedSql("t")));
   }
   if (filter.unitId !== undefined) {
     // '' is "no unit yet"; a real id compares the column itself, so (ownerUnitId, receivedAt) applies.
     const column = alias === "m" ? `m."unitId"` : filter.unitId === "" ? unitSql("t") : `t."ownerUnitId"`;
-    conds.push(`${column} = :unitId`);
-    params.unitId = filter.unitId;
+    conds.push(kyselySql`${kyselySql.raw(column)} = ${filter.unitId}`);
   }
-  if (filter.categoryCode) {
-    conds.push(`${alias}."categoryCode" = :categoryCode`);
-    params.categoryCode = filter.categoryCode;
-  }
-  if (filter.channel) {
-    conds.push(`${alias}."channel" = :channel`);
-    params.channel = filter.channel;
-  }
-  return { sql: conds.join(" AND "), params };
+  if (filter.categoryCode) conds.push(kyselySql`${kyselySql.raw(`${alias}."categoryCode"`)} = ${filter.categoryCode}`);
+  if (filter.channel) conds.push(kyselySql`${kyselySql.raw(`${alias}."channel"`)} = ${filter.channel}`);
+  return kyselySql<SqlBool>`${kyselySql.join(conds, kyselySql` AND `)}`;
 }
 
 function collect(rows: Row[], groupBy: GroupBy | undefined, into: GroupedCounters, bucket: Bucket = BUCKETS.daily): GroupedCounters {
@@ -78,39 +83,42 @@ function collect(rows: Row[], groupBy: GroupBy | undefined, into: GroupedCounter
   return into;
 }
 
-/** The crossings not recorded yet, counted at `now` (see contactLateSql). */
-function addContactLate(sqlite: Database.Database, filter: CounterFilter, groupBy: GroupBy | undefined, now: Date, into: GroupedCounters) {
-  const w = filterSql("t", filter);
-  const sql = `SELECT ${groupColumn(groupBy, "t")} AS k, COUNT(*) AS "contactLate"
-    FROM "Ticket" t WHERE ${contactLateSql("t")} AND ${w.sql} GROUP BY 1`;
-  return collect(prepared(sqlite, sql).all({ ...w.params, now: now.getTime() }) as Row[], groupBy, into);
+/** Runs one of the sums below on this process's engine. */
+async function grouped(query: RawBuilder<Row>): Promise<Row[]> {
+  return (await query.execute(sql())).rows;
+}
+
+/** The crossings not recorded yet, counted at `now` (see contactLateSql); exported for its plan test. */
+export function contactLateQuery(filter: CounterFilter, groupBy: GroupBy | undefined, now: Date): RawBuilder<Row> {
+  return kyselySql<Row>`SELECT ${groupColumn(groupBy, "t")} AS k, COUNT(*) AS "contactLate"
+    FROM "Ticket" t WHERE ${contactLateSql("t", now, dialect())} AND ${filterSql("t", filter, BUCKETS.daily, true)} GROUP BY 1`;
 }
 
 /** One aggregate table's sums over (a month-aligned part of) the filter's period. */
-function readBucket(sqlite: Database.Database, bucket: Bucket, filter: CounterFilter, groupBy: GroupBy | undefined, into: GroupedCounters) {
-  const w = filterSql("m", filter, bucket);
-  const sql = `SELECT ${groupColumn(groupBy, "m", bucket)} AS k, ${STORED_COUNTERS.map((c) => `SUM(m."${c}") AS "${c}"`).join(", ")}
-    FROM "${bucket.table}" m WHERE ${w.sql} GROUP BY 1
-    HAVING SUM(m."received") <> 0`; // a group every ticket has left (merged, moved to another unit) is none
-  collect(prepared(sqlite, sql).all(w.params) as Row[], groupBy, into, bucket);
+async function readBucket(bucket: Bucket, filter: CounterFilter, groupBy: GroupBy | undefined, into: GroupedCounters): Promise<void> {
+  const sums = kyselySql.raw(STORED_COUNTERS.map((c) => `SUM(m."${c}") AS "${c}"`).join(", "));
+  const rows = await grouped(kyselySql<Row>`SELECT ${groupColumn(groupBy, "m", bucket)} AS k, ${sums}
+    FROM ${kyselySql.table(bucket.table)} m WHERE ${filterSql("m", filter, bucket)} GROUP BY 1
+    HAVING SUM(m."received") <> 0`); // a group every ticket has left (merged, moved to another unit) is none
+  collect(rows, groupBy, into, bucket);
 }
 
 /** Counters from the aggregates: a year is 12 months × units × categories × channels, not tickets. */
-export function aggregateCounters(sqlite: Database.Database, filter: CounterFilter, groupBy: GroupBy | undefined, now: Date): GroupedCounters {
-  const grouped: GroupedCounters = new Map();
+export async function aggregateCounters(filter: CounterFilter, groupBy: GroupBy | undefined, now: Date): Promise<GroupedCounters> {
+  const into: GroupedCounters = new Map();
   const { months, days } = splitByMonths(filter.period);
-  if (months) readBucket(sqlite, BUCKETS.monthly, { ...filter, period: months }, groupBy, grouped);
-  for (const part of days) readBucket(sqlite, BUCKETS.daily, { ...filter, period: part }, groupBy, grouped);
-  return addContactLate(sqlite, filter, groupBy, now, grouped);
+  if (months) await readBucket(BUCKETS.monthly, { ...filter, period: months }, groupBy, into);
+  for (const part of days) await readBucket(BUCKETS.daily, { ...filter, period: part }, groupBy, into);
+  return collect(await grouped(contactLateQuery(filter, groupBy, now)), groupBy, into);
 }
 
 /** The same counters by reading every ticket in the period (the benchmark's baseline, the tests' recount). */
-export function naiveCounters(sqlite: Database.Database, filter: CounterFilter, groupBy: GroupBy | undefined, now: Date): GroupedCounters {
-  const w = filterSql("t", filter);
-  const sums = STORED_COUNTERS.map((c) => `SUM(${counterSql(c, "t")}) AS "${c}"`);
-  const late = `SUM(CASE WHEN ${contactLateSql("t")} THEN 1 ELSE 0 END) AS "contactLate"`;
-  const sql = `SELECT ${groupColumn(groupBy, "t")} AS k, ${sums.join(", ")}, ${late} FROM "Ticket" t WHERE ${w.sql} GROUP BY 1`;
-  return collect(prepared(sqlite, sql).all({ ...w.params, now: now.getTime() }) as Row[], groupBy, new Map());
+export async function naiveCounters(filter: CounterFilter, groupBy: GroupBy | undefined, now: Date): Promise<GroupedCounters> {
+  const sums = kyselySql.raw(STORED_COUNTERS.map((c) => `SUM(${counterSql(c, "t", dialect())}) AS "${c}"`).join(", "));
+  const late = kyselySql`SUM(CASE WHEN ${contactLateSql("t", now, dialect())} THEN 1 ELSE 0 END) AS "contactLate"`;
+  const rows = await grouped(kyselySql<Row>`SELECT ${groupColumn(groupBy, "t")} AS k, ${sums}, ${late}
+    FROM "Ticket" t WHERE ${filterSql("t", filter)} GROUP BY 1`);
+  return collect(rows, groupBy, new Map());
 }
 
 /** All counters of the filter in one, whatever the grouping. */

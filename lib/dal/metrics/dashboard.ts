@@ -7,7 +7,6 @@ import { reference } from "@/lib/dal/reference";
 import { GROUP_BYS, ratesOf, type GroupBy, type Metrics } from "@/lib/domain/metrics";
 import { previousPeriod, type Period, type PeriodKind } from "@/lib/domain/periods";
 import { Forbidden } from "@/lib/errors";
-import { rawSqlite } from "@/lib/sqlite";
 import { aggregateCounters, total } from "./counters";
 import { counterFilter, groupedMetrics, metricsScope, type GroupedMetrics } from "./read";
 
@@ -32,16 +31,15 @@ export async function dashboard(actor: Actor, query: DashboardQuery, now = new D
   const filter = await counterFilter(scope, { ...query.period, unit: query.unit });
   const previous = previousPeriod(query.kind, query.period);
   const ref = await reference();
-  const sqlite = rawSqlite();
 
   const breakdowns = {} as Record<GroupBy, GroupedMetrics[]>;
   let current: Metrics | undefined;
   for (const groupBy of GROUP_BYS) {
-    const grouped = aggregateCounters(sqlite, filter, groupBy, now);
+    const grouped = await aggregateCounters(filter, groupBy, now);
     current ??= ratesOf(total(grouped), ref.settings); // every grouping sums to the same total
     breakdowns[groupBy] = await groupedMetrics(grouped, groupBy, filter);
   }
-  const before = ratesOf(total(aggregateCounters(sqlite, { ...filter, period: previous }, undefined, now)), ref.settings);
+  const before = ratesOf(total(await aggregateCounters({ ...filter, period: previous }, undefined, now)), ref.settings);
   const unit = filter.unitId ? ref.unitById.get(filter.unitId) : undefined;
   return {
     kind: query.kind,

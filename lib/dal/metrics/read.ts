@@ -11,7 +11,6 @@ import { CATEGORY_CODES, CHANNELS } from "@/lib/domain/labels";
 import { emptyCounters, ratesOf, UNASSIGNED_KEY, type GroupBy, type Metrics } from "@/lib/domain/metrics";
 import { monthsOf } from "@/lib/domain/periods";
 import { Forbidden, Invalid } from "@/lib/errors";
-import { rawSqlite } from "@/lib/sqlite";
 import type { MetricsQuery } from "@/lib/validation/metrics";
 import { aggregateCounters, total, type CounterFilter, type GroupedCounters } from "./counters";
 
@@ -90,7 +89,7 @@ export async function groupedMetrics(grouped: GroupedCounters, groupBy: GroupBy,
 
 /** The figures of one filter: one object, or one per group. */
 export async function computeMetrics(filter: CounterFilter, groupBy: GroupBy | undefined, now = new Date()): Promise<Metrics | GroupedMetrics[]> {
-  const grouped = aggregateCounters(rawSqlite(), filter, groupBy, now);
+  const grouped = await aggregateCounters(filter, groupBy, now);
   if (groupBy) return groupedMetrics(grouped, groupBy, filter);
   return ratesOf(total(grouped), (await reference()).settings);
 }
