@@ -9,7 +9,6 @@ import { toBoolean, toDate } from "@/lib/sql/values";
 import { PAGE_SIZE } from "./copy";
 import { REBUILT_TABLES } from "./plan";
 import { compareFigures, type FigureRow, type TableCount, type Verification } from "./compare";
-import { timestampParameter } from "./target";
 
 // The checks after a copy (docs/postgresql.md, "Moving a site"): the rows of every table, and
 // the §6 figures of every unit and year, each side read twice — from its counter table
@@ -57,9 +56,7 @@ async function countersFromAggregates({ db, dialect }: Side, now: Date): Promise
     .execute();
   for (const row of sums) add(grouped, keyOf(row.unitId, row.year), row);
 
-  // contactLateSql names the clock `:now`; each occurrence becomes a parameter here.
-  const nowParameter = dialect === "postgresql" ? timestampParameter(now) : now;
-  const lateSql = sql.join(contactLateSql("t", dialect).split(":now").map((part) => sql.raw(part)), sql`${nowParameter}`);
+  const lateSql = contactLateSql("t", now, dialect);
   const { rows: late } = await sql<{ unitId: string; year: number | string; contactLate: number | string }>`
     SELECT COALESCE(t."ownerUnitId", '') AS "unitId", ${sql.raw(monthSql("t", dialect))} / 100 AS "year", COUNT(*) AS "contactLate"
     FROM "Ticket" t WHERE ${lateSql} GROUP BY 1, 2`.execute(db);
