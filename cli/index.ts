@@ -5,6 +5,7 @@ import { restrictNewFilesToOwner } from "@/lib/env";
 import { backupCommand, restoreCommand } from "./commands/backup";
 import { importCommand } from "./commands/import";
 import { metricsCommand, metricsRebuildCommand } from "./commands/metrics";
+import { MIGRATE_HELP, migrateCommand } from "./commands/migrate";
 import { MIGRATE_DATA_HELP, migrateDataCommand } from "./commands/migrate-data";
 import { tickCommand } from "./commands/tick";
 import { tokenCommand } from "./commands/token";
@@ -28,6 +29,7 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; help: s
     run: restoreCommand,
     help: "restore 目录 [--force]    从备份恢复（请先停止服务）；站点已有数据时须加 --force 才会覆盖",
   },
+  migrate: { run: migrateCommand, help: MIGRATE_HELP },
   "migrate-data": { run: migrateDataCommand, help: MIGRATE_DATA_HELP },
   tick: {
     run: tickCommand,

@@ -33,11 +33,16 @@ async function migratePostgresDatabase(): Promise<void> {
   log(applied.length ? `applied ${applied.length} migration(s)` : "migrations are current");
 }
 
+/** Applies pending migrations to the database DATABASE_URL names, on either engine (`npm run cli -- migrate`). */
+export async function migrateDatabase(): Promise<void> {
+  if (env().databaseEngine === "postgresql") await migratePostgresDatabase();
+  else migrateSqlite();
+}
+
 export async function prepareDatabase(): Promise<void> {
   const config = env();
   ensurePrivateDataDir(); // photos and the local secret live here on either engine
-  if (config.databaseEngine === "postgresql") await migratePostgresDatabase();
-  else migrateSqlite();
+  await migrateDatabase();
 
   const { db } = await import("@/lib/db");
   const { databaseIsEmpty, seedDatabase } = await import("@/prisma/seed");

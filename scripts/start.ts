@@ -1,6 +1,6 @@
 // `npm start`: everything a fresh machine needs, then the server.
 //   1. validate the environment (and create the local demo's auth secret once);
-//   2. apply pending migrations to the SQLite database;
+//   2. apply pending migrations (SQLite by default; PostgreSQL when DATABASE_URL says so);
 //   3. seed an empty database (demo data unless DEMO_DATA=0);
 //   4. build if there is no build or the sources are newer than it;
 //   5. serve on PORT with scripts/serve.mjs (Next's custom-server API): unlike `next start` it
@@ -67,12 +67,6 @@ async function main() {
   };
 
   await prepareDatabase();
-  if (config.databaseEngine === "postgresql") {
-    // Migrations and seed run on PostgreSQL; the write paths (intake, workflow, outbox, import,
-    // counters) are still SQLite-only. Serving would answer 500 on the first ticket: stop here.
-    log("PostgreSQL: the database is migrated and seeded, but serving on PostgreSQL is not complete yet (docs/postgresql.md); use SQLite (unset DATABASE_URL) meanwhile");
-    process.exit(1);
-  }
 
   if (!buildIsCurrent()) {
     log("building the app (first start or sources changed)");

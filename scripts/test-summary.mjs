@@ -2,7 +2,7 @@
 // "N passed, N failed". A missing report (the runner crashed) counts as one failure.
 import { existsSync, readFileSync } from "node:fs";
 
-const [checksPassed, checksFailed, unitReport, e2eReport] = process.argv.slice(2);
+const [checksPassed, checksFailed, unitReport, ...e2eReports] = process.argv.slice(2);
 let passed = Number(checksPassed);
 let failed = Number(checksFailed);
 
@@ -23,8 +23,10 @@ if (unit) {
   failed += unit.testResults.filter((f) => f.status === "failed" && f.assertionResults.length === 0).length;
 }
 
-const e2e = read(e2eReport, "playwright");
-if (e2e) {
+// One Playwright report per engine the journeys ran on.
+for (const report of e2eReports) {
+  const e2e = read(report, "playwright");
+  if (!e2e) continue;
   passed += e2e.stats.expected;
   failed += e2e.stats.unexpected + e2e.stats.flaky;
   failed += (e2e.errors ?? []).length; // e.g. the web server did not start

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# npm test: lint, typecheck, unit and integration tests (Vitest), and the Playwright journeys in
-# Debian's Chromium. Ends with one line "N passed, N failed"; exits non-zero on any failure.
+# npm test: lint, typecheck, unit and integration tests (Vitest, on both engines), and the
+# Playwright journeys in Debian's Chromium on both engines. Ends with one line
+# "N passed, N failed"; exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -43,7 +44,9 @@ step "unit and integration tests (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json="$results/unit.json"
 
 ensure_browser
-step "journeys (playwright)"
+step "journeys on SQLite (playwright)"
 npx playwright test
+step "journeys on PostgreSQL (playwright)"
+E2E_ENGINE=postgresql npx playwright test
 
-node scripts/test-summary.mjs "$checks_passed" "$checks_failed" "$results/unit.json" "$results/e2e.json"
+node scripts/test-summary.mjs "$checks_passed" "$checks_failed" "$results/unit.json" "$results/e2e-sqlite.json" "$results/e2e-postgresql.json"

@@ -42,6 +42,26 @@ describe("PostgreSQL migrations", () => {
     expect(await query(url, `SELECT "name" FROM "_jsjb_migrations" ORDER BY "name"`)).toEqual(all.map((name) => ({ name })));
   });
 
+  it("are applied by `npm run cli -- migrate` as by npm start, and a second run finds nothing to do", async () => {
+    const url = await database("cli");
+    const dataDir = mkdtempSync(path.join(tmpdir(), "jsjb-cli-migrate-"));
+    try {
+      const migrate = () =>
+        execFileSync(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "cli/index.ts", "migrate"], {
+          env: { ...process.env, DATABASE_URL: url, DATA_DIR: dataDir },
+          encoding: "utf8",
+          stdio: ["ignore", "pipe", "pipe"],
+        });
+      migrate();
+      const all = readMigrations().map((migration) => migration.name);
+      expect(await query(url, `SELECT "name" FROM "_jsjb_migrations" ORDER BY "name"`)).toEqual(all.map((name) => ({ name })));
+      migrate();
+      expect(await query(url, `SELECT count(*)::int AS n FROM "Unit"`)).toEqual([{ n: 0 }]); // migrated, not seeded
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it("build the schema prisma/postgresql/schema.prisma describes", async () => {
     const migrated = await database("migrated");
     await migratePostgres(migrated);
