@@ -2,8 +2,8 @@
 // of the tickets, at 1 and 10 million tickets (issue #5), on each engine of BENCH_ENGINES
 // (bench/engines.ts; default SQLite then PostgreSQL 15), side by side (issue #10).
 //
-// Run: `npm run bench:metrics` (1M then 10M on both engines: about 30 min, ~16 GB free disk for
-// PostgreSQL at 10M), or `BENCH_SIZES=200000 npm run bench:metrics` for a quick check (a few minutes).
+// Run: `npm run bench:metrics` (1M then 10M on both engines: about 25 min, ~13 GB free disk for
+// PostgreSQL at 10M), or `BENCH_SIZES=200000 npm run bench:metrics` for a quick check (about a minute).
 //
 // For each size in BENCH_SIZES (default 1,000,000 and 10,000,000) and each engine it prepares a
 // fresh database (migrations + organisation, no demo tickets; SQLite a file in a temp folder,
@@ -37,8 +37,10 @@
 //                      the requested count (PostgreSQL's server is always a throw-away one, loaded afresh)
 //   BENCH_DROP_INDEXES 0 = insert with the migration's Ticket indexes in place; default 1 = drop them for the load
 //                      and recreate them after (timed apart): about twice the insert rate, about the same total
-// Disk (checked before each load, with headroom): SQLite about 0.65 GB per million tickets, in its data
-// folder; PostgreSQL about 1.2 GB per million plus its WAL, in TMPDIR (where its server lives).
+// Disk (checked before each load, with headroom): SQLite about 0.65–0.7 GB per million tickets, in its
+// data folder; PostgreSQL about 0.75 GB per million (pg_database_size: 844 bytes per ticket at 200k,
+// 732 at 1M) plus its WAL (~0.8 GB) and the index builds' sort files, in TMPDIR where its server lives
+// (the whole cluster peaked at 1.7 GB at 1M).
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -61,9 +63,9 @@ const DROP_INDEXES = process.env.BENCH_DROP_INDEXES !== "0";
 /** Free disk a load needs per ticket, with headroom over what was measured (see the header). */
 const BYTES_PER_TICKET: Record<DatabaseEngine, number> = {
   sqlite: 800, // measured ≈ 0.6–0.7 KB with the migration's indexes
-  postgresql: 1_500, // measured ≈ 1.2 KB at 200k and 1M
+  postgresql: 1_000, // measured ≈ 0.73–0.84 KB (pg_database_size at 1M and 200k)
 };
-/** PostgreSQL's WAL beside its tables during the load (max_wal_size is 1 GB; it may overshoot). */
+/** PostgreSQL's WAL (max_wal_size is 1 GB; a bulk load may overshoot it) and the index builds' sort files. */
 const POSTGRES_WAL_BYTES = 3e9;
 const DAY = 24 * 3_600_000;
 const P95_TARGET_MS = 100;
