@@ -5,8 +5,10 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { makeRunTempRoot } from "./temp-root";
 
 export default async function setup() {
+  const removeRunTempRoot = makeRunTempRoot();
   const dir = mkdtempSync(path.join(tmpdir(), "jsjb-vitest-"));
   const template = path.join(dir, "template.db");
   process.env.DATABASE_URL = `file:${template}`;
@@ -20,5 +22,8 @@ export default async function setup() {
   await seedDatabase(db, { demoData: true });
   await db.$disconnect();
   process.env.JSJB_TEMPLATE_DB = template;
-  return () => rmSync(dir, { recursive: true, force: true });
+  return () => {
+    rmSync(dir, { recursive: true, force: true });
+    removeRunTempRoot();
+  };
 }

@@ -3,10 +3,12 @@
 // client with the same demo data as the SQLite template (organisation, rules, calendar, users, demo
 // tickets and history). Each test file then works on its own copy (tests/support/postgres-setup.ts).
 import { startPostgres } from "./postgres";
+import { makeRunTempRoot } from "./temp-root";
 
 export const TEMPLATE_DB = "jsjb_template";
 
 export default async function setup() {
+  const removeRunTempRoot = makeRunTempRoot();
   const server = await startPostgres();
   const template = await server.createDatabase(TEMPLATE_DB);
 
@@ -19,5 +21,8 @@ export default async function setup() {
   await client.$disconnect();
 
   process.env.JSJB_PG_SERVER_URL = server.url;
-  return () => server.stop();
+  return () => {
+    server.stop();
+    removeRunTempRoot();
+  };
 }
