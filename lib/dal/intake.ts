@@ -98,10 +98,15 @@ export async function submitTicket(
     const category = ref.categories.find((c) => c.code === input.category);
     if (!category) throw new Invalid([{ field: "category", message: `诉求分类「${input.category}」已停用` }]);
 
+    // The number in a short transaction of its own: the day's counter row is the one row every
+    // intake of the day writes, and locked until the ticket's COMMIT it made concurrent intakes
+    // queue behind each other on PostgreSQL. A number whose ticket then fails to store stays
+    // unused: numbers are unique and never reused, not gapless (DOMAIN.md §3).
+    const no = await write((tx) => nextTicketNoIn(tx, receivedAt));
     return await write(async (tx) => {
       const ticket = newTicketRow({
         id: newId(),
-        no: await nextTicketNoIn(tx, receivedAt),
+        no,
         channel: options.channel,
         input,
         citizenUserId: actor?.role === "CITIZEN" ? actor.userId : null,

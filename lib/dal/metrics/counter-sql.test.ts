@@ -6,7 +6,7 @@ import { metricTriggersSql, rebuildMetricsSql, type Dialect } from "./counter-sq
 /** Per engine, the migration that last created the metric triggers (see scripts/metrics-triggers.ts). */
 const METRIC_TRIGGERS_MIGRATIONS: Record<Dialect, string> = {
   sqlite: "prisma/migrations/20261124030000_metric_daily",
-  postgresql: "prisma/postgresql/migrations/20261130110000_metric_triggers",
+  postgresql: "prisma/postgresql/migrations/20261130140000_deferred_metric_triggers",
 };
 
 const migration = (dialect: Dialect) => readFileSync(path.resolve(METRIC_TRIGGERS_MIGRATIONS[dialect], "migration.sql"), "utf8");

@@ -201,7 +201,12 @@ function triggerBody(trigger: (typeof TRIGGERS)[number], dialect: Dialect): stri
  * evaluation, the overdue scheduler, an import or the seed — so no writer can forget them.
  * PostgreSQL runs a row trigger's statements from a PL/pgSQL function, one per trigger here so
  * that each reads like its SQLite twin. `EXECUTE PROCEDURE` rather than PostgreSQL 11's
- * `EXECUTE FUNCTION`: openGauss and KingbaseES know only the older spelling.
+ * `EXECUTE FUNCTION`: openGauss and KingbaseES know only the older spelling. There they are
+ * constraint triggers deferred to COMMIT: a counter row is shared by every ticket of its day,
+ * unit, category and channel, and its row lock is then held only while a transaction commits,
+ * not from its first statement on, so concurrent writers queue less behind each other. A
+ * transaction that reads the counters after changing tickets must `SET CONSTRAINTS ALL
+ * IMMEDIATE` first (the rebuild does).
  */
 export function metricTriggersSql(dialect: Dialect = "sqlite"): string {
   const statements = TRIGGERS.map((trigger) =>
@@ -217,8 +222,8 @@ BEGIN
 END;
 $$;
 
-CREATE TRIGGER "${trigger.name}" AFTER ${trigger.event} ON "Ticket"
-  FOR EACH ROW EXECUTE PROCEDURE "${trigger.name}"();
+CREATE CONSTRAINT TRIGGER "${trigger.name}" AFTER ${trigger.event} ON "Ticket"
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE PROCEDURE "${trigger.name}"();
 `,
   );
   return statements.join("\n");
@@ -232,7 +237,9 @@ CREATE TRIGGER "${trigger.name}" AFTER ${trigger.event} ON "Ticket"
  */
 export function rebuildMetricsSql(dialect: Dialect = "sqlite"): string[] {
   const sums = STORED_COUNTERS.map((name) => `SUM(${counterSql(name, "t", dialect)})`);
-  const lock = dialect === "postgresql" ? [`LOCK TABLE "Ticket" IN SHARE MODE`] : [];
+  // PostgreSQL: first the counts still deferred in this transaction (a copy's inserted tickets),
+  // which would otherwise be added again at COMMIT, on top of the recount.
+  const lock = dialect === "postgresql" ? [`SET CONSTRAINTS ALL IMMEDIATE`, `LOCK TABLE "Ticket" IN SHARE MODE`] : [];
   return [
     ...lock,
     ...Object.values(BUCKETS).flatMap((bucket) => [
