@@ -1,29 +1,28 @@
 import "server-only";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterRes } from "rate-limiter-flexible";
+import { SharedLimiter } from "@/lib/counters/limiter";
 import { limitKeyOf } from "@/lib/domain/client-address";
 import { env } from "@/lib/env";
 import { TooManyRequests } from "@/lib/errors";
 
-// In-process limits: the app runs as one server process next to its SQLite file.
+// Counted in the database (lib/counters/limiter.ts): every app node counts together, and a
+// restart forgets nothing.
 const limiters = {
-  submitPerIp: new RateLimiterMemory({ keyPrefix: "submit-ip", points: env().SUBMIT_LIMIT_PER_IP_HOUR, duration: 3600 }),
-  submitPerPhone: new RateLimiterMemory({ keyPrefix: "submit-phone", points: env().SUBMIT_LIMIT_PER_PHONE_DAY, duration: 86_400 }),
-  registerPerIp: new RateLimiterMemory({ keyPrefix: "register-ip", points: 10, duration: 3600 }),
-  submitAnonymousPerIp: new RateLimiterMemory({ keyPrefix: "submit-anon-ip", points: env().SUBMIT_ANONYMOUS_LIMIT_PER_IP_HOUR, duration: 3600 }),
-  trackPerIp: new RateLimiterMemory({ keyPrefix: "track-ip", points: env().TRACK_LIMIT_PER_IP_HOUR, duration: 3600 }),
-  trackFailedPerPhone: new RateLimiterMemory({ keyPrefix: "track-fail-phone", points: env().TRACK_FAILED_LIMIT_PER_PHONE_HOUR, duration: 3600 }),
-  trackFailedPerIp: new RateLimiterMemory({ keyPrefix: "track-fail-ip", points: env().TRACK_FAILED_LIMIT_PER_IP_HOUR, duration: 3600 }),
+  submitPerIp: new SharedLimiter(() => ({ keyPrefix: "submit-ip", points: env().SUBMIT_LIMIT_PER_IP_HOUR, duration: 3600 })),
+  submitPerPhone: new SharedLimiter(() => ({ keyPrefix: "submit-phone", points: env().SUBMIT_LIMIT_PER_PHONE_DAY, duration: 86_400 })),
+  registerPerIp: new SharedLimiter(() => ({ keyPrefix: "register-ip", points: 10, duration: 3600 })),
+  submitAnonymousPerIp: new SharedLimiter(() => ({ keyPrefix: "submit-anon-ip", points: env().SUBMIT_ANONYMOUS_LIMIT_PER_IP_HOUR, duration: 3600 })),
+  trackPerIp: new SharedLimiter(() => ({ keyPrefix: "track-ip", points: env().TRACK_LIMIT_PER_IP_HOUR, duration: 3600 })),
+  trackFailedPerPhone: new SharedLimiter(() => ({ keyPrefix: "track-fail-phone", points: env().TRACK_FAILED_LIMIT_PER_PHONE_HOUR, duration: 3600 })),
+  trackFailedPerIp: new SharedLimiter(() => ({ keyPrefix: "track-fail-ip", points: env().TRACK_FAILED_LIMIT_PER_IP_HOUR, duration: 3600 })),
 };
 
-function minutesOf(res: unknown): number {
-  return res instanceof RateLimiterRes ? Math.max(1, Math.ceil(res.msBeforeNext / 60_000)) : 60;
-}
-
-async function consume(limiter: RateLimiterMemory, key: string, message: (minutes: number) => string) {
+async function consume(limiter: SharedLimiter, key: string, message: (minutes: number) => string) {
   try {
     await limiter.consume(key);
   } catch (res) {
-    throw new TooManyRequests(message(minutesOf(res)));
+    if (!(res instanceof RateLimiterRes)) throw res;
+    throw new TooManyRequests(message(Math.max(1, Math.ceil(res.msBeforeNext / 60_000))));
   }
 }
 

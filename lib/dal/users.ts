@@ -22,7 +22,7 @@ function decoy(): Promise<string> {
  * message; a throttled attempt gets another, before anything is looked up.
  */
 export async function authenticate(username: string, password: string, address: string): Promise<SignedIn> {
-  const wait = signInWait(address, username);
+  const wait = await signInWait(address, username);
   if (wait > 0) throw new Unauthenticated(throttledMessage(wait));
 
   const user = await db.user.findUnique({
@@ -32,11 +32,11 @@ export async function authenticate(username: string, password: string, address: 
   const passwordMatches = await verifyPassword(user?.passwordHash ?? (await decoy()), password);
   const actor = user?.active && passwordMatches ? await loadActor(db, user.id) : null;
   if (!user || !actor) {
-    recordSignInFailure(address, username);
+    await recordSignInFailure(address, username);
     if (user) await db.user.update({ where: { id: user.id }, data: { failedLogins: { increment: 1 } } });
     throw new Unauthenticated(WRONG_CREDENTIALS_MESSAGE);
   }
-  recordSignInSuccess(address, username);
+  await recordSignInSuccess(address, username);
   await db.user.update({ where: { id: user.id }, data: { failedLogins: 0, lastLoginAt: new Date() } });
   return { ...actor, sessionVersion: user.sessionVersion };
 }

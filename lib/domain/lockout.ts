@@ -19,7 +19,10 @@ const MINUTE = 60_000;
 
 /** Consecutive failures of one (address, account) pair; times in epoch milliseconds. */
 export type PairRecord = { failures: number; lastFailureAt: number };
-/** Failures of one address in the current fixed window. */
+/**
+ * Failures of one address in the current fixed window, which starts at its first failure and
+ * lasts ADDRESS_WINDOW_MINUTES (counted by a fixed-window rate limiter: lib/auth/sign-in-throttle.ts).
+ */
 export type AddressRecord = { failures: number; windowStartedAt: number };
 
 /** The wait a pair has earned after `failures` consecutive failures. */
@@ -40,14 +43,14 @@ export function signInWaitMs(pair: PairRecord | undefined, address: AddressRecor
   return Math.max(0, pairWait, addressWait);
 }
 
-export function pairAfterFailure(pair: PairRecord | undefined, now: number): PairRecord {
-  const stale = !pair || now - pair.lastFailureAt >= FORGET_AFTER_MINUTES * MINUTE;
-  return { failures: stale ? 1 : pair.failures + 1, lastFailureAt: now };
+/** A pair whose last failure is at or before this moment is forgotten (counts from zero again). */
+export function pairForgottenUpTo(now: number): number {
+  return now - FORGET_AFTER_MINUTES * MINUTE;
 }
 
-export function addressAfterFailure(address: AddressRecord | undefined, now: number): AddressRecord {
-  const expired = !address || now - address.windowStartedAt >= ADDRESS_WINDOW_MINUTES * MINUTE;
-  return expired ? { failures: 1, windowStartedAt: now } : { failures: address.failures + 1, windowStartedAt: address.windowStartedAt };
+export function pairAfterFailure(pair: PairRecord | undefined, now: number): PairRecord {
+  const stale = !pair || pair.lastFailureAt <= pairForgottenUpTo(now);
+  return { failures: stale ? 1 : pair.failures + 1, lastFailureAt: now };
 }
 
 /** Whole minutes to tell the user (at least 1). */

@@ -25,7 +25,13 @@ function createSqlite(connection: Database.Database): Sql {
   return new Kysely<DB>({ dialect: sqliteDialect(connection) });
 }
 
-const globalForSql = globalThis as unknown as { sql?: Sql; writer?: Sql; pool?: pg.Pool };
+const globalForSql = globalThis as unknown as {
+  sql?: Sql;
+  writer?: Sql;
+  counters?: Sql;
+  countersSqlite?: Database.Database;
+  pool?: pg.Pool;
+};
 
 function postgres(): Sql {
   // Timestamps come back as Date (in UTC: lib/sql/postgres.ts), booleans as boolean. One pool for reads and writes.
@@ -48,13 +54,39 @@ export function sql(): Sql {
  */
 export function writer(): Sql {
   if (env().databaseEngine === "postgresql") return postgres();
-  if (!globalForSql.writer) {
-    const connection = new Database(env().databasePath);
-    for (const pragma of CONNECTION_PRAGMAS) connection.pragma(pragma);
-    if (walCheckpointedInBackground()) connection.pragma("wal_autocheckpoint = 0");
-    globalForSql.writer = createSqlite(connection);
-  }
-  return globalForSql.writer;
+  return (globalForSql.writer ??= createSqlite(ownConnection()));
+}
+
+/** Another connection of this process to its SQLite file, with the app's settings, then `pragmas`. */
+function ownConnection(pragmas: readonly string[] = []): Database.Database {
+  const connection = new Database(env().databasePath);
+  for (const pragma of [...CONNECTION_PRAGMAS, ...pragmas]) connection.pragma(pragma);
+  if (walCheckpointedInBackground()) connection.pragma("wal_autocheckpoint = 0");
+  return connection;
+}
+
+/**
+ * The SQLite connection of the shared counters (rate limits, the sign-in throttle: lib/counters),
+ * its own, with synchronous = NORMAL: a count is one short statement per request, committed
+ * without waiting for the disk (in WAL mode a power cut may lose the last counts, never corrupt
+ * the file). A few lost counts only favour a citizen; a sync per submission would stop the event
+ * loop for every user. Like every connection of the app it never waits for the lock inside SQLite
+ * (busy_timeout = 0); its callers wait asynchronously.
+ */
+export function countersSqlite(): Database.Database {
+  return (globalForSql.countersSqlite ??= ownConnection(["synchronous = NORMAL"]));
+}
+
+/** The query builder of the shared counters: on SQLite over countersSqlite(), on PostgreSQL the one pool. */
+export function counters(): Sql {
+  if (env().databaseEngine === "postgresql") return postgres();
+  return (globalForSql.counters ??= createSqlite(countersSqlite()));
+}
+
+/** The process's PostgreSQL pool (the query builder's), for a library that takes a pool itself. */
+export function postgresPoolOfApp(): pg.Pool {
+  postgres();
+  return globalForSql.pool!;
 }
 
 /**
@@ -77,6 +109,6 @@ export function openSql(url: string, sqlitePragmas: readonly string[] = []): { s
 /** Ends the query builder's connections (the CLI, before exiting: pg's idle pool would keep it alive for 10 s). */
 export async function closeSql(): Promise<void> {
   const pool = globalForSql.pool;
-  globalForSql.sql = globalForSql.writer = globalForSql.pool = undefined;
+  globalForSql.sql = globalForSql.writer = globalForSql.counters = globalForSql.pool = undefined;
   await pool?.end();
 }

@@ -116,7 +116,7 @@ export async function listUsers(actor: Actor, rawFilter: unknown = {}): Promise<
         })
       : [];
   const total = await db.user.count({ where });
-  const throttled = throttledAccounts();
+  const throttled = await throttledAccounts();
   return { items: [...staff, ...citizens].map((u) => toRow(u, throttled)), total, limit: LIST_LIMIT };
 }
 
@@ -192,13 +192,12 @@ export async function resetUserPassword(actor: Actor, userId: string, raw: unkno
   requireAdmin(actor);
   const { password } = parseOrThrow(resetPasswordSchema, raw);
   const passwordHash = await hashPassword(password);
-  return transaction(async (tx) => {
+  const username = await transaction(async (tx) => {
     const before = await loadUser(tx, userId);
     await tx.user.update({
       where: { id: userId },
       data: { passwordHash, failedLogins: 0, lockedUntil: null, sessionVersion: { increment: 1 } },
     });
-    clearSignInFailures(before.username);
     await writeAudit(tx, actor, {
       entity: "User",
       entityId: userId,
@@ -206,8 +205,10 @@ export async function resetUserPassword(actor: Actor, userId: string, raw: unkno
       before: { username: snapshot(before).username, password: null },
       after: { username: snapshot(before).username, password: "已重置" },
     });
-    return { id: userId };
+    return before.username;
   });
+  await clearSignInFailures(username); // after the commit: see unlockUser
+  return { id: userId };
 }
 
 /** 停用 / 启用. A deactivated user can neither sign in nor use an API token. */
@@ -241,19 +242,24 @@ export async function setUserActive(actor: Actor, userId: string, active: boolea
 /** 解除锁定: clears the failed sign-in count and every address's throttle on the account (lib/domain/lockout.ts). */
 export async function unlockUser(actor: Actor, userId: string): Promise<{ id: string }> {
   requireAdmin(actor);
-  return transaction(async (tx) => {
+  const throttled = await throttledAccounts();
+  const username = await transaction(async (tx) => {
     const before = await loadUser(tx, userId);
-    const throttledUntil = throttledAccounts().get(throttleAccount(before.username)) ?? null;
+    const throttledUntil = throttled.get(throttleAccount(before.username)) ?? null;
     await tx.user.update({ where: { id: userId }, data: { failedLogins: 0, lockedUntil: null } });
-    clearSignInFailures(before.username);
-    const username = snapshot(before).username;
+    const shown = snapshot(before).username;
     await writeAudit(tx, actor, {
       entity: "User",
       entityId: userId,
       action: "UNLOCK",
-      before: { username, failedLogins: before.failedLogins, throttledUntil: throttledUntil?.toISOString() ?? null },
-      after: { username, failedLogins: 0, throttledUntil: null },
+      before: { username: shown, failedLogins: before.failedLogins, throttledUntil: throttledUntil?.toISOString() ?? null },
+      after: { username: shown, failedLogins: 0, throttledUntil: null },
     });
-    return { id: userId };
+    return before.username;
   });
+  // After the commit, not inside: on SQLite the transaction holds the write lock, which the
+  // counters' own connection would wait on until it gave up. Should this fail, the action answers
+  // 503 and may simply be repeated.
+  await clearSignInFailures(username);
+  return { id: userId };
 }
