@@ -63,6 +63,8 @@ server.on("upgrade", (req, socket, head) => {
 
 // Like `next start`: stop accepting, let requests in flight finish, close Next (its `after`
 // callbacks), then exit with the signal's code. A stuck connection does not hold the exit forever.
+// The background jobs (lib/jobs.ts) listen for the same signals and stop at once: the scheduler's
+// leader gives its lock up before the drain, so another node leads at its next round.
 let stopping = false;
 function stop(signal) {
   if (stopping) return;
