@@ -100,11 +100,12 @@ function stopOnShutdown(stop: () => Promise<void>): void {
     const alone = process.listenerCount(signal) === 1;
     process.off("SIGTERM", onSignal);
     process.off("SIGINT", onSignal);
-    void stop()
-      .catch((err: unknown) => logger.error({ err }, "stopping the background jobs failed"))
-      .finally(() => {
-        if (alone) process.kill(process.pid, signal);
-      });
+    const stopped = stop().catch((err: unknown) => logger.error({ err }, "stopping the background jobs failed"));
+    // scripts/serve.mjs waits for this before it exits, so the lock is given up explicitly (and logged).
+    (globalThis as { jsjbBackgroundJobsStopped?: Promise<void> }).jsjbBackgroundJobsStopped = stopped;
+    void stopped.finally(() => {
+      if (alone) process.kill(process.pid, signal);
+    });
   };
   process.on("SIGTERM", onSignal);
   process.on("SIGINT", onSignal);
