@@ -5,15 +5,36 @@ import { recordOverdue } from "@/lib/dal/overdue";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { LoggingSender } from "@/lib/notify/sender";
+import { advisoryLockLeadership, singleProcessLeadership, type Leadership } from "@/lib/scheduler/leadership";
+import { installScheduler, startScheduler, type ScheduledJob, type Scheduler } from "@/lib/scheduler/scheduler";
 
 const OUTBOX_INTERVAL_MS = 5_000;
 const EVALUATION_EXPIRY_INTERVAL_MS = 60_000;
 
-/** Background work inside the server process (started from instrumentation.ts). */
+/**
+ * Background work inside the server process (started from instrumentation.ts): the outbox on
+ * every node, the scheduler's jobs on the one node that leads. Both stop on SIGTERM, before the
+ * server has drained its requests.
+ */
 export function startBackgroundJobs(): void {
+  const stopOutbox = startOutbox();
+  const scheduler = env().SCHEDULER === "1" ? startSiteScheduler() : null;
+  installScheduler(scheduler);
+  stopOnShutdown(async () => {
+    stopOutbox();
+    await scheduler?.stop();
+  });
+}
+
+/**
+ * On every node, not only the leader: each notice is claimed by one node (FOR UPDATE SKIP LOCKED,
+ * lib/dal/outbox.ts) and sent once, so more nodes only share the sending — and notices keep going
+ * out while leadership changes hands, and with SCHEDULER=0.
+ */
+function startOutbox(): () => void {
   const sender = new LoggingSender();
   let running = false;
-  setInterval(async () => {
+  const timer = setInterval(async () => {
     if (running) return; // never overlap a slow round
     running = true;
     try {
@@ -23,57 +44,69 @@ export function startBackgroundJobs(): void {
     } finally {
       running = false;
     }
-  }, OUTBOX_INTERVAL_MS).unref();
-
-  startDeadlineScheduler();
-  startEvaluationExpiry();
+  }, OUTBOX_INTERVAL_MS);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /**
- * 超期 scheduler. The first round runs at start-up, so deadlines crossed while the server was
- * down are recorded at once; the markers on the ticket, not this process, remember what is
- * done, so restarts and a cron `tick` beside it never write an event twice.
+ * The work one node does for the site. Each job is idempotent by itself (a cron `tick` beside the
+ * server, or two leaders for a moment, write nothing twice); the leader only saves the double work.
  */
-function startDeadlineScheduler(): void {
-  const { SCHEDULER, SCHEDULER_INTERVAL_SECONDS } = env();
-  if (SCHEDULER !== "1") return;
-  let running = false;
-  const round = async () => {
-    if (running) return; // never overlap a slow round (a long catch-up)
-    running = true;
-    try {
-      const recorded = await recordOverdue();
-      if (recorded.events) logger.info(recorded, "overdue deadlines recorded");
-    } catch (err) {
-      logger.error({ err }, "overdue scan failed");
-    } finally {
-      running = false;
-    }
-  };
-  void round();
-  setInterval(round, SCHEDULER_INTERVAL_SECONDS * 1000).unref();
+export function scheduledJobs(intervalMs: number): ScheduledJob[] {
+  return [
+    {
+      // 超期: the markers on the ticket, not this process, remember what is recorded.
+      name: "overdue",
+      everyMs: intervalMs,
+      run: async () => {
+        const recorded = await recordOverdue();
+        if (recorded.events) logger.info(recorded, "overdue deadlines recorded");
+      },
+    },
+    {
+      // 未评价: a ticket is only picked while it is still REPLIED, so none is closed twice. At
+      // most once a minute, in the scheduler's rounds.
+      name: "evaluation-expiry",
+      everyMs: EVALUATION_EXPIRY_INTERVAL_MS,
+      run: async () => {
+        const expired = await expireEvaluations();
+        if (expired.closed) logger.info(expired, "evaluation windows expired");
+      },
+    },
+  ];
+}
+
+/** PostgreSQL: the node holding the advisory lock leads. SQLite: the one process always does. */
+export function siteLeadership(intervalMs: number): Leadership {
+  const { databaseEngine, databaseUrl } = env();
+  return databaseEngine === "postgresql" ? advisoryLockLeadership(databaseUrl, { heartbeatMs: intervalMs }) : singleProcessLeadership();
+}
+
+function startSiteScheduler(): Scheduler {
+  const intervalMs = env().SCHEDULER_INTERVAL_SECONDS * 1000;
+  return startScheduler({ jobs: scheduledJobs(intervalMs), leadership: siteLeadership(intervalMs), intervalMs });
 }
 
 /**
- * 未评价: closes replied tickets whose evaluation window ran out. Runs at start-up too, so
- * windows that ended while the server was down close at once; a ticket is only picked while it
- * is still REPLIED, so a `tick` beside it never closes one twice.
+ * The server (scripts/serve.mjs) drains its requests on SIGTERM and SIGINT, then exits: the
+ * background work stops first, and the lock is given up at once, so another node leads at its
+ * next round rather than when this one has finished draining.
  */
-function startEvaluationExpiry(): void {
-  if (env().SCHEDULER !== "1") return;
-  let running = false;
-  const round = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const expired = await expireEvaluations();
-      if (expired.closed) logger.info(expired, "evaluation windows expired");
-    } catch (err) {
-      logger.error({ err }, "evaluation expiry failed");
-    } finally {
-      running = false;
-    }
+function stopOnShutdown(stop: () => Promise<void>): void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    // A listener suppresses the signal's default: where nobody else listens (neither serve.mjs
+    // nor next), the process must still end, once the lock is given up.
+    const alone = process.listenerCount(signal) === 1;
+    process.off("SIGTERM", onSignal);
+    process.off("SIGINT", onSignal);
+    const stopped = stop().catch((err: unknown) => logger.error({ err }, "stopping the background jobs failed"));
+    // scripts/serve.mjs waits for this before it exits, so the lock is given up explicitly (and logged).
+    (globalThis as { jsjbBackgroundJobsStopped?: Promise<void> }).jsjbBackgroundJobsStopped = stopped;
+    void stopped.finally(() => {
+      if (alone) process.kill(process.pid, signal);
+    });
   };
-  void round();
-  setInterval(round, EVALUATION_EXPIRY_INTERVAL_MS).unref();
+  process.on("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
 }

@@ -63,6 +63,9 @@ server.on("upgrade", (req, socket, head) => {
 
 // Like `next start`: stop accepting, let requests in flight finish, close Next (its `after`
 // callbacks), then exit with the signal's code. A stuck connection does not hold the exit forever.
+// The background jobs (lib/jobs.ts) listen for the same signals and stop at once: the scheduler's
+// leader gives its lock up before the drain, so another node leads at its next round; the exit
+// waits for that.
 let stopping = false;
 function stop(signal) {
   if (stopping) return;
@@ -72,6 +75,8 @@ function stop(signal) {
     app
       .close()
       .catch((error) => process.stderr.write(`[serve] ${String(error)}\n`))
+      // Set by lib/jobs.ts when it saw the signal; a process exit would free the lock as well.
+      .then(() => globalThis.jsjbBackgroundJobsStopped)
       .finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
   });
 }

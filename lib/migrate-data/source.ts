@@ -1,17 +1,16 @@
 import "server-only";
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, sql } from "kysely";
+import { compareMigrations } from "@/lib/domain/migrations";
 import type { DB } from "@/lib/generated/kysely/types";
+import { appliedMigrations, MIGRATIONS_DIRS, readMigrations } from "@/lib/migrations/files";
 import { AppSqliteDriver } from "@/lib/sql/sqlite-driver";
 import type { TableShape } from "./plan";
 
 // The SQLite site being moved, read through the app's own SQLite driver for Kysely (dates come
 // back as epoch ms, booleans as 0/1: lib/sql/values.ts converts them).
-
-export const SQLITE_MIGRATIONS_DIR = path.join("prisma", "migrations");
 
 export type Source = {
   db: Kysely<DB>;
@@ -61,36 +60,19 @@ export function openSource(url: string): Source {
   };
 }
 
-/** The migrations this code knows: folder name → checksum (Prisma records SHA-256 of migration.sql). */
-function knownMigrations(dir: string): Map<string, string> {
-  const names = readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name);
-  return new Map(
-    names.map((name) => [name, createHash("sha256").update(readFileSync(path.join(dir, name, "migration.sql"))).digest("hex")]),
-  );
-}
-
 /**
  * Refuses a source whose schema is not exactly this code's: the copy takes the table shapes from
  * the source, and the PostgreSQL migrations build this code's schema.
  */
-export async function checkSourceMigrations(source: Kysely<DB>, dir = SQLITE_MIGRATIONS_DIR): Promise<void> {
-  const known = knownMigrations(dir);
-  const { rows: tables } = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'`.execute(source);
-  if (tables.length === 0) throw new Error("源数据库没有迁移记录（_prisma_migrations），不是本系统的数据库或尚未初始化");
-  const { rows } = await sql<{ name: string; checksum: string }>`
-    SELECT migration_name AS name, checksum FROM _prisma_migrations
-    WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`.execute(source);
-  const applied = new Map(rows.map((row) => [row.name, row.checksum]));
-  const unknown = [...applied.keys()].filter((name) => !known.has(name)).sort();
+export async function checkSourceMigrations(source: Kysely<DB>, dir = MIGRATIONS_DIRS.sqlite): Promise<void> {
+  const applied = await appliedMigrations(source, "sqlite");
+  if (!applied) throw new Error("源数据库没有迁移记录（_prisma_migrations），不是本系统的数据库或尚未初始化");
+  const { unknown, missing, changed } = compareMigrations(readMigrations(dir), applied);
   if (unknown.length) throw new Error(`源数据库已应用本版本没有的迁移（${unknown.join("、")}），请使用更新版本的程序`);
-  const missing = [...known.keys()].filter((name) => !applied.has(name)).sort();
   if (missing.length) {
     throw new Error(`源数据库缺少迁移 ${missing.join("、")}：请先用本版本启动一次原站点（或 DATABASE_URL=file:… npx prisma migrate deploy）再迁移`);
   }
-  const edited = [...known].filter(([name, checksum]) => applied.get(name) !== checksum).map(([name]) => name);
-  if (edited.length) throw new Error(`源数据库应用的迁移 ${edited.join("、")} 与本版本的文件不同，无法确定其结构`);
+  if (changed.length) throw new Error(`源数据库应用的迁移 ${changed.join("、")} 与本版本的文件不同，无法确定其结构`);
 }
 
 /** The source's tables other than SQLite's and Prisma's own, with their keys. */

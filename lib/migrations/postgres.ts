@@ -3,28 +3,12 @@
 // engine cannot `migrate deploy` against PostgreSQL (STACK.md), so the app applies them itself.
 // Nodes starting at once take turns on an advisory lock: the first applies, the others wait and
 // then find nothing left to do.
-import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import pg from "pg";
-
-export const POSTGRES_MIGRATIONS_DIR = path.join("prisma", "postgresql", "migrations");
+import { compareMigrations } from "@/lib/domain/migrations";
+import { MIGRATIONS_DIRS, readMigrations } from "@/lib/migrations/files";
 
 /** Any fixed 64-bit number: the key of the advisory lock that serialises migrating nodes. */
 const MIGRATION_LOCK_KEY = 7_301_120_261_130;
-
-type Migration = { name: string; sql: string; checksum: string };
-
-export function readMigrations(dir = POSTGRES_MIGRATIONS_DIR): Migration[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort()
-    .map((name) => {
-      const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
-      return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
-    });
-}
 
 /**
  * Brings the database up to the newest migration; returns the names applied now. Refuses a
@@ -32,7 +16,7 @@ export function readMigrations(dir = POSTGRES_MIGRATIONS_DIR): Migration[] {
  * knows a migration this code does not (a newer version ran against it).
  */
 export async function migratePostgres(url: string, options: { dir?: string; log?: (line: string) => void } = {}): Promise<string[]> {
-  const migrations = readMigrations(options.dir);
+  const migrations = readMigrations(options.dir ?? MIGRATIONS_DIRS.postgresql);
   const log = options.log ?? (() => {});
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -41,16 +25,13 @@ export async function migratePostgres(url: string, options: { dir?: string; log?
     await client.query(`CREATE TABLE IF NOT EXISTS "_jsjb_migrations" (
       "name" TEXT PRIMARY KEY, "checksum" TEXT NOT NULL, "appliedAt" TIMESTAMPTZ NOT NULL DEFAULT now())`);
     const { rows } = await client.query<{ name: string; checksum: string }>(`SELECT "name", "checksum" FROM "_jsjb_migrations"`);
-    const applied = new Map(rows.map((row) => [row.name, row.checksum]));
-    const known = new Set(migrations.map((m) => m.name));
-    const unknown = [...applied.keys()].filter((name) => !known.has(name));
+    const { unknown, missing, changed } = compareMigrations(migrations, rows);
     if (unknown.length) throw new Error(`数据库已应用本版本没有的迁移（${unknown.join("、")}），请使用更新版本的程序`);
+    if (changed.length) throw new Error(`迁移 ${changed.join("、")} 应用后被修改过；请恢复原文件，改动请写成新的迁移`);
 
     const done: string[] = [];
     for (const migration of migrations) {
-      const checksum = applied.get(migration.name);
-      if (checksum === migration.checksum) continue;
-      if (checksum) throw new Error(`迁移 ${migration.name} 应用后被修改过；请恢复原文件，改动请写成新的迁移`);
+      if (!missing.includes(migration.name)) continue;
       log(`applying ${migration.name}`);
       await client.query("BEGIN");
       try {

@@ -12,7 +12,8 @@ import { restoreBackup } from "@/lib/backup/restore";
 import { currentSite } from "@/lib/backup/site";
 import { createPostgresClient } from "@/lib/db-postgres";
 import { env } from "@/lib/env";
-import { migratePostgres, readMigrations } from "@/lib/migrations/postgres";
+import { MIGRATIONS_DIRS, readMigrations } from "@/lib/migrations/files";
+import { migratePostgres } from "@/lib/migrations/postgres";
 import { seedDatabase } from "@/prisma/seed";
 
 let server: Postgres;
@@ -75,7 +76,7 @@ describe("backup and restore on PostgreSQL", () => {
       writing = false;
       await client.$disconnect();
     }
-    expect(summary).toMatchObject({ engine: "postgresql", photos: 1, authSecret: true, migration: readMigrations().at(-1)?.name });
+    expect(summary).toMatchObject({ engine: "postgresql", photos: 1, authSecret: true, migration: readMigrations(MIGRATIONS_DIRS.postgresql).at(-1)?.name });
     expect(acknowledged.length).toBeGreaterThan(before.length); // writes went on during the backup
 
     expect(mode(target)).toBe(0o700);

@@ -8,7 +8,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db as sqliteDb } from "@/lib/db";
 import { createPostgresClient } from "@/lib/db-postgres";
-import { migratePostgres, POSTGRES_MIGRATIONS_DIR, readMigrations } from "@/lib/migrations/postgres";
+import { MIGRATIONS_DIRS, readMigrations } from "@/lib/migrations/files";
+import { migratePostgres } from "@/lib/migrations/postgres";
 import { seedDatabase } from "@/prisma/seed";
 import { query, startPostgres, type Postgres } from "../support/postgres";
 
@@ -36,7 +37,7 @@ describe("PostgreSQL migrations", () => {
   it("apply once, also when two nodes start at once", async () => {
     const url = await database("twice");
     const [first, second] = await Promise.all([migratePostgres(url), migratePostgres(url)]);
-    const all = readMigrations().map((migration) => migration.name);
+    const all = readMigrations(MIGRATIONS_DIRS.postgresql).map((migration) => migration.name);
     expect([...first, ...second]).toEqual(all);
     expect(await migratePostgres(url)).toEqual([]);
     expect(await query(url, `SELECT "name" FROM "_jsjb_migrations" ORDER BY "name"`)).toEqual(all.map((name) => ({ name })));
@@ -53,7 +54,7 @@ describe("PostgreSQL migrations", () => {
           stdio: ["ignore", "pipe", "pipe"],
         });
       migrate();
-      const all = readMigrations().map((migration) => migration.name);
+      const all = readMigrations(MIGRATIONS_DIRS.postgresql).map((migration) => migration.name);
       expect(await query(url, `SELECT "name" FROM "_jsjb_migrations" ORDER BY "name"`)).toEqual(all.map((name) => ({ name })));
       migrate();
       expect(await query(url, `SELECT count(*)::int AS n FROM "Unit"`)).toEqual([{ n: 0 }]); // migrated, not seeded
@@ -78,7 +79,7 @@ describe("PostgreSQL migrations", () => {
     const url = await database("edited");
     const dir = mkdtempSync(path.join(tmpdir(), "jsjb-migrations-"));
     try {
-      cpSync(POSTGRES_MIGRATIONS_DIR, dir, { recursive: true });
+      cpSync(MIGRATIONS_DIRS.postgresql, dir, { recursive: true });
       await migratePostgres(url, { dir });
       writeFileSync(path.join(dir, "20261130100000_init", "migration.sql"), "-- edited\n");
       await expect(migratePostgres(url, { dir })).rejects.toThrow(/应用后被修改过/);
