@@ -9,6 +9,7 @@ import { importTickets } from "@/lib/dal/import-tickets";
 import { db } from "@/lib/db";
 import { formatLocalDateTime, parseLocalDateTime } from "@/lib/domain/local-time";
 import { IMPORT_COLUMNS } from "@/lib/import";
+import { prng } from "@/prisma/seed/prng";
 
 const CHANNELS = ["12345", "12123", "网站", "微信", "来电", "其他"];
 const TYPES = ["投诉", "举报", "求助", "咨询", "建议", "表扬"];
@@ -28,15 +29,6 @@ const SATISFACTION = ["满意", "满意", "满意", "基本满意", "不满意",
 const NAMES = ["王先生", "李女士", "张先生", ""];
 const HOUR = 3_600_000;
 
-/** mulberry32: deterministic variety without a dependency. */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A valid batch: a mix of closed-with-evaluation, replied, in-progress and untouched rows over 2025. */
 export function generateImportCsv(rows: number, prefix: string): string {

@@ -8,21 +8,14 @@
 // contact crossings older than 6 h are recorded (cron-style scheduler), newer ones are not, so
 // every counter — contactLate included — is non-zero.
 
+import { prng } from "@/prisma/seed/prng";
+
 const MIN = 60_000;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const OFFSET = 8 * HOUR; // Asia/Shanghai
 const START = Date.parse("2024-01-01T00:00:00+08:00");
 
-/** Small deterministic PRNG (mulberry32), so every run generates the same data. */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Cumulative weights → a picker of an index. */
 function weighted(weights: number[]): (r: number) => number {

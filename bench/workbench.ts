@@ -21,6 +21,7 @@ import type { DatabaseEngine } from "@/lib/env";
 import type { Ticket } from "@/lib/generated/kysely/types";
 import { openSql, type Sql } from "@/lib/sql";
 import { ENGINE_LABEL, ENGINES, withDatabase } from "./engines";
+import { prng } from "@/prisma/seed/prng";
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
@@ -32,15 +33,6 @@ const DAY = 24 * HOUR;
 // BENCH_DATA_DIR: keep (or reuse) the generated SQLite database there instead of a temp folder.
 const keep = process.env.BENCH_DATA_DIR;
 
-/** Small deterministic PRNG (mulberry32), so every run generates the same data. */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CATEGORIES = ["TRAFFIC_ORG", "CONGESTION", "ENFORCEMENT", "ACCIDENT", "SERVICE", "NON_POLICE"];
 const TYPES = ["COMPLAINT", "REPORT", "HELP", "INQUIRY", "SUGGESTION", "PRAISE"] as const;

@@ -3,7 +3,7 @@ import { sql, type Kysely, type RawBuilder, type Transaction } from "kysely";
 import type { DB } from "@/lib/generated/kysely/types";
 import { toBoolean, toDate } from "@/lib/sql/values";
 import { rowsPerInsert, type TableCopy } from "./plan";
-import { columnTypes, timestampParameter } from "./target";
+import { columnTypes } from "./target";
 
 /** Rows read from the source per query: memory stays bounded whatever the site's size. */
 export const PAGE_SIZE = 2000;
@@ -38,7 +38,7 @@ function converter(table: string, column: string, type: string | undefined): (va
     return (value) => {
       if (value === null) return null;
       if (typeof value !== "number" && typeof value !== "bigint") throw new Error(`表 ${table} 列 ${column} 的日期值无法识别：${String(value)}`);
-      return timestampParameter(toDate(Number(value)));
+      return toDate(Number(value)); // sent as UTC by the pool (lib/sql/postgres.ts)
     };
   }
   if (type === "boolean") return (value) => (value === null ? null : toBoolean(value as number | boolean));

@@ -19,15 +19,6 @@ export function openTarget(url: string): Target {
   return { db, close: () => db.destroy() };
 }
 
-/**
- * A date as a parameter for a TIMESTAMP(3) column: ISO 8601 in UTC. PostgreSQL ignores the zone
- * of a literal for a column without one, so the stored value is the UTC wall clock, as Prisma
- * writes it — pg would send a Date in the process's local time.
- */
-export function timestampParameter(date: Date): string {
-  return date.toISOString();
-}
-
 /** The app's tables (of `names`) that exist on the target and hold at least one row. */
 export async function nonEmptyTables(db: Kysely<DB> | Transaction<DB>, names: readonly string[]): Promise<string[]> {
   const { rows } = await sql<{ name: string }>`
