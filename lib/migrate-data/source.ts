@@ -2,11 +2,11 @@ import "server-only";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, sql } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { compareMigrations } from "@/lib/domain/migrations";
 import type { DB } from "@/lib/generated/kysely/types";
 import { appliedMigrations, MIGRATIONS_DIRS, readMigrations } from "@/lib/migrations/files";
-import { AppSqliteDriver } from "@/lib/sql/sqlite-driver";
+import { createSqlite } from "@/lib/sql";
 import type { TableShape } from "./plan";
 
 // The SQLite site being moved, read through the app's own SQLite driver for Kysely (dates come
@@ -41,14 +41,7 @@ export function openSource(url: string): Source {
   } catch (error) {
     throw new Error(`无法读取 SQLite 数据库 ${file}：${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
-  const db = new Kysely<DB>({
-    dialect: {
-      createAdapter: () => new SqliteAdapter(),
-      createDriver: () => new AppSqliteDriver(connection),
-      createQueryCompiler: () => new SqliteQueryCompiler(),
-      createIntrospector: (kysely) => new SqliteIntrospector(kysely),
-    },
-  });
+  const db = createSqlite(connection);
   return {
     db,
     path: file,

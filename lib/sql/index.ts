@@ -21,7 +21,8 @@ function sqliteDialect(connection: Database.Database): Dialect {
   };
 }
 
-function createSqlite(connection: Database.Database): Sql {
+/** The query builder over a better-sqlite3 connection someone else opened (and closes). */
+export function createSqlite(connection: Database.Database): Sql {
   return new Kysely<DB>({ dialect: sqliteDialect(connection) });
 }
 
