@@ -10,9 +10,9 @@ import { computeDeadlines, deadlinesOfTicket, earliestOpenDeadline, selectPolicy
 import { Forbidden, Invalid } from "@/lib/errors";
 import type { Prisma, Ticket, TicketEvent } from "@/lib/generated/prisma/client";
 import { reference, type Reference } from "@/lib/dal/reference";
-import { nextTicketNoIn } from "@/lib/dal/ticket-numbers";
+import { takeTicketNo } from "@/lib/dal/ticket-numbers";
 import type { TicketWithView } from "@/lib/dal/ticket-view";
-import { write } from "@/lib/sql/write";
+import { writeRows } from "@/lib/sql/rows";
 import { discardPhotos, type StoredPhoto } from "@/lib/uploads/photos";
 import { parseOrThrow } from "@/lib/validation/errors";
 import { ticketInputSchema, type TicketInput } from "@/lib/validation/ticket-input";
@@ -78,9 +78,9 @@ export function routingEvents(routing: RoutingDecision, owner: { id: string; cod
 }
 
 /**
- * Accepts a complaint: validates it, routes it, sets its deadlines and writes the ticket, its
- * first events, its photos and the citizen's 受理 notice in one write transaction (lib/sql/write.ts:
- * group-committed on SQLite, its own transaction on PostgreSQL). `actor` is null for an anonymous
+ * Accepts a complaint: validates it, routes it, sets its deadlines, takes its number, then stores
+ * the ticket, its first events, its photos and the citizen's 受理 notice atomically (lib/sql/rows.ts:
+ * one statement on PostgreSQL, a group-committed step on SQLite). `actor` is null for an anonymous
  * visitor of the public form. Returns the new ticket in the shape the views read.
  */
 export async function submitTicket(
@@ -98,70 +98,67 @@ export async function submitTicket(
     const category = ref.categories.find((c) => c.code === input.category);
     if (!category) throw new Invalid([{ field: "category", message: `诉求分类「${input.category}」已停用` }]);
 
-    // The number in a short transaction of its own: the day's counter row is the one row every
-    // intake of the day writes, and locked until the ticket's COMMIT it made concurrent intakes
-    // queue behind each other on PostgreSQL. A number whose ticket then fails to store stays
-    // unused: numbers are unique and never reused, not gapless (DOMAIN.md §3).
-    const no = await write((tx) => nextTicketNoIn(tx, receivedAt));
-    return await write(async (tx) => {
-      const ticket = newTicketRow({
-        id: newId(),
-        no,
-        channel: options.channel,
-        input,
-        citizenUserId: actor?.role === "CITIZEN" ? actor.userId : null,
-        receivedAt,
-        plan,
-      });
-      await tx.insertInto("Ticket").values(ticket).execute();
-      const events: Omit<TicketEvent, "ticketId">[] = [
-        {
-          id: newId(),
-          type: "RECEIVED",
-          visibility: EVENT_TYPES.RECEIVED.visibility,
-          actorId: actor?.userId ?? null,
-          actorUnitId: actor?.unitId ?? null,
-          createdAt: receivedAt,
-          payload: JSON.stringify({ channel: options.channel }),
-        },
-        ...routingEvents(plan.routing, plan.owner, receivedAt).map((e) => ({ id: newId(), actorId: null, actorUnitId: null, ...e }) as Omit<TicketEvent, "ticketId">),
-      ];
-      await tx.insertInto("TicketEvent").values(events.map((event) => ({ ...event, ticketId: ticket.id }))).execute();
-      const attachments = photos.map((photo) => ({ id: newId(), ...photo }));
-      if (attachments.length) {
-        await tx.insertInto("Attachment").values(attachments.map((a) => ({ ...a, ticketId: ticket.id, createdAt: receivedAt }))).execute();
-      }
-      if (input.phone) {
-        await tx.insertInto("Notification").values({
-          id: newId(),
-          ticketId: ticket.id,
-          recipient: input.phone,
-          template: "ACCEPTED",
-          payload: JSON.stringify({ no: ticket.no, unitName: plan.owner?.name ?? null, dueAt: plan.deadlines.dueAt.toISOString() }),
-          createdAt: receivedAt,
-        }).execute();
-      }
-      const unitOf = (id: string | null) => (id ? ref.unitById.get(id) : undefined);
-      return {
-        ...ticket,
-        ownerUnit: plan.owner ? { code: plan.owner.code, name: plan.owner.name } : null,
-        squadronUnit: null,
-        handler: null,
-        category: { code: category.code, name: category.name },
-        mergedInto: null,
-        assistRequests: [],
-        attachments: attachments.map(({ id, mimeType, width, height }) => ({ id, mimeType, width, height })),
-        events: events.map((e) => {
-          const unit = unitOf(e.actorUnitId);
-          return {
-            ...e,
-            ticketId: ticket.id,
-            actor: actor && e.actorId === actor.userId ? { displayName: actor.displayName } : null,
-            actorUnit: unit ? { code: unit.code, name: unit.name } : null,
-          };
-        }),
-      };
+    const no = await takeTicketNo(receivedAt);
+    const ticket = newTicketRow({
+      id: newId(),
+      no,
+      channel: options.channel,
+      input,
+      citizenUserId: actor?.role === "CITIZEN" ? actor.userId : null,
+      receivedAt,
+      plan,
     });
+    const events: TicketEvent[] = [
+      {
+        id: newId(),
+        ticketId: ticket.id,
+        type: "RECEIVED",
+        visibility: EVENT_TYPES.RECEIVED.visibility,
+        actorId: actor?.userId ?? null,
+        actorUnitId: actor?.unitId ?? null,
+        createdAt: receivedAt,
+        payload: JSON.stringify({ channel: options.channel }),
+      },
+      ...routingEvents(plan.routing, plan.owner, receivedAt).map((e) => ({ id: newId(), ticketId: ticket.id, actorId: null, actorUnitId: null, ...e }) as TicketEvent),
+    ];
+    const attachments = photos.map((photo) => ({ id: newId(), ...photo }));
+    const notices = input.phone
+      ? [
+          {
+            id: newId(),
+            ticketId: ticket.id,
+            recipient: input.phone,
+            template: "ACCEPTED",
+            payload: JSON.stringify({ no: ticket.no, unitName: plan.owner?.name ?? null, dueAt: plan.deadlines.dueAt.toISOString() }),
+            createdAt: receivedAt,
+          },
+        ]
+      : [];
+    await writeRows([
+      { into: "Ticket", values: [ticket] },
+      { into: "TicketEvent", values: events },
+      { into: "Attachment", values: attachments.map((a) => ({ ...a, ticketId: ticket.id, createdAt: receivedAt })) },
+      { into: "Notification", values: notices },
+    ]);
+    const unitOf = (id: string | null) => (id ? ref.unitById.get(id) : undefined);
+    return {
+      ...ticket,
+      ownerUnit: plan.owner ? { code: plan.owner.code, name: plan.owner.name } : null,
+      squadronUnit: null,
+      handler: null,
+      category: { code: category.code, name: category.name },
+      mergedInto: null,
+      assistRequests: [],
+      attachments: attachments.map(({ id, mimeType, width, height }) => ({ id, mimeType, width, height })),
+      events: events.map((e) => {
+        const unit = unitOf(e.actorUnitId);
+        return {
+          ...e,
+          actor: actor && e.actorId === actor.userId ? { displayName: actor.displayName } : null,
+          actorUnit: unit ? { code: unit.code, name: unit.name } : null,
+        };
+      }),
+    };
   } catch (error) {
     await discardPhotos(photos);
     throw error;

@@ -1,9 +1,9 @@
 import type { Tx } from "@/lib/db";
 import { formatTicketNo, ticketDay } from "@/lib/domain/ticket-number";
-import type { WriteTx } from "@/lib/sql/write";
+import { writeStatement } from "@/lib/sql/write";
 
-// Numbers are handed out inside the creating transaction, so a number is never given twice
-// or reused. Two callers: Prisma transactions (the seed) and write transactions (intake).
+// A number is never given twice or reused: the day's counter row is incremented and read in one
+// statement. Two callers: Prisma transactions (the seed) and intake.
 
 export async function nextTicketNo(tx: Tx, receivedAt: Date): Promise<string> {
   const day = ticketDay(receivedAt);
@@ -15,14 +15,20 @@ export async function nextTicketNo(tx: Tx, receivedAt: Date): Promise<string> {
   return formatTicketNo(day, last);
 }
 
-/** Inside a write transaction on either engine (lib/sql/write.ts): the day's counter row is locked until commit. */
-export async function nextTicketNoIn(tx: WriteTx, receivedAt: Date): Promise<string> {
+/**
+ * The day's next number in a statement of its own, committed before the ticket's write: the
+ * day's counter row is the one row every intake of the day writes, and locked until the ticket's
+ * COMMIT it made concurrent intakes queue behind each other on PostgreSQL. A number whose ticket
+ * then fails to store stays unused: numbers are unique and never reused, not gapless (DOMAIN.md §3).
+ */
+export async function takeTicketNo(receivedAt: Date): Promise<string> {
   const day = ticketDay(receivedAt);
-  const { last } = await tx
-    .insertInto("TicketSequence")
-    .values({ day, last: 1 })
-    .onConflict((conflict) => conflict.column("day").doUpdateSet((eb) => ({ last: eb("TicketSequence.last", "+", 1) })))
-    .returning("last")
-    .executeTakeFirstOrThrow();
-  return formatTicketNo(day, Number(last));
+  const [row] = await writeStatement((db) =>
+    db
+      .insertInto("TicketSequence")
+      .values({ day, last: 1 })
+      .onConflict((conflict) => conflict.column("day").doUpdateSet((eb) => ({ last: eb("TicketSequence.last", "+", 1) })))
+      .returning("last"),
+  );
+  return formatTicketNo(day, Number(row!.last));
 }
