@@ -147,6 +147,24 @@ describe("notification outbox", () => {
     expect(rows.map((r) => [r.status, r.attempts])).toEqual(rows.map(() => ["SENT", 1]));
   });
 
+  it("takes the oldest obligation first, looking at each kind once per round: a retry due mid-round goes first in the next", async () => {
+    const retried = await newTicket();
+    const t0 = new Date();
+    await deliverPendingNotifications(recording(retried.no, new Error("gateway down")), { now: at(t0, 0) }); // back-off: 30 s
+    const [first, second] = [await newTicket(), await newTicket()];
+    const order: string[] = [];
+    const sender: NotificationSender = { send: async (m) => void (m.ticketNo && order.push(m.ticketNo)) };
+
+    let calls = 0; // the round starts before the back-off ends and goes on after it
+    await deliverPendingNotifications(sender, { now: () => new Date(t0.getTime() + (calls++ === 0 ? 1_000 : 31_000)) });
+    const ours = (nos: string[]) => nos.filter((no) => [retried.no, first.no, second.no].includes(no));
+    expect(ours(order).sort()).toEqual([first.no, second.no].sort()); // fresh ones in insertion order, which PostgreSQL does not promise
+
+    await deliverPendingNotifications(sender, { now: at(t0, 32_000) });
+    expect(ours(order).at(-1)).toBe(retried.no);
+    expect(ours(order)).toHaveLength(3);
+  });
+
   it("queues nothing for an anonymous ticket", async () => {
     const ticket = await submitTicket(null, { ...input, phone: undefined, anonymous: true }, { channel: "WEB" });
     expect(await db.notification.count({ where: { ticketId: ticket.id } })).toBe(0);
