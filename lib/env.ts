@@ -47,6 +47,8 @@ const schema = z.object({
     .min(0, "TRUSTED_PROXY_HOPS 不能为负数")
     .max(10, "TRUSTED_PROXY_HOPS 最多为 10")
     .default(0),
+  /** 1 = Open311 reads (GET requests, requests/{id}) need an api_key too; 0 = anyone reads the public view. */
+  OPEN311_READS_REQUIRE_KEY: z.enum(["0", "1"], { error: "OPEN311_READS_REQUIRE_KEY 应为 0 或 1" }).default("0"),
   /** 1 = serve /api/bench/echo, the bare route the intake benchmark compares against. */
   BENCH_ROUTES: z.enum(["0", "1"]).default("0"),
   /** 1 = the server records crossed deadlines itself; 0 = leave it to cron (`npm run cli -- tick`). */

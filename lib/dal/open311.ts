@@ -1,10 +1,12 @@
 import "server-only";
 // Open311 GeoReport v2 (DOMAIN.md §7) over the same intake and read scope as the UI and REST:
-// the api_key is a user's API token, tickets are created by submitTicket (channel API) and read
-// within readableTicketsWhere. Unreadable and missing tickets are both 404, so the public
-// standard's endpoints never confirm that a number exists.
+// the api_key is a user's API token, tickets are created by submitTicket (channel API). Reads
+// need no key, as the standard has it and as FixMyStreet reads: without one every ticket is read
+// in its public view (personal data in the citizen's words masked); with one, within the key
+// user's readableTicketsWhere. Unreadable and missing tickets are both 404.
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { actorFromApiToken } from "@/lib/dal/api-tokens";
 import { submitTicket } from "@/lib/dal/intake";
 import { reference } from "@/lib/dal/reference";
@@ -16,6 +18,18 @@ import { toOpen311FieldErrors, toTicketInput, type IntakeContext, type Open311Fi
 import type { RequestsFilter } from "@/lib/open311/query";
 import { CLOSED_STATUSES, toCreatedRequest, toServiceRequest, type ServiceRequest } from "@/lib/open311/requests";
 import { toService, toServiceDefinition } from "@/lib/open311/services";
+
+/** Who reads: the user behind an api_key, or null for the public. */
+export type Open311Reader = Actor | null;
+
+/**
+ * The reader of a GET: null (the public) without a key, unless the site requires keys for reads
+ * (OPEN311_READS_REQUIRE_KEY=1); a key that is given must be valid either way (403).
+ */
+export async function open311Reader(apiKey: string | null | undefined, requireKey = env().OPEN311_READS_REQUIRE_KEY === "1"): Promise<Open311Reader> {
+  if (!apiKey?.trim() && !requireKey) return null;
+  return open311Actor(apiKey);
+}
 
 /** The user behind an api_key; 403 (GeoReport v2's answer for a bad key) when there is none. */
 export async function open311Actor(apiKey: string | null | undefined): Promise<Actor> {
@@ -79,23 +93,30 @@ function filterWhere(filter: RequestsFilter): Prisma.TicketWhereInput[] {
   return where;
 }
 
-/** GET requests: the actor's readable tickets matching the filter, newest first. */
-export async function listServiceRequests(actor: Actor, filter: RequestsFilter): Promise<ServiceRequest[]> {
+/** What a reader may read: every ticket for the public (its view is masked), else the user's scope. */
+function readableBy(reader: Open311Reader): Prisma.TicketWhereInput {
+  return reader ? readableTicketsWhere(reader) : {};
+}
+
+const viewOf = (reader: Open311Reader) => (reader ? "staff" : "public");
+
+/** GET requests: the reader's tickets matching the filter, newest first. */
+export async function listServiceRequests(reader: Open311Reader, filter: RequestsFilter): Promise<ServiceRequest[]> {
   const rows = await db.ticket.findMany({
-    where: { AND: [readableTicketsWhere(actor), ...filterWhere(filter)] },
+    where: { AND: [readableBy(reader), ...filterWhere(filter)] },
     orderBy: [{ receivedAt: "desc" }, { no: "desc" }],
     take: filter.limit,
     select: serviceRequestSelect,
   });
-  return rows.map(toServiceRequest);
+  return rows.map((row) => toServiceRequest(row, viewOf(reader)));
 }
 
 /** GET requests/{id}: one readable ticket as a one-element list. */
-export async function getServiceRequest(actor: Actor, no: string): Promise<ServiceRequest[]> {
+export async function getServiceRequest(reader: Open311Reader, no: string): Promise<ServiceRequest[]> {
   const row = await db.ticket.findFirst({
-    where: { AND: [readableTicketsWhere(actor), { no }] },
+    where: { AND: [readableBy(reader), { no }] },
     select: serviceRequestSelect,
   });
   if (!row) throw new NotFound(`服务请求 ${no} 不存在`);
-  return [toServiceRequest(row)];
+  return [toServiceRequest(row, viewOf(reader))];
 }

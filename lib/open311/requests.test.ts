@@ -21,7 +21,7 @@ const row: ServiceRequestRow = {
 
 describe("toServiceRequest", () => {
   it("shows a ticket as a GeoReport v2 service request without any contact details", () => {
-    const request = toServiceRequest(row);
+    const request = toServiceRequest(row, "staff");
     expect(request).toEqual({
       service_request_id: "20260115000123",
       status: "open",
@@ -39,6 +39,15 @@ describe("toServiceRequest", () => {
       long: 116.4,
       media_url: null,
     });
+  });
+
+  it("masks personal data in the citizen's words in the public view only", () => {
+    const spoken = { ...row, content: "鲁P12345天天停在门口，我的电话13912345678", place: "光岳路8号 0635-8888123" };
+    expect(toServiceRequest(spoken, "public")).toMatchObject({
+      description: "鲁P***45天天停在门口，我的电话139****5678",
+      address: "东城区光岳路8号 0635-*****23",
+    });
+    expect(toServiceRequest(spoken, "staff")).toMatchObject({ description: spoken.content });
   });
 
   it("calls closed, merged and invalid tickets closed", () => {

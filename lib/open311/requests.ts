@@ -1,7 +1,9 @@
 // Tickets as GeoReport v2 service requests. What leaves here is what a city's open-data portal
-// would show: no phone number, no citizen name, no internal notes.
+// would show: no phone number, no citizen name, no internal notes; in the public view (a read
+// without a key) the citizen's own words have their personal data masked too.
 import { formatLocalDateTime } from "@/lib/domain/local-time";
 import { STATUS_LABELS, type TicketStatus } from "@/lib/domain/labels";
+import { maskPersonalData } from "@/lib/domain/personal-data";
 import { w3cDateTime } from "@/lib/open311/format";
 
 /** The ticket states GeoReport v2 calls "closed"; every other state is "open". */
@@ -48,20 +50,24 @@ export function addressOf(district: string | null, place: string | null): string
   return place.includes(district) ? place : `${district}${place}`;
 }
 
-export function toServiceRequest(t: ServiceRequestRow) {
+/** "public": anyone's read without a key; "staff": a key's user, within their scope. */
+export type Open311View = "public" | "staff";
+
+export function toServiceRequest(t: ServiceRequestRow, view: Open311View) {
+  const shown = (text: string | null) => (text !== null && view === "public" ? maskPersonalData(text) : text);
   return {
     service_request_id: t.no,
     status: open311Status(t.status),
     status_notes: STATUS_LABELS[t.status as TicketStatus] ?? t.status,
     service_name: t.category.name,
     service_code: t.categoryCode,
-    description: t.content,
+    description: shown(t.content),
     agency_responsible: t.ownerUnit?.name ?? null,
     service_notice: serviceNotice(t),
     requested_datetime: w3cDateTime(t.receivedAt),
     updated_datetime: w3cDateTime(t.updatedAt),
     expected_datetime: w3cDateTime(t.dueAt),
-    address: addressOf(t.district, t.place),
+    address: shown(addressOf(t.district, t.place)),
     lat: t.lat,
     long: t.lng,
     media_url: null,

@@ -4,7 +4,9 @@ import { GET as getResource, POST as postResource } from "@/app/api/open311/v2/[
 import { GET as getRequest } from "@/app/api/open311/v2/requests/[file]/route";
 import { GET as getService } from "@/app/api/open311/v2/services/[file]/route";
 import { issueApiToken } from "@/lib/dal/api-tokens";
+import { open311Reader } from "@/lib/dal/open311";
 import { db } from "@/lib/db";
+import { Forbidden } from "@/lib/errors";
 
 const BASE = "http://localhost/api/open311/v2";
 const xml = new XMLParser({ isArray: (name) => ["service", "request", "error", "attribute", "value"].includes(name) });
@@ -261,11 +263,32 @@ describe("Open311 GET requests", () => {
     expect(((await bad.json()) as Open311Error[]).map((e) => e.description.split(":")[0])).toEqual(["status", "start_date"]);
   });
 
-  it("requires an api_key to read", async () => {
-    expect((await resource("requests.json")).status).toBe(403);
+  it("reads without a key in the public view: every ticket, personal data in the citizen's words masked", async () => {
+    const spoken = await created(
+      await postForm({ ...report(), description: "鲁P12345每天早上停在路口，联系我13900001111或身份证371502199001011234核实" }),
+    );
+    for (const response of [await oneRequest(`${spoken}.json`), await resource("requests.json", `service_request_id=${spoken},${xicheng}`)]) {
+      expect(response.status).toBe(200);
+      const text = await response.text();
+      for (const secret of ["鲁P12345", "13900001111", "371502199001011234", "13912345678", "王先生", "wang@example.com"]) expect(text).not.toContain(secret);
+      const mine = (JSON.parse(text) as ServiceRequest[]).find((r) => r.service_request_id === spoken)!;
+      expect(mine).toMatchObject({ agency_responsible: "执勤一大队", description: "鲁P***45每天早上停在路口，联系我139****1111或身份证3715**********1234核实" });
+    }
+    // Across units (no scope), in XML too; the staff view of the same ticket is the citizen's text.
+    const listed = xml.parse(await (await resource("requests.xml", `service_request_id=${spoken},${xicheng}`)).text()).service_requests.request;
+    expect(listed).toHaveLength(2);
+    const staff = (await (await oneRequest(`${spoken}.json`, tokens.dispatcher)).json()) as ServiceRequest[];
+    expect(staff[0]!.description).toContain("13900001111");
+    expect((await oneRequest("20000101000001.json")).status).toBe(404);
+  });
+
+  it("answers 403 for a bad key, and for no key where the site requires one (OPEN311_READS_REQUIRE_KEY=1)", async () => {
     expect((await resource("requests.json", "api_key=jsjb_bogus")).status).toBe(403);
-    expect((await oneRequest(`${dongcheng}.json`)).status).toBe(403);
     expect((await oneRequest(`${dongcheng}.json`, "jsjb_bogus")).status).toBe(403);
+    await expect(open311Reader(undefined, true)).rejects.toBeInstanceOf(Forbidden);
+    await expect(open311Reader("  ", true)).rejects.toBeInstanceOf(Forbidden);
+    expect(await open311Reader(undefined, false)).toBeNull();
+    expect(await open311Reader(tokens.dispatcher, true)).toMatchObject({ role: "DISPATCHER" });
   });
 
   it("scopes reads to the token user's tickets and hides the others as 404", async () => {

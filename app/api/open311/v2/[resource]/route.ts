@@ -1,5 +1,5 @@
 // Open311 GeoReport v2: services.json|xml, requests.json|xml (GET and POST).
-import { createServiceRequest, listServiceRequests, listServices, open311Actor } from "@/lib/dal/open311";
+import { createServiceRequest, listServiceRequests, listServices, open311Actor, open311Reader } from "@/lib/dal/open311";
 import { AppError, NotFound } from "@/lib/errors";
 import { readOpen311Fields } from "@/lib/open311/body";
 import { open311Route } from "@/lib/open311/handler";
@@ -9,8 +9,8 @@ export const GET = open311Route("resource", async (request, file) => {
   if (file.name === "services") return { root: "services", items: await listServices() };
   if (file.name !== "requests") throw new NotFound(`没有「${file.name}」这项资源，可用：services、requests`);
   const params = new URL(request.url).searchParams;
-  const actor = await open311Actor(params.get("api_key"));
-  return { root: "service_requests", items: await listServiceRequests(actor, parseRequestsQuery(params, new Date())) };
+  const reader = await open311Reader(params.get("api_key"));
+  return { root: "service_requests", items: await listServiceRequests(reader, parseRequestsQuery(params, new Date())) };
 });
 
 export const POST = open311Route("resource", async (request, file) => {

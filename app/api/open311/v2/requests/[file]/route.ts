@@ -1,8 +1,8 @@
 // Open311 GeoReport v2: requests/{service_request_id}.json|xml — one request, as a list.
-import { getServiceRequest, open311Actor } from "@/lib/dal/open311";
+import { getServiceRequest, open311Reader } from "@/lib/dal/open311";
 import { open311Route } from "@/lib/open311/handler";
 
 export const GET = open311Route("file", async (request, file) => {
-  const actor = await open311Actor(new URL(request.url).searchParams.get("api_key"));
-  return { root: "service_requests", items: await getServiceRequest(actor, file.name) };
+  const reader = await open311Reader(new URL(request.url).searchParams.get("api_key"));
+  return { root: "service_requests", items: await getServiceRequest(reader, file.name) };
 });
