@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { submitComplaint, type Receipt } from "@/app/(public)/submit/actions";
 import { FieldErrors, inputClass } from "@/components/field";
 import { TICKET_TYPES, TYPE_EXAMPLES, TYPE_LABELS } from "@/lib/domain/labels";
+import { MAX_CONTENT_CHARS } from "@/lib/domain/ticket-text";
 import type { FieldError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 
@@ -120,12 +121,12 @@ export function SubmitForm({ categories, districts }: { categories: Category[]; 
         <textarea
           name="content"
           rows={6}
-          maxLength={2000}
+          maxLength={MAX_CONTENT_CHARS}
           onChange={(e) => setContentLength(e.target.value.trim().length)}
           className={inputClass}
-          placeholder="请写清时间、地点和具体问题（10–2000 字）"
+          placeholder={`请写清时间、地点和具体问题（10–${MAX_CONTENT_CHARS} 字）`}
         />
-        <span className="text-xs text-slate-500">{contentLength} / 2000</span>
+        <span className="text-xs text-slate-500">{contentLength} / {MAX_CONTENT_CHARS}</span>
         <FieldErrors errors={errors} field="content" />
       </label>
 

@@ -1,6 +1,7 @@
 "use client";
 
 import type { RoutingPreview, RoutingPreviewDecision } from "@/lib/dal/admin/routing-rules";
+import { MAX_CONTENT_CHARS } from "@/lib/domain/ticket-text";
 import type { FieldError } from "@/lib/errors";
 import { adminInput, Field, FormMessage, secondaryButton, type FormNotice } from "./ui";
 
@@ -89,7 +90,7 @@ export function RoutingPreviewPanel({
         <input value={sample.place} onChange={set("place")} className={adminInput} name="sample.place" maxLength={100} placeholder="例如 人民路与解放路交叉口" />
       </Field>
       <Field label="样例诉求内容" field="sample.content" errors={errors}>
-        <textarea value={sample.content} onChange={set("content")} className={adminInput} name="sample.content" rows={3} maxLength={2000} />
+        <textarea value={sample.content} onChange={set("content")} className={adminInput} name="sample.content" rows={3} maxLength={MAX_CONTENT_CHARS} />
       </Field>
       <button type="button" onClick={onPreview} disabled={pending} className={secondaryButton}>
         {pending ? "正在计算…" : "预览分派"}

@@ -7,6 +7,7 @@ import { FieldErrors } from "@/components/field";
 import { StatusBadge } from "@/components/status-badge";
 import type { TicketListItem } from "@/lib/dal/ticket-view";
 import { CATEGORY_LABELS, TICKET_TYPES, TYPE_LABELS, type CategoryCode } from "@/lib/domain/labels";
+import { MAX_CONTENT_CHARS } from "@/lib/domain/ticket-text";
 import type { FieldError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 
@@ -185,7 +186,7 @@ export function IntakeConsole({ categories, districts }: { categories: Category[
         </label>
         <label className="block">
           <span className="mb-1 block font-medium">诉求内容</span>
-          <textarea name="content" rows={4} maxLength={2000} className={input} />
+          <textarea name="content" rows={4} maxLength={MAX_CONTENT_CHARS} className={input} />
           <FieldErrors errors={errors} field="content" />
         </label>
         {message && (

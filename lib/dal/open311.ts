@@ -106,6 +106,7 @@ export async function listServiceRequests(reader: Open311Reader, filter: Request
     where: { AND: [readableBy(reader), ...filterWhere(filter)] },
     orderBy: [{ receivedAt: "desc" }, { no: "desc" }],
     take: filter.limit,
+    ...(filter.kind === "search" && { skip: filter.offset }),
     select: serviceRequestSelect,
   });
   return rows.map((row) => toServiceRequest(row, viewOf(reader)));

@@ -72,11 +72,11 @@ describe("validateImport: required and free text", () => {
 
   it("limits lengths of 工单编号, 诉求内容, 诉求地点, 联系人 and 承办单位", () => {
     const errors = errorsOf(
-      validateImport(file({ 工单编号: "X".repeat(41), 诉求内容: "字".repeat(2001), 诉求地点: "路".repeat(101), 联系人: "名".repeat(21), 承办单位: "队".repeat(51) })),
+      validateImport(file({ 工单编号: "X".repeat(41), 诉求内容: "字".repeat(4001), 诉求地点: "路".repeat(101), 联系人: "名".repeat(21), 承办单位: "队".repeat(51) })),
     );
     expect(errors.map((e) => e.column)).toEqual(["工单编号", "诉求内容", "诉求地点", "联系人", "承办单位"]);
-    expect(errors[1]?.reason).toBe("诉求内容不超过 2000 个字（现有 2001 个字），请精简");
-    expect(onlyRow(validateImport(file({ 工单编号: "X".repeat(40), 诉求内容: "字".repeat(2000) }))).externalId).toHaveLength(40);
+    expect(errors[1]?.reason).toBe("诉求内容不超过 4000 个字（现有 4001 个字），请精简");
+    expect(onlyRow(validateImport(file({ 工单编号: "X".repeat(40), 诉求内容: "字".repeat(4000) }))).externalId).toHaveLength(40);
   });
 
   it("accepts short upstream content (the sample has 7-character complaints) and derives the title", () => {

@@ -11,6 +11,7 @@ import {
 } from "../domain/labels";
 import { parseLocalDateTime } from "../domain/local-time";
 import { MAINLAND_MOBILE } from "../domain/phone";
+import { MAX_CONTENT_CHARS, normaliseLineEnds } from "../domain/ticket-text";
 import type { ImportFile, ImportFileRow } from "./read";
 
 export const IMPORT_COLUMNS = [
@@ -171,8 +172,8 @@ function validateRow(
 
   // No 10-character minimum here, unlike the intake form (ticket-input.ts): these are records
   // 12345 already accepted, and the sample batch itself has 7-character complaints.
-  const content = required("诉求内容", "诉求内容").replace(/\r\n?/g, "\n");
-  if (content.length > 2000) fail("诉求内容", `诉求内容不超过 2000 个字（现有 ${content.length} 个字），请精简`);
+  const content = normaliseLineEnds(required("诉求内容", "诉求内容"));
+  if (content.length > MAX_CONTENT_CHARS) fail("诉求内容", `诉求内容不超过 ${MAX_CONTENT_CHARS} 个字（现有 ${content.length} 个字），请精简`);
   const place = maxLength("诉求地点", 100);
   const name = maxLength("联系人", 20);
   const unitText = maxLength("承办单位", 50);

@@ -1,6 +1,6 @@
 // Wraps an Open311 route handler: reads the format from the path suffix, renders the document
 // the handler returns, and maps every thrown error once to a GeoReport v2 error list.
-import { NotFound, Unavailable } from "@/lib/errors";
+import { AppError, NotFound, Unavailable } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { storageUnavailable } from "@/lib/storage/health";
 import { toOpen311Errors } from "@/lib/open311/errors";
@@ -23,6 +23,16 @@ export function open311ErrorResponse(format: Open311Format, thrown: unknown, con
   const response = open311Response(format, { root: "errors", items: mapped.errors }, mapped.status);
   if (error instanceof Unavailable) response.headers.set("Retry-After", String(error.retryAfterSeconds));
   return response;
+}
+
+/** The resources, for the messages of a path or method nothing answers. */
+export const OPEN311_RESOURCES = "GET services、services/{代码}、requests、requests/{编号}，POST requests（以 .json 或 .xml 结尾）";
+
+/** A handler for a method the resource does not take: 405 as an Open311 error list, in the path's format. */
+export function open311MethodNotAllowed<K extends string>(param: K) {
+  return open311Route(param, async (request) => {
+    throw new AppError(`不支持 ${request.method} 方法，可用：${OPEN311_RESOURCES}`, 405);
+  });
 }
 
 /**

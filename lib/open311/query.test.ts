@@ -21,6 +21,9 @@ describe("parseW3cDateTime", () => {
     expect(parseW3cDateTime("2026-01-15T08:00:00-05:00")?.toISOString()).toBe("2026-01-15T13:00:00.000Z");
     expect(parseW3cDateTime("2026-01-15T08:00")?.toISOString()).toBe("2026-01-15T00:00:00.000Z");
     expect(parseW3cDateTime("2026-01-15T08:00:00.250+0800")?.toISOString()).toBe("2026-01-15T00:00:00.250Z");
+    // Microseconds (Python's isoformat(), FixMyStreet's DateTime) are cut to milliseconds.
+    expect(parseW3cDateTime("2026-01-15T08:00:00.123456+08:00")?.toISOString()).toBe("2026-01-15T00:00:00.123Z");
+    expect(parseW3cDateTime("2026-01-15T08:00:59.999999Z")?.toISOString()).toBe("2026-01-15T08:00:59.999Z");
     // "+" left unencoded in a query string decodes to a space.
     expect(parseW3cDateTime("2026-01-15T08:00:00 08:00")?.toISOString()).toBe("2026-01-15T00:00:00.000Z");
   });
@@ -38,7 +41,7 @@ describe("parseW3cDateTime", () => {
 });
 
 describe("parseRequestsQuery", () => {
-  it("defaults to the last 90 days, at most 1000 results", () => {
+  it("defaults to the last 90 days, the first page of 1000 results", () => {
     expect(parseRequestsQuery(new URLSearchParams(""), now)).toEqual({
       kind: "search",
       serviceCodes: [],
@@ -46,7 +49,15 @@ describe("parseRequestsQuery", () => {
       from: new Date(now.getTime() - 90 * DAY),
       to: null,
       limit: 1000,
+      offset: 0,
     });
+  });
+
+  it("pages with page and page_size", () => {
+    expect(parseRequestsQuery(new URLSearchParams("page=3&page_size=50"), now)).toMatchObject({ limit: 50, offset: 100 });
+    expect(parseRequestsQuery(new URLSearchParams("page=2"), now)).toMatchObject({ limit: 1000, offset: 1000 });
+    expect(fieldsOf("page=0&page_size=1001")).toEqual(["page", "page_size"]);
+    expect(fieldsOf("page=two&page_size=")).toEqual(["page", "page_size"]);
   });
 
   it("lets service_request_id override every other argument", () => {
@@ -83,5 +94,7 @@ describe("parseRequestsQuery", () => {
     expect(fieldsOf("start_date=2026-02-01&end_date=2026-01-01")).toEqual(["end_date"]);
     expect(fieldsOf("start_date=2025-01-01&end_date=2026-01-01")).toEqual(["end_date"]);
     expect(fieldsOf("end_date=2026-01-15 08:00")).toEqual(["end_date"]);
+    // A window wider than 90 days is refused with the limit in the message, not trimmed silently.
+    expect(() => parseRequestsQuery(new URLSearchParams("start_date=2025-01-01&end_date=2026-01-01"), now)).toThrow(Invalid);
   });
 });

@@ -1,6 +1,8 @@
-// GET requests (GeoReport v2): service_request_id, service_code, start_date, end_date, status.
-// Dates are W3C ISO 8601; a date without a time names a local (Asia/Shanghai) day, and a time
-// without a zone is local time, as a caller of a Chinese hotline means it.
+// GET requests (GeoReport v2): service_request_id, service_code, start_date, end_date, status,
+// and page / page_size (an extension several Open311 servers share) so that no result is cut off
+// silently. Dates are W3C ISO 8601, with any fraction of a second (clients send microseconds); a
+// date without a time names a local (Asia/Shanghai) day, and a time without a zone is local time,
+// as a caller of a Chinese hotline means it.
 import { addLocalDays, isLocalDate, localMidnight } from "@/lib/domain/local-time";
 import { Invalid, type FieldError } from "@/lib/errors";
 import type { Open311Status } from "@/lib/open311/requests";
@@ -8,6 +10,7 @@ import type { Open311Status } from "@/lib/open311/requests";
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The spec's default window and the widest one a caller may ask for. */
 export const WINDOW_DAYS = 90;
+/** The most results one answer holds: the default and largest page_size, and the most ids one look-up takes. */
 export const MAX_RESULTS = 1000;
 
 export type RequestsFilter =
@@ -21,9 +24,11 @@ export type RequestsFilter =
       /** requested_datetime ≤ to, when bounded */
       to: Date | null;
       limit: number;
+      /** Results skipped: (page − 1) × page_size. */
+      offset: number;
     };
 
-const W3C = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const W3C = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /**
  * Parses a W3C date-time. A bare date is the start of that local day, or its last millisecond
@@ -39,7 +44,7 @@ export function parseW3cDateTime(text: string, options: { endOfDay?: boolean } =
   }
   const [h, mi, s] = [Number(m[2]), Number(m[3]), Number(m[4] ?? 0)];
   if (h > 23 || mi > 59 || s > 59) return null;
-  const ms = m[5] ? Math.round(Number(m[5]) * 1000) : 0;
+  const ms = m[5] ? Math.floor(Number(m[5]) * 1000) : 0; // microseconds and beyond are cut, not rounded into the next second
   const zone = m[6] ?? "+08:00";
   let offsetMinutes = 0;
   if (zone !== "Z") {
@@ -86,6 +91,10 @@ export function parseRequestsQuery(params: URLSearchParams, now: Date): Requests
       errors.push({ field: "end_date", message: `与 start_date 的跨度不能超过 ${WINDOW_DAYS} 天` });
     }
   }
+  const page = wholeNumber(params.get("page"), { min: 1, max: Number.MAX_SAFE_INTEGER, absent: 1 });
+  const pageSize = wholeNumber(params.get("page_size"), { min: 1, max: MAX_RESULTS, absent: MAX_RESULTS });
+  if (page === null) errors.push({ field: "page", message: "应为从 1 开始的页码" });
+  if (pageSize === null) errors.push({ field: "page_size", message: `应为 1 到 ${MAX_RESULTS} 之间的整数` });
   if (errors.length) throw new Invalid(errors);
 
   const window = WINDOW_DAYS * DAY_MS;
@@ -107,6 +116,15 @@ export function parseRequestsQuery(params: URLSearchParams, now: Date): Requests
     statuses: statuses as Open311Status[],
     from,
     to,
-    limit: MAX_RESULTS,
+    limit: pageSize!,
+    offset: (page! - 1) * pageSize!,
   };
+}
+
+/** A whole number in [min, max]; `absent` when not given; null when malformed or out of range. */
+function wholeNumber(text: string | null, range: { min: number; max: number; absent: number }): number | null {
+  if (text === null) return range.absent;
+  const digits = text.trim();
+  const value = Number(digits);
+  return /^\d+$/.test(digits) && value >= range.min && value <= range.max ? value : null;
 }

@@ -4,6 +4,7 @@
 import { z } from "@/lib/validation/zod";
 import { dayOfWeek, isLocalDate } from "@/lib/domain/local-time";
 import { MAINLAND_MOBILE } from "@/lib/domain/phone";
+import { MAX_CONTENT_CHARS } from "@/lib/domain/ticket-text";
 import { keywordAlternatives } from "@/lib/domain/routing";
 import { ROLES } from "@/lib/auth/permissions";
 import { passwordSchema } from "@/lib/validation/password";
@@ -75,7 +76,7 @@ export const routingSampleSchema = z.object({
   subCategory: optionalText("样例的子分类", 30),
   district: optionalText("样例的辖区", 20),
   place: optionalText("样例的地点", 100),
-  content: optionalText("样例的诉求内容", 2000),
+  content: optionalText("样例的诉求内容", MAX_CONTENT_CHARS),
 });
 
 // ─── Time limits (办理时限) ───────────────────────────────────────────────────

@@ -35,10 +35,16 @@ describe("ticket input schema", () => {
     for (const issue of issues) expect(issue.message).toMatch(/[\u4e00-\u9fa5]/);
   });
 
-  it("bounds content to 10–2000 characters after trimming", () => {
+  it("bounds content to 10–4000 characters (GeoReport v2's limit) after trimming", () => {
     expect(fieldsOf({ ...valid, content: "  一二三四五六七八九  " })).toEqual(["content"]);
     expect(fieldsOf({ ...valid, content: "一二三四五六七八九十" })).toEqual([]);
-    expect(fieldsOf({ ...valid, content: "字".repeat(2001) })).toEqual(["content"]);
+    expect(fieldsOf({ ...valid, content: "字".repeat(4000) })).toEqual([]);
+    expect(fieldsOf({ ...valid, content: "字".repeat(4001) })).toEqual(["content"]);
+  });
+
+  it("stores content with LF line ends whatever the client sent, counted after that", () => {
+    expect(ticketInputSchema.parse({ ...valid, content: "第一行内容写在这里\r\n第二行\r第三行" }).content).toBe("第一行内容写在这里\n第二行\n第三行");
+    expect(fieldsOf({ ...valid, content: `${"字".repeat(2000)}\r\n${"字".repeat(1999)}` })).toEqual([]); // 4001 sent, 4000 kept
   });
 
   it("wants both coordinates or neither", () => {

@@ -3,6 +3,7 @@
 import { z } from "@/lib/validation/zod";
 import { CATEGORY_CODES, TICKET_TYPES } from "@/lib/domain/labels";
 import { MAINLAND_MOBILE } from "@/lib/domain/phone";
+import { MAX_CONTENT_CHARS, normaliseLineEnds } from "@/lib/domain/ticket-text";
 
 const optionalText = (max: number, label: string) =>
   z
@@ -25,9 +26,14 @@ export const ticketInputSchema = z
       .max(50, "标题不超过 50 个字"),
     content: z
       .string({ error: "请填写诉求内容" })
-      .trim()
-      .min(10, "诉求内容至少 10 个字，请写清时间、地点和问题")
-      .max(2000, "诉求内容不超过 2000 个字"),
+      .transform(normaliseLineEnds)
+      .pipe(
+        z
+          .string()
+          .trim()
+          .min(10, "诉求内容至少 10 个字，请写清时间、地点和问题")
+          .max(MAX_CONTENT_CHARS, `诉求内容不超过 ${MAX_CONTENT_CHARS} 个字`),
+      ),
     district: optionalText(20, "所在辖区"),
     place: optionalText(100, "地点"),
     lat: z.number({ error: "纬度应为数字" }).min(-90, "纬度应在 -90 到 90 之间").max(90, "纬度应在 -90 到 90 之间").optional(),

@@ -31,7 +31,10 @@ const badValue = fc.oneof(
 
 const TYPES = ["COMPLAINT", "REPORT", "HELP", "INQUIRY", "SUGGESTION", "PRAISE"];
 const CATEGORIES = ["TRAFFIC_ORG", "CONGESTION", "ENFORCEMENT", "ACCIDENT", "SERVICE", "NON_POLICE"];
-const text = (v: unknown, min: number, max: number) => typeof v === "string" && v.trim().length >= min && v.trim().length <= max;
+const text = (v: unknown, min: number, max: number) => {
+  const shown = typeof v === "string" ? v.replace(/\r\n?/g, "\n").trim() : null;
+  return shown !== null && shown.length >= min && shown.length <= max;
+};
 
 /** The intake rules, written out as an oracle for the generator (not derived from the schema). */
 function validByConstruction(b: Record<string, unknown>): boolean {
@@ -42,7 +45,7 @@ function validByConstruction(b: Record<string, unknown>): boolean {
     TYPES.includes(b.type as string) &&
     CATEGORIES.includes(b.category as string) &&
     text(b.title, 2, 50) &&
-    text(b.content, 10, 2000) &&
+    text(b.content, 10, 4000) &&
     (b.district === undefined || b.district === "" || b.district === "东城区") &&
     (b.urgency === undefined || b.urgency === "NORMAL" || b.urgency === "URGENT") &&
     b.lat === undefined &&

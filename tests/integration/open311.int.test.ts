@@ -1,7 +1,9 @@
 import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getResource, POST as postResource } from "@/app/api/open311/v2/[resource]/route";
-import { GET as getRequest } from "@/app/api/open311/v2/requests/[file]/route";
+import { GET as unknownPathGet } from "@/app/api/open311/v2/[...path]/route";
+import { DELETE as deleteRequest, GET as getRequest } from "@/app/api/open311/v2/requests/[file]/route";
+import { GET as baseGet } from "@/app/api/open311/v2/route";
 import { GET as getService } from "@/app/api/open311/v2/services/[file]/route";
 import { issueApiToken } from "@/lib/dal/api-tokens";
 import { open311Reader } from "@/lib/dal/open311";
@@ -19,6 +21,12 @@ function resource(file: string, query = "", init?: RequestInit) {
   const context = { params: Promise.resolve({ resource: file }) };
   return init?.method === "POST" ? postResource(request, context) : getResource(request, context);
 }
+
+function unknownPath(path: string[]) {
+  return unknownPathGet(new Request(`${BASE}/${path.join("/")}`), { params: Promise.resolve({ path }) });
+}
+
+const base = () => baseGet();
 
 function serviceDefinition(file: string) {
   return getService(new Request(`${BASE}/services/${file}`), { params: Promise.resolve({ file }) });
@@ -125,6 +133,21 @@ describe("Open311 services", () => {
     expect((await resource("things.json")).status).toBe(404);
     expect((await serviceDefinition("TRAFFIC_ORG")).status).toBe(404);
     expect((await resource("services.json", "", { method: "POST", body: "" })).status).toBe(405);
+  });
+
+  it("answers an Open311 error list, never an HTML page, for any other path or method", async () => {
+    const deeper = await unknownPath(["requests", "20260101000001", "notes.xml"]);
+    expect(deeper.status).toBe(404);
+    expect(deeper.headers.get("content-type")).toBe("text/xml; charset=utf-8");
+    expect(xml.parse(await deeper.text()).errors.error[0]).toMatchObject({ code: 404, description: expect.stringContaining("requests/20260101000001/notes.xml") });
+    const plain = await unknownPath(["foo", "bar"]);
+    expect(plain.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(((await plain.json()) as Open311Error[])[0]!.code).toBe(404);
+    expect(((await (await base()).json()) as Open311Error[])[0]!.description).toContain("services");
+
+    const deleted = await deleteRequest(new Request(`${BASE}/requests/1.json`, { method: "DELETE" }), { params: Promise.resolve({ file: "1.json" }) });
+    expect(deleted.status).toBe(405);
+    expect(((await deleted.json()) as Open311Error[])[0]).toMatchObject({ code: 405, description: expect.stringContaining("DELETE") });
   });
 });
 
@@ -261,6 +284,22 @@ describe("Open311 GET requests", () => {
     const bad = await resource("requests.json", `${key}&status=pending&start_date=yesterday`);
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as Open311Error[]).map((e) => e.description.split(":")[0])).toEqual(["status", "start_date"]);
+  });
+
+  it("pages with page and page_size instead of cutting the list off", async () => {
+    const window = `start_date=${new Date(Date.now() - 4 * 86_400_000).toISOString()}`;
+    const all = (await (await resource("requests.json", window)).json()) as ServiceRequest[];
+    expect(all.length).toBeGreaterThan(3);
+    const pages: string[] = [];
+    for (let page = 1; page <= Math.ceil(all.length / 2); page++) {
+      const got = (await (await resource("requests.json", `${window}&page_size=2&page=${page}`)).json()) as ServiceRequest[];
+      expect(got.length).toBeLessThanOrEqual(2);
+      pages.push(...got.map((r) => r.service_request_id));
+    }
+    expect(pages).toEqual(all.map((r) => r.service_request_id));
+    const bad = await resource("requests.json", "page=0&page_size=5000");
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as Open311Error[]).map((e) => e.description.split(":")[0])).toEqual(["page", "page_size"]);
   });
 
   it("reads without a key in the public view: every ticket, personal data in the citizen's words masked", async () => {

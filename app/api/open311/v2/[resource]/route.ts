@@ -2,7 +2,7 @@
 import { createServiceRequest, listServiceRequests, listServices, open311Actor, open311Reader } from "@/lib/dal/open311";
 import { AppError, NotFound } from "@/lib/errors";
 import { readOpen311Fields } from "@/lib/open311/body";
-import { open311Route } from "@/lib/open311/handler";
+import { open311MethodNotAllowed, open311Route } from "@/lib/open311/handler";
 import { parseRequestsQuery } from "@/lib/open311/query";
 
 export const GET = open311Route("resource", async (request, file) => {
@@ -20,3 +20,8 @@ export const POST = open311Route("resource", async (request, file) => {
   const actor = await open311Actor(fields.api_key ?? new URL(request.url).searchParams.get("api_key"));
   return { root: "service_requests", items: await createServiceRequest(actor, fields) };
 });
+
+const notAllowed = open311MethodNotAllowed("resource");
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;
