@@ -25,6 +25,17 @@ const schema = z.object({
   AUTH_SECRET: z.string().min(16, "AUTH_SECRET 至少 16 个字符").optional(),
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET 至少 16 个字符").optional(),
   NEXTAUTH_URL: z.url().optional(),
+  /**
+   * The address citizens open links of their SMS and e-mails at (https://jsjb.example.gov.cn): the
+   * site's root, no path. Defaults to NEXTAUTH_URL, then http://localhost:PORT.
+   */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "PUBLIC_URL 应为完整的 http(s) 网址，例如 https://jsjb.example.gov.cn" })
+    .refine((url) => {
+      const parsed = URL.parse(url); // null when the check above already failed (zod runs both)
+      return !parsed || (parsed.pathname === "/" && !parsed.search && !parsed.hash);
+    }, "PUBLIC_URL 只写站点地址（协议和域名，可带端口），不要带路径、查询参数或 #")
+    .optional(),
   /** 0 = seed the organisation, rules, calendar and users but no demo tickets. */
   DEMO_DATA: z.enum(["0", "1"]).default("1"),
   /** Public submissions allowed per client IP per hour, and per phone number per day. */
@@ -69,6 +80,8 @@ export type Env = z.infer<typeof schema> & {
   databaseUrl: string;
   /** The SQLite file (also where a PostgreSQL site would keep none: only SQLite code reads it). */
   databasePath: string;
+  /** PUBLIC_URL, or its default, without a trailing slash. */
+  publicUrl: string;
 };
 
 let cached: Env | undefined;
@@ -82,15 +95,16 @@ export function env(): Env {
   }
   // Paths are relative to the project folder; the comments keep the bundler from tracing it all.
   const dataDir = path.resolve(/* turbopackIgnore: true */ process.cwd(), parsed.data.DATA_DIR ?? "data");
+  const publicUrl = (parsed.data.PUBLIC_URL ?? parsed.data.NEXTAUTH_URL ?? `http://localhost:${parsed.data.PORT}`).replace(/\/+$/, "");
   const url = parsed.data.DATABASE_URL;
   if (url && !url.startsWith("file:")) {
-    cached = { ...parsed.data, dataDir, databaseEngine: "postgresql", databaseUrl: url, databasePath: path.join(dataDir, "app.db") };
+    cached = { ...parsed.data, dataDir, publicUrl, databaseEngine: "postgresql", databaseUrl: url, databasePath: path.join(dataDir, "app.db") };
     return cached;
   }
   const databasePath = url
     ? path.resolve(/* turbopackIgnore: true */ process.cwd(), url.replace(/^file:/, ""))
     : path.join(dataDir, "app.db");
-  cached = { ...parsed.data, dataDir, databaseEngine: "sqlite", databasePath, databaseUrl: `file:${databasePath}` };
+  cached = { ...parsed.data, dataDir, publicUrl, databaseEngine: "sqlite", databasePath, databaseUrl: `file:${databasePath}` };
   return cached;
 }
 

@@ -36,7 +36,7 @@ export type EvaluationTarget = {
 };
 
 function tokenHash(token: unknown): string | null {
-  // base64url of 32 bytes is 43 characters; anything far off is not one of ours.
+  // base64url of 16 bytes is 22 characters (43 for the 32 bytes of older links); anything far off is not one of ours.
   if (typeof token !== "string" || !/^[\w-]{20,100}$/.test(token)) return null;
   return hashToken(token);
 }

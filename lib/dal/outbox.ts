@@ -111,7 +111,7 @@ async function recordFailure(tx: WriteTx, notice: Claimed, error: unknown, now: 
 async function send(sender: NotificationSender, notice: Claimed): Promise<unknown> {
   try {
     // Rendering inside the try: a broken payload is one failed notice, not a stuck round.
-    const text = renderNotification(notice.template, JSON.parse(notice.payload));
+    const text = renderNotification(notice.template, JSON.parse(notice.payload), { publicUrl: env().publicUrl });
     await sender.send({ recipient: notice.recipient, text, template: notice.template, ticketNo: notice.ticketNo });
     return null;
   } catch (error) {

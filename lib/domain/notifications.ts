@@ -1,6 +1,18 @@
 // The messages citizens receive (queued in the outbox, sent by a NotificationSender).
 import { formatLocalDateTime } from "./local-time";
 
+/**
+ * Staff-written text ends one sentence of a message: a full stop is added only when the text
+ * does not end a sentence already ("已处理。" + "。" was "已处理。。").
+ */
+export function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[。！？!?…]$/.test(trimmed) ? trimmed : `${trimmed}。`;
+}
+
+/** Where the citizen opens a link: the site's public address (PUBLIC_URL) and the path. */
+export type RenderContext = { publicUrl: string };
+
 export const NOTIFICATION_TEMPLATES = {
   /** 受理 notice on intake. */
   ACCEPTED: (p: { no: string; unitName: string | null; dueAt: string | null }) =>
@@ -17,14 +29,13 @@ export const NOTIFICATION_TEMPLATES = {
     `将于 ${formatLocalDateTime(new Date(p.dueAt))} 前办结答复。`,
   /**
    * 答复: the answer, and — for the caller of the ticket itself — the one-time evaluation link
-   * (a path; the sender prefixes the site's address). Callers of merged tickets get no link.
+   * (stored as a path, sent as an absolute address on the site). Callers of merged tickets get no link.
    */
-  REPLIED: (p: { no: string; reply: string; link?: string | null; expiresAt?: string | null }) =>
-    `【示例市公安交管】您的诉求（工单 ${p.no}）已办理答复：${p.reply}` +
+  REPLIED: (p: { no: string; reply: string; link?: string | null; expiresAt?: string | null }, c: RenderContext) =>
+    `【示例市公安交管】您的诉求（工单 ${p.no}）已办理答复：${sentence(p.reply)}` +
     (p.link
-      ? `。请对办理结果进行评价：${p.link}` + (p.expiresAt ? `（${formatLocalDateTime(new Date(p.expiresAt))} 前有效）` : "")
-      : "") +
-    "。",
+      ? `请对办理结果进行评价：${absolute(c, p.link)}` + (p.expiresAt ? `（${formatLocalDateTime(new Date(p.expiresAt))} 前有效）` : "") + "。"
+      : ""),
   /** 重办 after 不满意. */
   REOPENED: (p: { no: string; dueAt: string | null }) =>
     `【示例市公安交管】您对工单 ${p.no} 的办理结果不满意，已安排重新办理` +
@@ -32,14 +43,19 @@ export const NOTIFICATION_TEMPLATES = {
     "。",
   /** 办结（不重办） after 不满意, with the manager's explanation. */
   CLOSED_AFTER_REVIEW: (p: { no: string; note: string }) =>
-    `【示例市公安交管】您的诉求（工单 ${p.no}）经复核已办结：${p.note}。如有疑问请拨打 12345。`,
+    `【示例市公安交管】您的诉求（工单 ${p.no}）经复核已办结：${sentence(p.note)}如有疑问请拨打 12345。`,
 } as const;
 
 export type NotificationTemplate = keyof typeof NOTIFICATION_TEMPLATES;
 
-export function renderNotification(template: string, payload: Record<string, unknown>): string {
-  const render = (NOTIFICATION_TEMPLATES as Record<string, (p: never) => string>)[template];
-  return render ? render(payload as never) : `【示例市公安交管】工单通知：${JSON.stringify(payload)}`;
+export function renderNotification(template: string, payload: Record<string, unknown>, context: RenderContext): string {
+  const render = (NOTIFICATION_TEMPLATES as Record<string, (p: never, c: RenderContext) => string>)[template];
+  return render ? render(payload as never, context) : `【示例市公安交管】工单通知：${JSON.stringify(payload)}`;
+}
+
+/** A path of the site as the address a citizen's phone opens. */
+function absolute(context: RenderContext, path: string): string {
+  return `${context.publicUrl.replace(/\/+$/, "")}${path}`;
 }
 
 /** The one-time evaluation link inside a text (REPLIED): whoever holds it can evaluate. */

@@ -86,7 +86,7 @@ describe("POST /api/v1/tickets/{no}/actions", () => {
     expect(row.evaluationExpiresAt!.getTime() - row.repliedAt!.getTime()).toBe(7 * 24 * 3_600_000);
     const notice = await db.notification.findFirstOrThrow({ where: { ticketId: row.id, template: "REPLIED" } });
     expect(notice.recipient).toBe(complaint.phone);
-    expect(JSON.parse(notice.payload).link).toMatch(/^\/evaluate\/[\w-]{43}$/);
+    expect(JSON.parse(notice.payload).link).toMatch(/^\/evaluate\/[\w-]{22}$/);
 
     const closed = await ok("dispatcher", t.no, { action: "evaluate", version: 4, resolved: true, satisfaction: "SATISFIED" });
     expect(closed).toMatchObject({ status: "CLOSED", version: 5, evaluation: { resolved: true, satisfaction: "SATISFIED" } });

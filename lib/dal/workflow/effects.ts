@@ -219,7 +219,8 @@ export const EFFECTS: Effects = {
 
   // The one-time evaluation link: only its SHA-256 is stored, like API tokens.
   reply: async ({ tx, ticket, actor, now, ref }, input) => {
-    const token = randomBytes(32).toString("base64url");
+    // 128 bits: unguessable (and only its hash is stored), 22 characters, so the link fits an SMS.
+    const token = randomBytes(16).toString("base64url");
     const expiresAt = new Date(now.getTime() + ref.settings.evaluationWindowDays * DAY_MS);
     // A reply ends the need for more time: a pending extension request lapses.
     await tx
