@@ -1,7 +1,6 @@
 // The one place that reads process.env. Validated with zod at start-up so a bad setting fails
 // the boot, not a request at 3 a.m.
-import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
@@ -131,18 +130,10 @@ export function ensurePrivateDataDir(): string {
 }
 
 /**
- * The secret that signs sessions. A real site sets AUTH_SECRET (or NEXTAUTH_SECRET); the local
- * demo generates one on first use and keeps it under data/ so sessions survive restarts.
+ * The session secret a real site sets (AUTH_SECRET or NEXTAUTH_SECRET); without one, the site's
+ * generated secret in the database is used (lib/site-secret.ts).
  */
-export function authSecret(): string {
+export function configuredAuthSecret(): string | undefined {
   const e = env();
-  const configured = e.AUTH_SECRET ?? e.NEXTAUTH_SECRET;
-  if (configured) return configured;
-  const file = path.join(e.dataDir, "auth-secret");
-  if (!existsSync(file)) {
-    ensurePrivateDataDir();
-    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: PRIVATE_FILE_MODE, flag: "wx" });
-  }
-  chmodSync(file, PRIVATE_FILE_MODE);
-  return readFileSync(file, "utf8").trim();
+  return e.AUTH_SECRET ?? e.NEXTAUTH_SECRET;
 }

@@ -33,15 +33,21 @@ async function migratePostgresDatabase(): Promise<void> {
   log(applied.length ? `applied ${applied.length} migration(s)` : "migrations are current");
 }
 
-/** Applies pending migrations to the database DATABASE_URL names, on either engine (`npm run cli -- migrate`). */
+/**
+ * Applies pending migrations to the database DATABASE_URL names, on either engine, then moves
+ * photo files of older versions into it (`npm start`, `npm run cli -- migrate`).
+ */
 export async function migrateDatabase(): Promise<void> {
   if (env().databaseEngine === "postgresql") await migratePostgresDatabase();
   else migrateSqlite();
+  // Photos of older versions were files on this node's disk; now every node reads them from the database.
+  const { moveLegacyPhotos } = await import("@/lib/uploads/legacy-photos");
+  await moveLegacyPhotos(log);
 }
 
 export async function prepareDatabase(): Promise<void> {
   const config = env();
-  ensurePrivateDataDir(); // photos and the local secret live here on either engine
+  ensurePrivateDataDir(); // the SQLite database, logs, backups; legacy photos waiting to be moved in
   await migrateDatabase();
 
   const { db } = await import("@/lib/db");
@@ -51,7 +57,8 @@ export async function prepareDatabase(): Promise<void> {
     log(`seeding the demo organisation${demoData ? " and demo tickets" : ""}`);
     await seedDatabase(db, { demoData, databaseUrl: config.databaseUrl });
   }
-  await db.$disconnect();
+  const { closeSql } = await import("@/lib/sql");
+  await Promise.all([db.$disconnect(), closeSql()]);
   if (config.databaseEngine !== "sqlite") return;
   // Owner-only whatever the umask was (and for a database an older version left world-readable);
   // SQLite gives a new -wal/-shm the database file's mode.

@@ -1,7 +1,9 @@
 // `npm start`: everything a fresh machine needs, then the server.
-//   1. validate the environment (and create the local demo's auth secret once);
-//   2. apply pending migrations (SQLite by default; PostgreSQL when DATABASE_URL says so);
-//   3. seed an empty database (demo data unless DEMO_DATA=0);
+//   1. validate the environment;
+//   2. apply pending migrations (SQLite by default; PostgreSQL when DATABASE_URL says so) and
+//      move photo files of older versions into the database;
+//   3. seed an empty database (demo data unless DEMO_DATA=0), and read the session secret: the
+//      configured AUTH_SECRET, else the one every node shares in the database (lib/site-secret.ts);
 //   4. build if there is no build or the sources are newer than it;
 //   5. serve on PORT with scripts/serve.mjs (Next's custom-server API): unlike `next start` it
 //      sets the client address from the socket and TRUSTED_PROXY_HOPS, so a forged
@@ -10,7 +12,7 @@ import "@/lib/load-dotenv";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { authSecret, env, restrictNewFilesToOwner } from "@/lib/env";
+import { env, restrictNewFilesToOwner } from "@/lib/env";
 
 import { prepareDatabase } from "./prepare-db";
 
@@ -56,7 +58,12 @@ async function main() {
   // Before anything is created; inherited by the build, prisma and the server (scripts/serve.mjs).
   restrictNewFilesToOwner();
   const config = env();
-  const secret = authSecret();
+  await prepareDatabase();
+  const { authSecret } = await import("@/lib/site-secret");
+  const secret = await authSecret();
+  const { closeSql } = await import("@/lib/sql");
+  await closeSql();
+  // The server gets the secret as if configured: it never has to read it itself.
   const childEnv = {
     DATABASE_URL: config.databaseUrl,
     AUTH_SECRET: secret,
@@ -65,8 +72,6 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
     TRUSTED_PROXY_HOPS: String(config.TRUSTED_PROXY_HOPS),
   };
-
-  await prepareDatabase();
 
   if (!buildIsCurrent()) {
     log("building the app (first start or sources changed)");

@@ -3,7 +3,7 @@ import { CopyMismatch, migrateData } from "@/lib/migrate-data/migrate";
 import { formatVerification } from "@/lib/migrate-data/report";
 
 export const MIGRATE_DATA_HELP =
-  "migrate-data --from file:路径/app.db --to postgresql://用户:密码@主机:5432/库名    把 SQLite 站点整体迁移到一个空的 PostgreSQL 库并核对行数与各单位各年度三率（请先停止服务；照片文件不在库中，新站点须使用同一 DATA_DIR 或复制其 uploads 目录与 auth-secret）";
+  "migrate-data --from file:路径/app.db --to postgresql://用户:密码@主机:5432/库名    把 SQLite 站点整体迁移到一个空的 PostgreSQL 库并核对行数与各单位各年度三率（请先停止服务；照片与未配置 AUTH_SECRET 时的会话密钥都在库中，随数据一并迁移；原站点须已用本版本启动过一次，以便把旧版本的照片文件移入数据库）";
 
 const USAGE = "用法: npm run cli -- migrate-data --from file:路径/app.db --to postgresql://用户:密码@主机:5432/库名";
 

@@ -3,13 +3,16 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { safeCallbackPath } from "@/lib/auth/home";
 import { authenticate, endSessions } from "@/lib/dal/users";
-import { authSecret, env } from "@/lib/env";
+import { env } from "@/lib/env";
 import { clientIp } from "@/lib/rate-limit";
 
 const SESSION_HOURS = 8;
 
+/**
+ * Everything but the secret, which may have to be read from the database (lib/site-secret.ts):
+ * the route handler and getToken() add it.
+ */
 export const authOptions: NextAuthOptions = {
-  secret: authSecret(),
   session: { strategy: "jwt", maxAge: SESSION_HOURS * 3600 },
   // Stated rather than inferred, because lib/auth/session.ts reads the cookie by the same name.
   useSecureCookies: env().NEXTAUTH_URL?.startsWith("https:") ?? false,

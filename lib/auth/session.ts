@@ -10,6 +10,7 @@ import { authOptions } from "@/lib/auth/options";
 import { actorFromApiToken } from "@/lib/dal/api-tokens";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { authSecret } from "@/lib/site-secret";
 import { Unauthenticated } from "@/lib/errors";
 
 /**
@@ -21,7 +22,7 @@ async function sessionClaims(request?: Request): Promise<JWT | null> {
   const cookie = request ? request.headers.get("cookie") : (await headers()).get("cookie");
   if (!cookie) return null;
   const req = new NextRequest("http://session.invalid/", { headers: { cookie } });
-  return getToken({ req, secret: authOptions.secret, secureCookie: authOptions.useSecureCookies });
+  return getToken({ req, secret: await authSecret(), secureCookie: authOptions.useSecureCookies });
 }
 
 /**

@@ -1,14 +1,19 @@
 import "server-only";
 import { existsSync, readdirSync } from "node:fs";
-import path from "node:path";
 import { env, type DatabaseEngine } from "@/lib/env";
-import { uploadsDir } from "@/lib/uploads/photos";
+import { legacyAuthSecretFile } from "@/lib/site-secret";
+import { legacyUploadsDir } from "@/lib/uploads/legacy-photos";
 
-/** The files beside the database: the uploaded photos and the local session secret. */
+/**
+ * The files beside the database that versions before photos and the session secret moved into
+ * the database kept: a backup still carries them when a site has them, and restoring an old
+ * backup puts them back, for the next start to move in (lib/uploads/legacy-photos.ts,
+ * lib/site-secret.ts).
+ */
 type SiteFiles = { uploadsDir: string; authSecretFile: string };
 export type SqliteSite = SiteFiles & { engine?: "sqlite"; databasePath: string };
 export type PostgresSite = SiteFiles & { engine: "postgresql"; databaseUrl: string };
-/** Everything a site needs besides its code: the database, the uploaded photos, the local secret. */
+/** Everything a site needs besides its code: the database, and the legacy files if any. */
 export type Site = SqliteSite | PostgresSite;
 
 export const engineOf = (site: Site): DatabaseEngine => site.engine ?? "sqlite";
@@ -16,8 +21,7 @@ export const engineOf = (site: Site): DatabaseEngine => site.engine ?? "sqlite";
 /** The site this process is configured for (DATA_DIR, DATABASE_URL). */
 export function currentSite(): Site {
   const { dataDir, databaseEngine, databaseUrl, databasePath } = env();
-  // The file authSecret() (lib/env.ts) generates when no AUTH_SECRET is configured.
-  const files = { uploadsDir: uploadsDir(), authSecretFile: path.join(dataDir, "auth-secret") };
+  const files = { uploadsDir: legacyUploadsDir(), authSecretFile: legacyAuthSecretFile(dataDir) };
   return databaseEngine === "postgresql" ? { ...files, engine: "postgresql", databaseUrl } : { ...files, databasePath };
 }
 

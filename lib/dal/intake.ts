@@ -13,7 +13,7 @@ import { reference, type Reference } from "@/lib/dal/reference";
 import { takeTicketNo } from "@/lib/dal/ticket-numbers";
 import type { TicketWithView } from "@/lib/dal/ticket-view";
 import { writeRows } from "@/lib/sql/rows";
-import { discardPhotos, type StoredPhoto } from "@/lib/uploads/photos";
+import type { ProcessedPhoto } from "@/lib/uploads/photos";
 import { parseOrThrow } from "@/lib/validation/errors";
 import { ticketInputSchema, type TicketInput } from "@/lib/validation/ticket-input";
 
@@ -79,90 +79,91 @@ export function routingEvents(routing: RoutingDecision, owner: { id: string; cod
 
 /**
  * Accepts a complaint: validates it, routes it, sets its deadlines, takes its number, then stores
- * the ticket, its first events, its photos and the citizen's 受理 notice atomically (lib/sql/rows.ts:
- * one statement on PostgreSQL, a group-committed step on SQLite). `actor` is null for an anonymous
- * visitor of the public form. Returns the new ticket in the shape the views read.
+ * the ticket, its first events, its photos (rows and bytes) and the citizen's 受理 notice
+ * atomically (lib/sql/rows.ts: one statement on PostgreSQL, a group-committed step on SQLite): a
+ * photo is never kept without its ticket, so nothing needs discarding when intake fails. `actor`
+ * is null for an anonymous visitor of the public form. Returns the new ticket in the shape the views read.
  */
 export async function submitTicket(
   actor: Actor | null,
   raw: unknown,
-  options: { channel: Channel; photos?: StoredPhoto[] },
+  options: { channel: Channel; photos?: ProcessedPhoto[] },
 ): Promise<TicketWithView> {
   const photos = options.photos ?? [];
-  try {
-    if (!allowedChannels(actor).includes(options.channel)) throw new Forbidden("您没有通过该渠道提交诉求的权限");
-    const input = parseOrThrow(ticketInputSchema, raw);
-    const ref = await reference();
-    const receivedAt = new Date();
-    const plan = planTicket(ref, input, receivedAt);
-    const category = ref.categories.find((c) => c.code === input.category);
-    if (!category) throw new Invalid([{ field: "category", message: `诉求分类「${input.category}」已停用` }]);
+  if (!allowedChannels(actor).includes(options.channel)) throw new Forbidden("您没有通过该渠道提交诉求的权限");
+  const input = parseOrThrow(ticketInputSchema, raw);
+  const ref = await reference();
+  const receivedAt = new Date();
+  const plan = planTicket(ref, input, receivedAt);
+  const category = ref.categories.find((c) => c.code === input.category);
+  if (!category) throw new Invalid([{ field: "category", message: `诉求分类「${input.category}」已停用` }]);
 
-    const no = await takeTicketNo(receivedAt);
-    const ticket = newTicketRow({
+  const no = await takeTicketNo(receivedAt);
+  const ticket = newTicketRow({
+    id: newId(),
+    no,
+    channel: options.channel,
+    input,
+    citizenUserId: actor?.role === "CITIZEN" ? actor.userId : null,
+    receivedAt,
+    plan,
+  });
+  const events: TicketEvent[] = [
+    {
       id: newId(),
-      no,
-      channel: options.channel,
-      input,
-      citizenUserId: actor?.role === "CITIZEN" ? actor.userId : null,
-      receivedAt,
-      plan,
-    });
-    const events: TicketEvent[] = [
-      {
-        id: newId(),
-        ticketId: ticket.id,
-        type: "RECEIVED",
-        visibility: EVENT_TYPES.RECEIVED.visibility,
-        actorId: actor?.userId ?? null,
-        actorUnitId: actor?.unitId ?? null,
-        createdAt: receivedAt,
-        payload: JSON.stringify({ channel: options.channel }),
-      },
-      ...routingEvents(plan.routing, plan.owner, receivedAt).map((e) => ({ id: newId(), ticketId: ticket.id, actorId: null, actorUnitId: null, ...e }) as TicketEvent),
-    ];
-    const attachments = photos.map((photo) => ({ id: newId(), ...photo }));
-    const notices = input.phone
-      ? [
-          {
-            id: newId(),
-            ticketId: ticket.id,
-            recipient: input.phone,
-            template: "ACCEPTED",
-            payload: JSON.stringify({ no: ticket.no, unitName: plan.owner?.name ?? null, dueAt: plan.deadlines.dueAt.toISOString() }),
-            createdAt: receivedAt,
-          },
-        ]
-      : [];
-    await writeRows([
-      { into: "Ticket", values: [ticket] },
-      { into: "TicketEvent", values: events },
-      { into: "Attachment", values: attachments.map((a) => ({ ...a, ticketId: ticket.id, createdAt: receivedAt })) },
-      { into: "Notification", values: notices },
-    ]);
-    const unitOf = (id: string | null) => (id ? ref.unitById.get(id) : undefined);
-    return {
-      ...ticket,
-      ownerUnit: plan.owner ? { code: plan.owner.code, name: plan.owner.name } : null,
-      squadronUnit: null,
-      handler: null,
-      category: { code: category.code, name: category.name },
-      mergedInto: null,
-      assistRequests: [],
-      attachments: attachments.map(({ id, mimeType, width, height }) => ({ id, mimeType, width, height })),
-      events: events.map((e) => {
-        const unit = unitOf(e.actorUnitId);
-        return {
-          ...e,
-          actor: actor && e.actorId === actor.userId ? { displayName: actor.displayName } : null,
-          actorUnit: unit ? { code: unit.code, name: unit.name } : null,
-        };
-      }),
-    };
-  } catch (error) {
-    await discardPhotos(photos);
-    throw error;
-  }
+      ticketId: ticket.id,
+      type: "RECEIVED",
+      visibility: EVENT_TYPES.RECEIVED.visibility,
+      actorId: actor?.userId ?? null,
+      actorUnitId: actor?.unitId ?? null,
+      createdAt: receivedAt,
+      payload: JSON.stringify({ channel: options.channel }),
+    },
+    ...routingEvents(plan.routing, plan.owner, receivedAt).map((e) => ({ id: newId(), ticketId: ticket.id, actorId: null, actorUnitId: null, ...e }) as TicketEvent),
+  ];
+  const attachments = photos.map((photo) => ({ id: newId(), ...photo }));
+  const notices = input.phone
+    ? [
+        {
+          id: newId(),
+          ticketId: ticket.id,
+          recipient: input.phone,
+          template: "ACCEPTED",
+          payload: JSON.stringify({ no: ticket.no, unitName: plan.owner?.name ?? null, dueAt: plan.deadlines.dueAt.toISOString() }),
+          createdAt: receivedAt,
+        },
+      ]
+    : [];
+  await writeRows([
+    { into: "Ticket", values: [ticket] },
+    { into: "TicketEvent", values: events },
+    {
+      into: "Attachment",
+      // The row without the bytes: those go to AttachmentContent.
+      values: attachments.map(({ id, storedName, mimeType, size, width, height }) => ({ id, ticketId: ticket.id, storedName, mimeType, size, width, height, createdAt: receivedAt })),
+    },
+    { into: "AttachmentContent", values: attachments.map(({ id, bytes }) => ({ attachmentId: id, bytes })) },
+    { into: "Notification", values: notices },
+  ]);
+  const unitOf = (id: string | null) => (id ? ref.unitById.get(id) : undefined);
+  return {
+    ...ticket,
+    ownerUnit: plan.owner ? { code: plan.owner.code, name: plan.owner.name } : null,
+    squadronUnit: null,
+    handler: null,
+    category: { code: category.code, name: category.name },
+    mergedInto: null,
+    assistRequests: [],
+    attachments: attachments.map(({ id, mimeType, width, height }) => ({ id, mimeType, width, height })),
+    events: events.map((e) => {
+      const unit = unitOf(e.actorUnitId);
+      return {
+        ...e,
+        actor: actor && e.actorId === actor.userId ? { displayName: actor.displayName } : null,
+        actorUnit: unit ? { code: unit.code, name: unit.name } : null,
+      };
+    }),
+  };
 }
 
 /** Every column of a new ticket, so the insert and the returned view cannot drift apart. */

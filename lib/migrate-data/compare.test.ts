@@ -60,7 +60,7 @@ describe("formatVerification", () => {
     expect(text).toMatch(/Ticket\s+1476\s+1476\s+一致/);
     expect(text).toMatch(/ZQ1\s+2022\s+源库\s+1476\s+100\.00%.*93\.03%/);
     expect(text).toMatch(/目标库\s+1476\s+100\.00%.*93\.03%.*一致/);
-    expect(text).toContain("已复制 3 条照片记录");
+    expect(text).toContain("照片：已复制 3 张照片（图片内容存于数据库");
     expect(text).toContain("核对通过");
   });
 

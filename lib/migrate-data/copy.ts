@@ -7,6 +7,8 @@ import { columnTypes } from "./target";
 
 /** Rows read from the source per query: memory stays bounded whatever the site's size. */
 export const PAGE_SIZE = 2000;
+/** Rows per query of a table with binary columns (photos of a few hundred KB each: AttachmentContent). */
+export const BINARY_PAGE_SIZE = 20;
 
 type Row = Record<string, unknown>;
 
@@ -16,16 +18,22 @@ const refs = (columns: readonly string[]) => sql.join(columns.map((column) => sq
  * The rows of one source table in primary-key order, a page at a time (keyset paging: each page
  * starts after the last key of the one before, so no page costs more than the first).
  */
-async function* sourcePages(source: Kysely<DB>, table: TableCopy, columns: readonly string[], filter?: RawBuilder<unknown>): AsyncGenerator<Row[]> {
+async function* sourcePages(
+  source: Kysely<DB>,
+  table: TableCopy,
+  columns: readonly string[],
+  options: { filter?: RawBuilder<unknown>; pageSize?: number } = {},
+): AsyncGenerator<Row[]> {
+  const { filter, pageSize = PAGE_SIZE } = options;
   const keys = refs(table.primaryKey);
   let after: unknown[] | null = null;
   for (;;) {
     const conditions: RawBuilder<unknown>[] = [...(filter ? [filter] : []), ...(after ? [sql`(${keys}) > (${sql.join(after)})`] : [])];
     const where: RawBuilder<unknown> = conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``;
-    const { rows } = await sql<Row>`SELECT ${refs(columns)} FROM ${sql.table(table.name)} ${where} ORDER BY ${keys} LIMIT ${PAGE_SIZE}`.execute(source);
+    const { rows } = await sql<Row>`SELECT ${refs(columns)} FROM ${sql.table(table.name)} ${where} ORDER BY ${keys} LIMIT ${pageSize}`.execute(source);
     if (rows.length === 0) return;
     yield rows;
-    if (rows.length < PAGE_SIZE) return;
+    if (rows.length < pageSize) return;
     const last: Row = rows.at(-1)!;
     after = table.primaryKey.map((column): unknown => last[column]);
   }
@@ -58,16 +66,17 @@ export async function copyTable(source: Kysely<DB>, trx: Transaction<DB>, table:
   const types = await columnTypes(trx, table.name);
   const convert = table.columns.map((column) => converter(table.name, column, types.get(column)));
   const deferred = new Set(table.selfReferences);
-  const perInsert = rowsPerInsert(table.columns.length, PAGE_SIZE);
+  const pageSize = table.columns.some((column) => types.get(column) === "bytea") ? BINARY_PAGE_SIZE : PAGE_SIZE;
+  const perInsert = rowsPerInsert(table.columns.length, pageSize);
   let copied = 0;
-  for await (const page of sourcePages(source, table, table.columns)) {
+  for await (const page of sourcePages(source, table, table.columns, { pageSize })) {
     const values = page.map((row) => table.columns.map((column, i) => (deferred.has(column) ? null : convert[i]!(row[column]))));
     for (let start = 0; start < values.length; start += perInsert) await insertRows(trx, table.name, table.columns, values.slice(start, start + perInsert));
     copied += page.length;
   }
   for (const column of table.selfReferences) {
     const columns = [...table.primaryKey, column];
-    for await (const page of sourcePages(source, table, columns, sql`${sql.ref(column)} IS NOT NULL`)) {
+    for await (const page of sourcePages(source, table, columns, { filter: sql`${sql.ref(column)} IS NOT NULL` })) {
       for (const row of page) {
         const key = sql.join(table.primaryKey.map((k) => sql`${sql.ref(k)} = ${row[k]}`), sql` AND `);
         await sql`UPDATE ${sql.table(table.name)} SET ${sql.ref(column)} = ${row[column]} WHERE ${key}`.execute(trx);

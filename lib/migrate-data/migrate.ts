@@ -7,7 +7,7 @@ import { migratePostgres } from "@/lib/migrations/postgres";
 import type { Verification } from "./compare";
 import { copyTable } from "./copy";
 import { copyPlan, missingTables, type TableCopy } from "./plan";
-import { checkSourceMigrations, danglingReferences, describeSource, openSource } from "./source";
+import { checkSourceMigrations, danglingReferences, describeSource, openSource, photosNotInDatabase } from "./source";
 import { nonEmptyTables, openTarget, targetUrlOf } from "./target";
 import { verifyCopy } from "./verify";
 
@@ -43,6 +43,13 @@ async function sourcePlan(source: Kysely<DB>, progress: (line: string) => void):
   const dangling = await danglingReferences(source);
   if (dangling.length) {
     throw new Error(`源数据库有引用不存在记录的行（${dangling.map((d) => `${d.table} ${d.count} 行`).join("、")}），PostgreSQL 不会接受；请先修复`);
+  }
+  const files = await photosNotInDatabase(source);
+  if (files > 0) {
+    throw new Error(
+      `源站点有 ${files} 张照片仍是 DATA_DIR/uploads 下的文件，尚未存入数据库，不会随数据迁移：` +
+        "请先用本版本启动一次原站点（npm start 或 npm run cli -- migrate 会把照片文件移入数据库），再迁移。未写入任何数据",
+    );
   }
   const shapes = described.filter((shape) => models.includes(shape.name));
   return { plan: copyPlan(shapes), tables: shapes.map((shape) => shape.name) };

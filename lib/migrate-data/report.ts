@@ -54,7 +54,7 @@ export function formatVerification(verification: Verification, photos?: number):
     ];
   });
   lines.push(...table([header, ...rows]));
-  if (photos !== undefined) lines.push("", `照片：已复制 ${photos} 条照片记录；照片文件仍在原站点 DATA_DIR/uploads 下，请让新站点使用同一 DATA_DIR（或把该目录连同 auth-secret 一起复制过去）。`);
+  if (photos !== undefined) lines.push("", `照片：已复制 ${photos} 张照片（图片内容存于数据库，随数据一并复制；新站点不需要原站点的 DATA_DIR）。`);
   if (verification.problems.length === 0) {
     lines.push("", "核对通过：各表行数与各单位、各年度的三率两边一致。");
   } else {

@@ -88,6 +88,21 @@ export async function describeSource(source: Kysely<DB>): Promise<TableShape[]> 
   return shapes;
 }
 
+/**
+ * Photos the source still keeps as files under DATA_DIR/uploads (an Attachment without content):
+ * versions before photos moved into the database wrote them there, and starting the site once
+ * with this version moves them in (lib/uploads/legacy-photos.ts).
+ */
+export async function photosNotInDatabase(source: Kysely<DB>): Promise<number> {
+  const row = await source
+    .selectFrom("Attachment as a")
+    .leftJoin("AttachmentContent as c", "c.attachmentId", "a.id")
+    .where("c.attachmentId", "is", null)
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
 /** Rows the source's foreign keys do not find (SQLite enforces them only on connections that ask). */
 export async function danglingReferences(source: Kysely<DB>): Promise<{ table: string; count: number }[]> {
   const { rows } = await sql<{ table: string; count: number }>`

@@ -1,7 +1,5 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { mkdir, rm, writeFile } from "node:fs/promises";
-import path from "node:path";
 import sharp from "sharp";
 import {
   MAX_PHOTO_BYTES,
@@ -12,14 +10,10 @@ import {
   photoPixelsAllowed,
   sniffImageType,
 } from "@/lib/domain/image-type";
-import { env, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from "@/lib/env";
 import { Invalid, type FieldError } from "@/lib/errors";
 
-export type StoredPhoto = { storedName: string; mimeType: string; size: number; width: number | null; height: number | null };
-
-export function uploadsDir(): string {
-  return path.join(env().dataDir, "uploads");
-}
+/** A photo ready to be stored with its ticket (lib/dal/intake.ts): its Attachment row's values and its bytes. */
+export type ProcessedPhoto = { storedName: string; mimeType: string; size: number; width: number | null; height: number | null; bytes: Buffer };
 
 const photoLabel = (index: number, name: string) => `第 ${index + 1} 张照片（${name || "未命名"}）`;
 
@@ -51,38 +45,28 @@ async function checkPixels(bytes: Uint8Array, label: string): Promise<void> {
 /**
  * Re-encodes each photo without its metadata (GPS position, camera, time) — a citizen's photo
  * must not reveal where they live — applying the EXIF orientation first and scaling it down to
- * a long side of MAX_STORED_PHOTO_SIDE, and stores it under data/uploads with a random name.
+ * a long side of MAX_STORED_PHOTO_SIDE. Nothing is written anywhere: the bytes are stored in the
+ * database with the ticket, in the same statement (AttachmentContent in prisma/schema.prisma says why).
  */
-export async function storePhotos(files: { name: string; bytes: Uint8Array }[]): Promise<StoredPhoto[]> {
+export async function processPhotos(files: { name: string; bytes: Uint8Array }[]): Promise<ProcessedPhoto[]> {
   const errors = checkPhotos(files);
   if (errors.length) throw new Invalid(errors);
-  await mkdir(uploadsDir(), { recursive: true, mode: PRIVATE_DIR_MODE });
-  const stored: StoredPhoto[] = [];
-  try {
-    for (const [i, file] of files.entries()) {
-      const type = sniffImageType(file.bytes)!;
-      await checkPixels(file.bytes, photoLabel(i, file.name));
-      // limitInputPixels again while decoding: the header check is the message, this the guard.
-      const { data, info } = await sharp(file.bytes, { limitInputPixels: MAX_PHOTO_PIXELS })
-        .rotate()
-        .resize({ width: MAX_STORED_PHOTO_SIDE, height: MAX_STORED_PHOTO_SIDE, fit: "inside", withoutEnlargement: true })
-        .toFormat(type.ext === "jpg" ? "jpeg" : type.ext)
-        .toBuffer({ resolveWithObject: true })
-        .catch(() => {
-          throw new Invalid([{ field: "photos", message: `第 ${i + 1} 张照片已损坏，无法读取` }]);
-        });
-      const storedName = `${randomBytes(16).toString("hex")}.${type.ext}`;
-      await writeFile(path.join(uploadsDir(), storedName), data, { flag: "wx", mode: PRIVATE_FILE_MODE });
-      stored.push({ storedName, mimeType: type.mime, size: data.length, width: info.width, height: info.height });
-    }
-  } catch (error) {
-    await discardPhotos(stored);
-    throw error;
+  const processed: ProcessedPhoto[] = [];
+  for (const [i, file] of files.entries()) {
+    const type = sniffImageType(file.bytes)!;
+    await checkPixels(file.bytes, photoLabel(i, file.name));
+    // limitInputPixels again while decoding: the header check is the message, this the guard.
+    const { data, info } = await sharp(file.bytes, { limitInputPixels: MAX_PHOTO_PIXELS })
+      .rotate()
+      .resize({ width: MAX_STORED_PHOTO_SIDE, height: MAX_STORED_PHOTO_SIDE, fit: "inside", withoutEnlargement: true })
+      .toFormat(type.ext === "jpg" ? "jpeg" : type.ext)
+      .toBuffer({ resolveWithObject: true })
+      .catch(() => {
+        throw new Invalid([{ field: "photos", message: `第 ${i + 1} 张照片已损坏，无法读取` }]);
+      });
+    // A random name still: Attachment.storedName is unique, and names the file of a legacy photo.
+    const storedName = `${randomBytes(16).toString("hex")}.${type.ext}`;
+    processed.push({ storedName, mimeType: type.mime, size: data.length, width: info.width, height: info.height, bytes: data });
   }
-  return stored;
-}
-
-/** Removes stored files when the ticket they belonged to was not created. */
-export async function discardPhotos(photos: StoredPhoto[]): Promise<void> {
-  await Promise.all(photos.map((p) => rm(path.join(uploadsDir(), p.storedName), { force: true })));
+  return processed;
 }

@@ -1,5 +1,6 @@
-// Issue 9 item 18: the data folder, the database (with its -wal/-shm) and the generated auth
-// secret are owner-only, even when the process's umask would leave them world-readable.
+// Issue 9 item 18: the data folder and the database (with its -wal/-shm) are owner-only, even
+// when the process's umask would leave them world-readable. (The generated session secret is no
+// file any more but a row: tests/integration/site-secret.int.test.ts.)
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, statSync } from "node:fs";
 import path from "node:path";
@@ -18,20 +19,4 @@ describe("files that hold data and secrets", () => {
     expect(mode(database)).toBe(0o600);
     for (const side of ["-wal", "-shm"]) if (existsSync(database + side)) expect(mode(database + side)).toBe(0o600);
   }, 120_000);
-
-  it("the generated auth secret is 0600 in a 0700 folder, whatever the umask", async () => {
-    const site = path.join(mkdtempSync(path.join(path.dirname(process.env.DATA_DIR!), "secret-")), "site");
-    process.env.DATA_DIR = site;
-    delete process.env.AUTH_SECRET;
-    delete process.env.NEXTAUTH_SECRET;
-    const previous = process.umask(0o022);
-    try {
-      const { authSecret } = await import("@/lib/env");
-      expect(authSecret()).toHaveLength(43);
-    } finally {
-      process.umask(previous);
-    }
-    expect(mode(site)).toBe(0o700);
-    expect(mode(path.join(site, "auth-secret"))).toBe(0o600);
-  });
 });

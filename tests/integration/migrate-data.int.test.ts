@@ -31,11 +31,18 @@ const MODELS = Object.values(Prisma.ModelName);
 const cli = (...args: string[]) =>
   promisify(execFile)(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "cli/index.ts", ...args], { env: process.env, timeout: 150_000 });
 
+/** A photo of the site being moved: its bytes are a row like any other (AttachmentContent). */
+const PHOTO = { id: "migrated-photo", bytes: Buffer.from(Array.from({ length: 70_000 }, (_, i) => (i * 7) % 256)) };
+
 let server: Postgres;
 let target: string;
 beforeAll(async () => {
   server = await startPostgres();
   target = await server.createDatabase("moved");
+  const { id: ticketId } = await db.ticket.findFirstOrThrow({ select: { id: true } });
+  await db.attachment.create({
+    data: { id: PHOTO.id, ticketId, storedName: "migrated-photo.jpg", mimeType: "image/jpeg", size: PHOTO.bytes.length, content: { create: { bytes: PHOTO.bytes } } },
+  });
 }, 30_000);
 const copies: string[] = [];
 afterAll(async () => {
@@ -88,7 +95,10 @@ describe("migrate-data", () => {
     // The demo's ZQ1 2022: 1476 tickets, 满意率 93.03 %, on both sides.
     expect(stdout).toMatch(/ZQ1\s+2022\s+源库\s+1476\s+.*93\.03%/);
     expect(stdout).toMatch(/\n\s+目标库\s+1476\s+.*93\.03%.*一致/);
-    expect(stdout).toContain("照片文件仍在原站点 DATA_DIR/uploads 下");
+    expect(stdout).toContain("照片：已复制 1 张照片（图片内容存于数据库");
+    const [photo] = await query<{ attachmentId: string; bytes: Buffer }>(target, `SELECT "attachmentId", "bytes" FROM "AttachmentContent"`);
+    expect(photo!.attachmentId).toBe(PHOTO.id);
+    expect(photo!.bytes.equals(PHOTO.bytes)).toBe(true);
   }, 180_000);
 
   it("copies every model of the schema but the counters, which the target recounts", async () => {
@@ -195,6 +205,17 @@ describe("migrate-data", () => {
     orphan.prepare(`INSERT INTO "TicketEvent" ("id", "ticketId", "type", "visibility", "createdAt") VALUES ('orphan', 'no-such-ticket', 'NOTE', 'INTERNAL', 0)`).run();
     orphan.close();
     await expect(migrateData({ from: dangling.url, to: empty })).rejects.toThrow("源数据库有引用不存在记录的行（TicketEvent 1 行）");
+
+    // A photo an older version stored as a file the source has not moved in yet.
+    const unmoved = sourceCopy("unmoved");
+    const legacy = new Database(unmoved.file);
+    legacy
+      .prepare(`INSERT INTO "Attachment" ("id", "ticketId", "storedName", "mimeType", "size", "createdAt") SELECT 'on-disk', "id", 'on-disk.jpg', 'image/jpeg', 1, 0 FROM "Ticket" LIMIT 1`)
+      .run();
+    legacy.close();
+    await expect(migrateData({ from: unmoved.url, to: empty })).rejects.toThrow(
+      /^源站点有 1 张照片仍是 DATA_DIR\/uploads 下的文件，尚未存入数据库.*请先用本版本启动一次原站点/,
+    );
     expect(await tablesOf(empty)).toEqual([]);
   });
 
@@ -202,7 +223,7 @@ describe("migrate-data", () => {
     // A small site whose counter table disagrees with its tickets (edited outside the application).
     const broken = sourceCopy("broken");
     const sqlite = new Database(broken.file);
-    sqlite.exec(`DELETE FROM "TicketEvent"; DELETE FROM "Evaluation"; DELETE FROM "ReturnRequest"; DELETE FROM "Ticket";
+    sqlite.exec(`DELETE FROM "TicketEvent"; DELETE FROM "Evaluation"; DELETE FROM "ReturnRequest"; DELETE FROM "Attachment"; DELETE FROM "Ticket";
       UPDATE "MetricMonthly" SET "received" = "received" + 1 WHERE "month" = (SELECT MIN("month") FROM "MetricMonthly");`);
     sqlite.close();
     const empty = await server.createDatabase("rolled_back");

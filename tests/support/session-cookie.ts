@@ -1,6 +1,7 @@
 import { encode, type JWT } from "next-auth/jwt";
 import type { User } from "next-auth";
 import { authOptions } from "@/lib/auth/options";
+import { authSecret } from "@/lib/site-secret";
 
 type Authorize = (credentials: Record<string, string>, req: { headers: Record<string, string> }) => Promise<User>;
 
@@ -17,5 +18,5 @@ export async function signInCookie(username: string, password: string): Promise<
 }
 
 export async function cookieFor(token: Partial<JWT>): Promise<string> {
-  return `next-auth.session-token=${await encode({ token: token as JWT, secret: authOptions.secret! })}`;
+  return `next-auth.session-token=${await encode({ token: token as JWT, secret: await authSecret() })}`;
 }

@@ -6,7 +6,7 @@ import { currentActor } from "@/lib/auth/session";
 import { submitTicket } from "@/lib/dal/intake";
 import { Invalid } from "@/lib/errors";
 import { clientIp, limitAnonymousSubmissionByIp, limitSubmissionByIp, limitSubmissionByPhone } from "@/lib/rate-limit";
-import { checkPhotos, storePhotos } from "@/lib/uploads/photos";
+import { checkPhotos, processPhotos } from "@/lib/uploads/photos";
 import { fieldErrors } from "@/lib/validation/errors";
 import { ticketInputSchema } from "@/lib/validation/ticket-input";
 
@@ -49,7 +49,7 @@ export async function submitComplaint(formData: FormData): Promise<ActionResult<
     else await limitAnonymousSubmissionByIp(ip);
 
     const actor = await currentActor();
-    const photos = await storePhotos(files);
+    const photos = await processPhotos(files);
     const ticket = await submitTicket(actor?.role === "CITIZEN" ? actor : null, raw, { channel: "WEB", photos });
     return { no: ticket.no, unitName: ticket.ownerUnit?.name ?? null, dueAt: ticket.dueAt?.toISOString() ?? null };
   });
