@@ -15,9 +15,10 @@ import { Forbidden, Invalid, NotFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { MISSING_API_KEY } from "@/lib/open311/errors";
 import { toOpen311FieldErrors, toTicketInput, type IntakeContext, type Open311Fields } from "@/lib/open311/intake";
-import type { RequestsFilter } from "@/lib/open311/query";
+import type { RequestsFilter, UpdatesFilter } from "@/lib/open311/query";
 import { CLOSED_STATUSES, toCreatedRequest, toServiceRequest, type ServiceRequest } from "@/lib/open311/requests";
 import { toService, toServiceDefinition } from "@/lib/open311/services";
+import { toRequestUpdate, UPDATE_EVENT_TYPES, type RequestUpdate } from "@/lib/open311/updates";
 
 /** Who reads: the user behind an api_key, or null for the public. */
 export type Open311Reader = Actor | null;
@@ -120,4 +121,25 @@ export async function getServiceRequest(reader: Open311Reader, no: string): Prom
   });
   if (!row) throw new NotFound(`服务请求 ${no} 不存在`);
   return [toServiceRequest(row, viewOf(reader))];
+}
+
+/**
+ * GET servicerequestupdates (FixMyStreet's extension): the public steps of the reader's tickets
+ * taken in the window, oldest first — FixMyStreet applies them in order. Through the
+ * (createdAt) index of TicketEvent.
+ */
+export async function listServiceRequestUpdates(reader: Open311Reader, filter: UpdatesFilter): Promise<RequestUpdate[]> {
+  const rows = await db.ticketEvent.findMany({
+    where: {
+      createdAt: { gte: filter.from, ...(filter.to ? { lte: filter.to } : {}) },
+      visibility: "PUBLIC",
+      type: { in: UPDATE_EVENT_TYPES },
+      ...(reader && { ticket: readableTicketsWhere(reader) }),
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    skip: filter.offset,
+    take: filter.limit,
+    select: { id: true, type: true, payload: true, createdAt: true, ticket: { select: { no: true, categoryCode: true } } },
+  });
+  return rows.map((row) => toRequestUpdate(row, viewOf(reader)));
 }

@@ -17,6 +17,7 @@ export function parseResourceFile(file: string): { name: string; format: Open311
 export type Open311Document =
   | { root: "services"; items: object[] }
   | { root: "service_requests"; items: object[] }
+  | { root: "service_requests_updates"; items: object[] }
   | { root: "errors"; items: object[] }
   | { root: "service_definition"; value: object };
 
@@ -24,6 +25,7 @@ export type Open311Document =
 const ITEM_OF: Record<string, string> = {
   services: "service",
   service_requests: "request",
+  service_requests_updates: "request_update",
   errors: "error",
   attributes: "attribute",
   values: "value",

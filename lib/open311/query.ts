@@ -13,6 +13,9 @@ export const WINDOW_DAYS = 90;
 /** The most results one answer holds: the default and largest page_size, and the most ids one look-up takes. */
 export const MAX_RESULTS = 1000;
 
+/** GET servicerequestupdates: the steps taken in [from, to], oldest first, a page of them. */
+export type UpdatesFilter = { from: Date; to: Date | null; limit: number; offset: number };
+
 export type RequestsFilter =
   | { kind: "ids"; ids: string[]; limit: number }
   | {
@@ -78,7 +81,22 @@ export function parseRequestsQuery(params: URLSearchParams, now: Date): Requests
   const errors: FieldError[] = [];
   const statuses = list(params.get("status")).map((s) => s.toLowerCase());
   if (statuses.some((s) => s !== "open" && s !== "closed")) errors.push({ field: "status", message: "只能是 open 或 closed" });
+  const window = parseWindow(params, now, errors);
+  if (errors.length) throw new Invalid(errors);
+  return { kind: "search", serviceCodes: list(params.get("service_code")), statuses: statuses as Open311Status[], ...window! };
+}
 
+/** The filter for GET servicerequestupdates (FixMyStreet sends start_date and end_date): the same window and paging rules. */
+export function parseUpdatesQuery(params: URLSearchParams, now: Date): UpdatesFilter {
+  const errors: FieldError[] = [];
+  const window = parseWindow(params, now, errors);
+  if (errors.length) throw new Invalid(errors);
+  return window!;
+}
+
+/** start_date, end_date, page and page_size; problems go to `errors` (null then). */
+function parseWindow(params: URLSearchParams, now: Date, errors: FieldError[]): UpdatesFilter | null {
+  const before = errors.length;
   const startText = params.get("start_date")?.trim();
   const endText = params.get("end_date")?.trim();
   const start = startText ? parseW3cDateTime(startText) : null;
@@ -95,7 +113,7 @@ export function parseRequestsQuery(params: URLSearchParams, now: Date): Requests
   const pageSize = wholeNumber(params.get("page_size"), { min: 1, max: MAX_RESULTS, absent: MAX_RESULTS });
   if (page === null) errors.push({ field: "page", message: "应为从 1 开始的页码" });
   if (pageSize === null) errors.push({ field: "page_size", message: `应为 1 到 ${MAX_RESULTS} 之间的整数` });
-  if (errors.length) throw new Invalid(errors);
+  if (errors.length > before) return null;
 
   const window = WINDOW_DAYS * DAY_MS;
   let from: Date;
@@ -110,15 +128,7 @@ export function parseRequestsQuery(params: URLSearchParams, now: Date): Requests
     from = new Date(now.getTime() - window);
     to = null;
   }
-  return {
-    kind: "search",
-    serviceCodes: list(params.get("service_code")),
-    statuses: statuses as Open311Status[],
-    from,
-    to,
-    limit: pageSize!,
-    offset: (page! - 1) * pageSize!,
-  };
+  return { from, to, limit: pageSize!, offset: (page! - 1) * pageSize! };
 }
 
 /** A whole number in [min, max]; `absent` when not given; null when malformed or out of range. */

@@ -1,5 +1,6 @@
 import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
+import { actorOf } from "../support/actors";
 import { GET as getResource, POST as postResource } from "@/app/api/open311/v2/[resource]/route";
 import { GET as unknownPathGet } from "@/app/api/open311/v2/[...path]/route";
 import { DELETE as deleteRequest, GET as getRequest } from "@/app/api/open311/v2/requests/[file]/route";
@@ -7,6 +8,7 @@ import { GET as baseGet } from "@/app/api/open311/v2/route";
 import { GET as getService } from "@/app/api/open311/v2/services/[file]/route";
 import { issueApiToken } from "@/lib/dal/api-tokens";
 import { open311Reader } from "@/lib/dal/open311";
+import { performAction } from "@/lib/dal/workflow/perform";
 import { db } from "@/lib/db";
 import { Forbidden } from "@/lib/errors";
 
@@ -346,5 +348,41 @@ describe("Open311 GET requests", () => {
     expect(list.length).toBeGreaterThan(0);
     const zq2 = await db.ticket.findMany({ where: { no: { in: list.map((r) => r.service_request_id) } }, include: { ownerUnit: true } });
     expect(zq2.every((t) => t.ownerUnit?.code === "ZQ2")).toBe(true);
+  });
+});
+
+describe("Open311 servicerequestupdates (FixMyStreet's extension)", () => {
+  it("lists every ticket's public steps in the window, oldest first, as FixMyStreet reads them — without a key", async () => {
+    const startDate = new Date(Date.now() - 1_000).toISOString();
+    const no = await created(await postForm(report()));
+    const handler = await actorOf("zq1.handler");
+    await performAction(handler, no, { action: "sign", version: 1 });
+    await performAction(handler, no, { action: "contact", version: 2, note: "群众情绪激动，内部记录", method: "CALL" });
+    await performAction(handler, no, { action: "reply", version: 3, text: "已调整配时，如仍有问题请拨打13700001111。" });
+    const repeat = await created(await postForm({ ...report(), description: "光岳路东昌路口左转绿灯太短，又排了很久的队。" }));
+    await performAction(await actorOf("dispatcher"), repeat, { action: "merge", version: 1, into: no });
+    const endDate = new Date(Date.now() + 1_000).toISOString();
+
+    const response = await resource("servicerequestupdates.xml", `start_date=${encodeURIComponent(startDate)}&end_date=${encodeURIComponent(endDate)}`);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    for (const secret of ["13700001111", "13912345678", "激动"]) expect(text).not.toContain(secret);
+    const updates = (
+      new XMLParser({ isArray: (name) => name === "request_update", parseTagValue: false }).parse(text).service_requests_updates.request_update as Record<string, string>[]
+    ).filter((u) => [no, repeat].includes(u.service_request_id!));
+    expect(updates.filter((u) => u.service_request_id === no).map((u) => u.status)).toEqual(["open", "open", "investigating", "in_progress", "fixed"]);
+    expect(updates.find((u) => u.status === "fixed")!.description).toBe("已调整配时，如仍有问题请拨打137****1111。");
+    expect(updates.find((u) => u.service_request_id === repeat && u.status === "duplicate")!.description).toContain(no);
+    for (const u of updates) expect(u.updated_datetime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
+    expect(new Set(updates.map((u) => u.update_id)).size).toBe(updates.length);
+
+    // With a key: the key user's tickets only, in the staff view.
+    const foreign = (await (await resource("servicerequestupdates.json", `api_key=${tokens["zq2.handler"]}&start_date=${encodeURIComponent(startDate)}`)).json()) as { service_request_id: string }[];
+    expect(foreign.map((u) => u.service_request_id)).not.toContain(no);
+    const own = (await (await resource("servicerequestupdates.json", `api_key=${tokens["zq1.handler"]}&start_date=${encodeURIComponent(startDate)}`)).json()) as { service_request_id: string; description: string }[];
+    expect(own.filter((u) => u.service_request_id === no).map((u) => u.description)).toContain("已调整配时，如仍有问题请拨打13700001111。");
+
+    const bad = await resource("servicerequestupdates.json", "start_date=2025-01-01&end_date=2026-01-01");
+    expect(bad.status).toBe(400);
   });
 });
