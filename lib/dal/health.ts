@@ -12,7 +12,7 @@ import { storageStatus, type StorageStatus } from "@/lib/storage/health";
 /**
  * Every answer names the engine and this node's part in the scheduler (which node leads);
  * `schema` says whether the database's migrations are this code's; `disk` is the data folder's
- * (SQLite's database, photos, backups).
+ * (on SQLite where the database lives).
  */
 export type Health = { engine: DatabaseEngine; scheduler: SchedulerRole } & (
   | { status: "ok"; database: { reachable: true; writable: true }; schema: { current: true }; disk?: { freeBytes: number } }
@@ -26,9 +26,10 @@ export type Health = { engine: DatabaseEngine; scheduler: SchedulerRole } & (
 );
 
 /**
- * Less free space than this in the data folder: the next burst of writes will fail — on SQLite
- * the WAL grows to its 16 MiB size limit (lib/sqlite.ts) there; on either engine photos (up to
- * 5 MiB each) and backups are written there.
+ * Less free space than this in the data folder of a SQLite site: the next burst of writes will
+ * fail — the WAL grows to its 16 MiB size limit (lib/sqlite.ts) there. A PostgreSQL node keeps
+ * nothing there (photos and the session secret are rows), so its local disk does not make it
+ * unready; the database server's disk is the DBA's to watch (docs/deploy.md).
  */
 const LOW_DISK_BYTES = 16 * 1024 * 1024;
 
@@ -68,7 +69,7 @@ function databaseState(): { database: Extract<Health, { status: "degraded" }>["d
   if (!storage.writable) {
     return { database: { reachable: true, writable: false, problem: storage.message, fault: storage.fault, since: storage.since }, ...disk };
   }
-  if (freeBytes !== null && freeBytes < LOW_DISK_BYTES) {
+  if (freeBytes !== null && freeBytes < LOW_DISK_BYTES && env().databaseEngine === "sqlite") {
     return { database: { reachable: true, writable: true, problem: "服务器存储空间即将用尽，请尽快清理或扩容" }, ...disk };
   }
   return { database: { reachable: true, writable: true }, ...disk };
