@@ -12,6 +12,7 @@ export const ADMIN_SECTIONS = [
   { href: "/admin/units", label: "单位", description: "支队、指挥中心、大队、中队和外部协作部门；单位代码创建后不可修改。" },
   { href: "/admin/categories", label: "诉求分类", description: "分类名称、说明和示例，以及子分类；分类代码即 Open311 服务代码，不可修改。" },
   { href: "/admin/tokens", label: "接口令牌", description: "为对接系统签发 API 令牌（只显示一次），查看使用情况，随时吊销。" },
+  { href: "/admin/notifications", label: "通知发件箱", description: "受理、答复等短信通知：待发、已发和发送失败的原因；失败的可以重发。" },
 ] as const;
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -23,6 +24,23 @@ export const ENTITY_LABELS: Record<string, string> = {
   Category: "诉求分类",
   SubCategory: "子分类",
   ApiToken: "接口令牌",
+  Notification: "通知",
+};
+
+export const NOTIFICATION_STATUS_LABELS: Record<string, string> = {
+  PENDING: "待发送",
+  SENDING: "发送中",
+  SENT: "已发送",
+  FAILED: "发送失败",
+};
+
+export const TEMPLATE_LABELS: Record<string, string> = {
+  ACCEPTED: "受理通知",
+  MERGED: "并单通知",
+  EXTENDED: "延期通知",
+  REPLIED: "答复通知",
+  REOPENED: "重办通知",
+  CLOSED_AFTER_REVIEW: "复核办结通知",
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -35,6 +53,7 @@ export const ACTION_LABELS: Record<string, string> = {
   UNLOCK: "解除锁定",
   ISSUE: "签发",
   REVOKE: "吊销",
+  RESEND: "重发",
 };
 
 export const FIELD_LABELS: Record<string, string> = {
