@@ -4,6 +4,7 @@
 // PostgreSQL stores as given in a column without a zone) and reads such a column as local time:
 // 8 hours off on both ways. Both are UTC here. (Prisma's adapter converts its own values.)
 import pg from "pg";
+import { logger } from "@/lib/logger";
 
 // Process-wide: pg has no per-pool setting for parameters. Every pool of this app holds UTC.
 pg.defaults.parseInputDatesAsUTC = true;
@@ -18,5 +19,10 @@ const types = {
 };
 
 export function postgresPool(url: string, max: number): pg.Pool {
-  return new pg.Pool({ connectionString: url, max, types });
+  const pool = new pg.Pool({ connectionString: url, max, types });
+  // The server ends idle connections when it restarts or fails over, or an administrator ends
+  // them: the pool drops such a connection and opens a new one for the next query. pg re-emits
+  // the error on the pool, where without a listener it is an uncaught exception.
+  pool.on("error", (err) => logger.warn({ err }, "PostgreSQL ended an idle connection; the next query opens a new one"));
+  return pool;
 }
