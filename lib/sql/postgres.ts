@@ -20,9 +20,12 @@ const types = {
 
 export function postgresPool(url: string, max: number): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max, types });
-  // The server ends idle connections when it restarts or fails over, or an administrator ends
-  // them: the pool drops such a connection and opens a new one for the next query. pg re-emits
-  // the error on the pool, where without a listener it is an uncaught exception.
+  // The server ends connections when it restarts or fails over, or an administrator ends them.
+  // pg re-emits such an error on the pool (idle connection) or on the client (checked out, e.g.
+  // between a transaction's statements), where without a listener it is an uncaught exception.
+  // The pool drops the connection and opens a new one for the next query; a statement on a
+  // checked-out one fails and reports the error itself.
   pool.on("error", (err) => logger.warn({ err }, "PostgreSQL ended an idle connection; the next query opens a new one"));
+  pool.on("connect", (client) => client.on("error", () => {}));
   return pool;
 }

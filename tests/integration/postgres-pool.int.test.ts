@@ -26,3 +26,20 @@ it("drops an idle connection the server ended, without an uncaught error, and an
     await pool.end();
   }
 });
+
+it("survives the server ending a connection that is checked out between two statements (a transaction's)", async () => {
+  const pool = postgresPool(server.url, 2);
+  try {
+    const client = await pool.connect();
+    const { rows } = await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+    await query(server.url, `SELECT pg_terminate_backend(${rows[0]!.pid})`);
+    // Before the fix the client emitted the error with nobody listening: an uncaught exception.
+    await new Promise((r) => setTimeout(r, 200));
+    await expect(client.query("SELECT 1")).rejects.toThrow();
+    client.release(true);
+    const next = await pool.query<{ one: number }>("SELECT 1 AS one");
+    expect(next.rows[0]!.one).toBe(1);
+  } finally {
+    await pool.end();
+  }
+});
