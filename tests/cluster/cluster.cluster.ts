@@ -57,15 +57,16 @@ const submitActionId = (() => {
 type Receipt = { ok: true; data: { no: string } } | { ok: false; message: string; status: number };
 
 /**
- * Submits the form to `node` directly, as nginx would forward it for `clientAddress`. The body is
+ * Submits the form to a node (or nginx) with `clientAddress` in X-Forwarded-For: to a node, as
+ * nginx would forward it for that client; to nginx, as a client forging it. The body is
  * React's reply encoding of one FormData argument: its fields under "_1_", the root "0" last.
  */
-async function submitForm(node: AppNode, clientAddress: string, fields: Record<string, string>, photo?: Buffer): Promise<Receipt> {
+async function submitForm(baseUrl: string, clientAddress: string, fields: Record<string, string>, photo?: Buffer): Promise<Receipt> {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(`_1_${name}`, value);
   if (photo) form.append("_1_photos", new Blob([new Uint8Array(photo)], { type: "image/jpeg" }), "现场.jpg");
   form.append("0", JSON.stringify(["$K1"]));
-  const response = await fetch(`${node.url}/submit`, {
+  const response = await fetch(`${baseUrl}/submit`, {
     method: "POST",
     headers: { "next-action": submitActionId, "x-forwarded-for": clientAddress, accept: "text/x-component" },
     body: form,
@@ -119,7 +120,7 @@ describe("two app nodes behind nginx on one PostgreSQL", () => {
   it("shows a photo uploaded through node A when asked through node B", async () => {
     const [a, b] = cluster.nodes as [AppNode, AppNode];
     const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#c33" } }).jpeg().toBuffer();
-    const receipt = await submitForm(a, "198.51.100.20", citizen("13700000001"), photo);
+    const receipt = await submitForm(a.url, "198.51.100.20", citizen("13700000001"), photo);
     if (!receipt.ok) throw new Error(`submission refused: ${receipt.message}`);
     const view = await fetch(`${b.url}/api/v1/tickets/${receipt.data.no}`, { headers: { authorization: `Bearer ${dispatcher}` } });
     const { photos } = (await view.json()) as { photos: { url: string; mimeType: string }[] };
@@ -136,7 +137,7 @@ describe("two app nodes behind nginx on one PostgreSQL", () => {
     const results: { node: string; receipt: Receipt }[] = [];
     for (let i = 0; i < SUBMIT_LIMIT_PER_IP_HOUR + 2; i++) {
       const node = cluster.nodes[i % 2]!;
-      results.push({ node: node.name, receipt: await submitForm(node, address, citizen(`1360000000${i}`)) });
+      results.push({ node: node.name, receipt: await submitForm(node.url, address, citizen(`1360000000${i}`)) });
     }
     const accepted = results.filter((r) => r.receipt.ok);
     const refused = results.filter((r) => !r.receipt.ok);
@@ -145,6 +146,17 @@ describe("two app nodes behind nginx on one PostgreSQL", () => {
     expect(new Set(accepted.map((r) => r.node)).size).toBe(2);
     expect(new Set(refused.map((r) => r.node)).size).toBe(2);
     for (const { receipt } of refused) expect(receipt).toMatchObject({ ok: false, status: 429, message: expect.stringContaining("提交过于频繁") });
+  });
+
+  it("counts through nginx by the address nginx saw, whatever X-Forwarded-For the client sends", async () => {
+    const receipts: Receipt[] = [];
+    for (let i = 0; i < SUBMIT_LIMIT_PER_IP_HOUR + 2; i++) receipts.push(await submitForm(cluster.nginx.url, `203.0.113.${i + 1}`, citizen(`1350000000${i}`)));
+    expect(receipts.filter((r) => r.ok)).toHaveLength(SUBMIT_LIMIT_PER_IP_HOUR);
+  });
+
+  it("keeps the per-node readiness check off the public side of nginx", async () => {
+    expect((await fetch(`${cluster.nginx.url}/api/ready`)).status).toBe(404);
+    expect((await fetch(`${cluster.nginx.url}/api/health`)).status).toBe(200);
   });
 
   it("loses nothing acknowledged when a node is killed (kill -9) under intake load through nginx; only its requests in flight fail", async () => {

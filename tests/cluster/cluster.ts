@@ -163,10 +163,8 @@ function appNode(name: string, port: number, dir: string, common: NodeJS.Process
       closeSync(out);
       const started = child;
       exited = new Promise((resolve) => started.once("exit", () => resolve()));
-      await waitFor(`${name} to be ready`, async () => {
-        if (!node.alive()) throw new Error(`${name} exited:\n${node.log().slice(-2000)}`);
-        return (await fetch(`${url}/api/ready`)).ok;
-      }, 60_000, 200);
+      const outcome = await waitFor(`${name} to be ready`, async () => (node.alive() ? (await fetch(`${url}/api/ready`)).ok && "ready" : "exited"), 60_000, 200);
+      if (outcome === "exited") throw new Error(`${name} exited:\n${node.log().slice(-2000)}`);
     },
   };
   return node;
