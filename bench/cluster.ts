@@ -14,7 +14,7 @@
 import os from "node:os";
 import autocannon from "autocannon";
 import { startCluster, type Cluster } from "@/tests/cluster/cluster";
-import { intakeLoad } from "@/tests/cluster/load";
+import { acknowledged, intakeLoad } from "@/tests/cluster/load";
 import { SAMPLE_TICKET } from "./sample-ticket";
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
@@ -42,11 +42,11 @@ async function failover(cluster: Cluster, token: string) {
     durationMs: 10_000,
     at: { ms: 3_000, run: async () => ((killedAt = Date.now()), await victim!.kill("SIGKILL")) },
   });
-  const failed = outcomes.filter((o) => o.status !== 201);
+  const failed = outcomes.filter((o) => !acknowledged(o));
   // From the kill to the end of the last failed request: how long clients saw errors.
   const gapMs = failed.length ? Math.max(...failed.map((o) => o.end)) - killedAt : 0;
   // The longest time around the kill in which no request succeeded.
-  const succeeded = outcomes.filter((o) => o.status === 201).map((o) => o.end).sort((a, b) => a - b);
+  const succeeded = outcomes.filter(acknowledged).map((o) => o.end).sort((a, b) => a - b);
   let stallMs = 0;
   for (let i = 1; i < succeeded.length; i++) stallMs = Math.max(stallMs, succeeded[i]! - succeeded[i - 1]!);
   return { requests: outcomes.length, failed: failed.length, gapMs, stallMs };

@@ -4,12 +4,18 @@
 // the load goes on. Every request's outcome is kept, to tell which ones were under way when.
 import { SAMPLE_TICKET } from "../../bench/sample-ticket";
 
+/** Whether the client was told its ticket was created: a 201 with the ticket's number. */
+export const acknowledged = (o: Outcome) => o.no !== undefined;
+
 export type Outcome = {
   start: number;
   end: number;
   /** The HTTP status, or 0 when the connection failed. */
   status: number;
-  /** The created ticket's number (201). */
+  /**
+   * The created ticket's number: set only when the whole 201 answer arrived. A node killed while
+   * sending it leaves the client a 201 with a cut body — not an acknowledgement.
+   */
   no?: string;
 };
 
@@ -32,7 +38,7 @@ export async function intakeLoad(baseUrl: string, token: string, options: LoadOp
         });
         outcome.status = response.status;
         const answer = (await response.json().catch(() => null)) as { no?: string } | null;
-        if (response.status === 201) outcome.no = answer?.no;
+        if (response.status === 201 && answer?.no) outcome.no = answer.no;
       } catch {
         // status 0: no answer
       }
