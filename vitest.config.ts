@@ -13,6 +13,7 @@ const ENGINE_SPECIFIC = [
   "tests/integration/wal-checkpointer.int.test.ts",
   "tests/integration/backup-postgres.int.test.ts",
   "tests/integration/postgres-foundation.int.test.ts",
+  "tests/integration/postgres-pool.int.test.ts",
   "tests/integration/storage-faults-postgres.int.test.ts",
   "tests/integration/migrate-data.int.test.ts",
 ];

@@ -4,6 +4,7 @@
 // PostgreSQL stores as given in a column without a zone) and reads such a column as local time:
 // 8 hours off on both ways. Both are UTC here. (Prisma's adapter converts its own values.)
 import pg from "pg";
+import { logger } from "@/lib/logger";
 
 // Process-wide: pg has no per-pool setting for parameters. Every pool of this app holds UTC.
 pg.defaults.parseInputDatesAsUTC = true;
@@ -18,5 +19,13 @@ const types = {
 };
 
 export function postgresPool(url: string, max: number): pg.Pool {
-  return new pg.Pool({ connectionString: url, max, types });
+  const pool = new pg.Pool({ connectionString: url, max, types });
+  // The server ends connections when it restarts or fails over, or an administrator ends them.
+  // pg re-emits such an error on the pool (idle connection) or on the client (checked out, e.g.
+  // between a transaction's statements), where without a listener it is an uncaught exception.
+  // The pool drops the connection and opens a new one for the next query; a statement on a
+  // checked-out one fails and reports the error itself.
+  pool.on("error", (err) => logger.warn({ err }, "PostgreSQL ended an idle connection; the next query opens a new one"));
+  pool.on("connect", (client) => client.on("error", () => {}));
+  return pool;
 }

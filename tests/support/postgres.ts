@@ -3,7 +3,7 @@
 // (nothing here must survive the test), for benchmarks `durable` (fsync and synchronous commit
 // on, as a site runs it, to compare with SQLite's synchronous = FULL). `npm test` installs the
 // package with apt when it is absent.
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -15,6 +15,11 @@ export type Postgres = {
   url: string;
   /** A new empty database on this server; its URL. */
   createDatabase: (name: string) => Promise<string>;
+  /**
+   * Stops the server (`fast`: ends every session, as an administrator's restart does; `immediate`:
+   * as a crash) and starts it again on the same port and data; clients must reconnect.
+   */
+  restart: (mode?: "fast" | "immediate") => Promise<void>;
   stop: () => void;
 };
 
@@ -37,7 +42,8 @@ function binDir(): string {
   return dir;
 }
 
-function freePort(): Promise<number> {
+/** A port nobody listens on just now, on the loopback interface. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
@@ -49,9 +55,16 @@ function freePort(): Promise<number> {
 }
 
 /** initdb refuses root: as root the server runs as the `postgres` user, as anyone else as that user. */
+function asOwner(command: string, args: string[]): [string, string[]] {
+  return process.getuid?.() === 0 ? ["runuser", ["-u", "postgres", "--", command, ...args]] : [command, args];
+}
+
 function runAsOwner(command: string, args: string[]): void {
-  const root = process.getuid?.() === 0;
-  execFileSync(root ? "runuser" : command, root ? ["-u", "postgres", "--", command, ...args] : args, { stdio: "pipe" });
+  execFileSync(...asOwner(command, args), { stdio: "pipe" });
+}
+
+function runAsOwnerAsync(command: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => execFile(...asOwner(command, args), (error) => (error ? reject(error) : resolve())));
 }
 
 export async function startPostgres(options: { durable?: boolean; sharedBuffers?: string } = {}): Promise<Postgres> {
@@ -78,6 +91,11 @@ export async function startPostgres(options: { durable?: boolean; sharedBuffers?
     async createDatabase(name) {
       await query(url, `CREATE DATABASE "${name}"`);
       return url.replace(/\/postgres$/, `/${name}`);
+    },
+    // Asynchronous, so that a test's load keeps running meanwhile.
+    async restart(mode = "fast") {
+      await runAsOwnerAsync(path.join(bin, "pg_ctl"), ["-D", data, "-m", mode, "-w", "stop"]);
+      await runAsOwnerAsync(path.join(bin, "pg_ctl"), ["-D", data, "-o", settings, "-l", path.join(dir, "log"), "-w", "start"]);
     },
     stop() {
       if (stopped) return;
