@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
+import { contactOf } from "@/lib/domain/contact";
 import { normalisePlace } from "@/lib/domain/duplicates";
 import { EVENT_TYPES } from "@/lib/domain/events";
 import { newId } from "@/lib/ids";
@@ -122,14 +123,20 @@ export async function submitTicket(
     ...routingEvents(plan.routing, plan.owner, receivedAt).map((e) => ({ id: newId(), ticketId: ticket.id, actorId: null, actorUnitId: null, ...e }) as TicketEvent),
   ];
   const attachments = photos.map((photo) => ({ id: newId(), ...photo }));
-  const notices = input.phone
+  const contact = contactOf(ticket);
+  const notices = contact
     ? [
         {
           id: newId(),
           ticketId: ticket.id,
-          recipient: input.phone,
+          ...contact,
           template: "ACCEPTED",
-          payload: JSON.stringify({ no: ticket.no, unitName: plan.owner?.name ?? null, dueAt: plan.deadlines.dueAt.toISOString() }),
+          payload: JSON.stringify({
+            no: ticket.no,
+            unitName: plan.owner?.name ?? null,
+            dueAt: plan.deadlines.dueAt.toISOString(),
+            ...(contact.channel === "EMAIL" && { byEmail: true }),
+          }),
           createdAt: receivedAt,
         },
       ]
@@ -196,6 +203,7 @@ function newTicketRow(t: {
     lng: input.lng ?? null,
     citizenName: input.name ?? null,
     citizenPhone: input.phone ?? null,
+    citizenEmail: input.email ?? null,
     anonymous: input.anonymous,
     citizenUserId: t.citizenUserId,
     status: plan.owner ? "DISPATCHED" : "PENDING",

@@ -1,7 +1,7 @@
 import "server-only";
 import { renderNotification, settledPayload } from "@/lib/domain/notifications";
 import { afterFailedAttempt, leaseExpiredBefore, mayAttempt } from "@/lib/domain/outbox";
-import { maskPhone } from "@/lib/domain/phone";
+import { maskRecipient, type NoticeChannel } from "@/lib/domain/contact";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import type { NotificationSender } from "@/lib/notify/sender";
@@ -14,7 +14,7 @@ import { write, type WriteTx } from "@/lib/sql/write";
 // (lib/domain/outbox.ts). The small writes go through write() (lib/sql/write.ts), which waits
 // for a busy lock asynchronously instead of blocking the event loop.
 
-type Row = { id: string; recipient: string; template: string; payload: string; attempts: number; ticketNo: string | null };
+type Row = { id: string; channel: string; recipient: string; template: string; payload: string; attempts: number; ticketNo: string | null };
 type Claimed = Row;
 
 /**
@@ -26,7 +26,7 @@ function due(tx: WriteTx) {
   return tx
     .selectFrom("Notification as n")
     .leftJoin("Ticket as t", "t.id", "n.ticketId")
-    .select(["n.id", "n.recipient", "n.template", "n.payload", "n.attempts", "t.no as ticketNo"])
+    .select(["n.id", "n.channel", "n.recipient", "n.template", "n.payload", "n.attempts", "t.no as ticketNo"])
     .$if(env().databaseEngine === "postgresql", (query) => query.forUpdate("n").skipLocked());
 }
 
@@ -112,7 +112,7 @@ async function send(sender: NotificationSender, notice: Claimed): Promise<unknow
   try {
     // Rendering inside the try: a broken payload is one failed notice, not a stuck round.
     const text = renderNotification(notice.template, JSON.parse(notice.payload), { publicUrl: env().publicUrl });
-    await sender.send({ recipient: notice.recipient, text, template: notice.template, ticketNo: notice.ticketNo });
+    await sender.send({ channel: notice.channel as NoticeChannel, recipient: notice.recipient, text, template: notice.template, ticketNo: notice.ticketNo });
     return null;
   } catch (error) {
     return error ?? new Error("发送失败");
@@ -148,7 +148,7 @@ export async function deliverPendingNotifications(
     else {
       failed++;
       logger.warn(
-        { err: error, template: claimed.template, ticket: claimed.ticketNo, recipient: maskPhone(claimed.recipient), attempts: claimed.attempts, status },
+        { err: error, template: claimed.template, ticket: claimed.ticketNo, recipient: maskRecipient(claimed.recipient), attempts: claimed.attempts, status },
         "notification not delivered",
       );
     }

@@ -3,6 +3,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { seesCitizenPhone, type TicketScope } from "@/lib/auth/ticket-access";
 import { citizenTimeline } from "@/lib/domain/events";
+import { maskRecipient } from "@/lib/domain/contact";
 import { maskPhone } from "@/lib/domain/phone";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -61,6 +62,7 @@ export function toTicketView(t: TicketWithView, actor: Actor, scope: TicketScope
     citizen: {
       name: t.citizenName,
       phone: t.citizenPhone && !seesCitizenPhone(actor, scope) ? maskPhone(t.citizenPhone) : t.citizenPhone,
+      email: t.citizenEmail && !seesCitizenPhone(actor, scope) ? maskRecipient(t.citizenEmail) : t.citizenEmail,
       anonymous: t.anonymous,
     },
     squadronUnit: t.squadronUnit?.code ?? null,

@@ -72,8 +72,8 @@ export const INVALID_REASON_LABELS: Record<(typeof INVALID_REASONS)[number], str
 };
 
 /** 联系群众 by phone or in person (DOMAIN §5 先联系后答复: "a call or visit, with a note"). */
-export const CONTACT_METHODS = ["CALL", "VISIT"] as const;
-export const CONTACT_METHOD_LABELS: Record<(typeof CONTACT_METHODS)[number], string> = { CALL: "电话", VISIT: "上门" };
+export const CONTACT_METHODS = ["CALL", "VISIT", "EMAIL"] as const;
+export const CONTACT_METHOD_LABELS: Record<(typeof CONTACT_METHODS)[number], string> = { CALL: "电话", VISIT: "上门", EMAIL: "邮件" };
 
 // ---- field builders -------------------------------------------------------------------------
 
@@ -154,7 +154,7 @@ export const actionSchemas = {
   sign: noFields,
   contact: z.object({
     note: text("联系情况", 2, 500, "，请写明联系方式和群众的诉求要点"),
-    method: z.enum(CONTACT_METHODS, { error: "联系方式应为 CALL（电话）或 VISIT（上门）" }).default("CALL"),
+    method: z.enum(CONTACT_METHODS, { error: "联系方式应为 CALL（电话）、VISIT（上门）或 EMAIL（邮件，群众只留了电子邮箱时）" }).default("CALL"),
   }),
   note: z.object({ text: text("办理记录", 2, 2000) }),
   assist: z.object({

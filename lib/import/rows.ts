@@ -12,6 +12,7 @@ import {
 import { parseLocalDateTime } from "../domain/local-time";
 import { MAINLAND_MOBILE } from "../domain/phone";
 import { MAX_CONTENT_CHARS, normaliseLineEnds } from "../domain/ticket-text";
+import { normaliseMobile } from "../domain/contact";
 import type { ImportFile, ImportFileRow } from "./read";
 
 export const IMPORT_COLUMNS = [
@@ -178,8 +179,8 @@ function validateRow(
   const name = maxLength("联系人", 20);
   const unitText = maxLength("承办单位", 50);
 
-  // Excel users write numbers as 138 0000 0000 or 138-0000-0000; the digits are what count.
-  const phoneText = text("联系电话").replace(/[\s-]/g, "");
+  // Excel users write numbers as 138 0000 0000, 138-0000-0000 or +86 138…; the digits are what count.
+  const phoneText = normaliseMobile(text("联系电话"));
   const phone = phoneText === "" ? null : phoneText;
   if (phone !== null && !MAINLAND_MOBILE.test(phone)) {
     fail("联系电话", `联系电话“${text("联系电话")}”不是 11 位大陆手机号（例如 13800000000）；没有手机号的匿名诉求请留空`);

@@ -1,10 +1,10 @@
 import { hideLinkTokens } from "@/lib/domain/notifications";
-import { maskPhone } from "@/lib/domain/phone";
+import { maskRecipient, type NoticeChannel } from "@/lib/domain/contact";
 import { logger } from "@/lib/logger";
 
-export type OutgoingMessage = { recipient: string; text: string; template: string; ticketNo: string | null };
+export type OutgoingMessage = { channel: NoticeChannel; recipient: string; text: string; template: string; ticketNo: string | null };
 
-/** Delivers one message to a citizen. An SMS gateway implements this in production. */
+/** Delivers one message to a citizen: an SMS to a phone, an e-mail to an address. */
 export interface NotificationSender {
   send(message: OutgoingMessage): Promise<void>;
 }
@@ -17,7 +17,7 @@ export interface NotificationSender {
 export class LoggingSender implements NotificationSender {
   async send(message: OutgoingMessage): Promise<void> {
     logger.info(
-      { template: message.template, ticket: message.ticketNo, recipient: maskPhone(message.recipient), text: hideLinkTokens(message.text) },
+      { channel: message.channel, template: message.template, ticket: message.ticketNo, recipient: maskRecipient(message.recipient), text: hideLinkTokens(message.text) },
       "notification sent (logging sender)",
     );
   }

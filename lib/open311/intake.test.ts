@@ -21,8 +21,8 @@ const form = {
   "attribute[district]": "东城区",
   lat: "39.91",
   long: "116.40",
-  first_name: "先生",
-  last_name: "王",
+  first_name: "王",
+  last_name: "先生",
   phone: "13912345678",
   email: "wang@example.com",
   media_url: "https://example.com/a.jpg",
@@ -56,6 +56,7 @@ describe("toTicketInput", () => {
       lng: 116.4,
       name: "王先生",
       phone: "13912345678",
+      email: "wang@example.com",
       anonymous: false,
     });
     expect(schemaErrors(input)).toEqual([]);
@@ -78,12 +79,24 @@ describe("toTicketInput", () => {
     expect(toTicketInput({ ...form, service_code: "NOPE" }, context).category).toBeUndefined();
   });
 
-  it("treats a report with neither phone nor name as anonymous", () => {
-    const rest = without(form, "phone", "first_name", "last_name");
+  it("treats a report with neither phone, e-mail nor name as anonymous", () => {
+    const rest = without(form, "phone", "email", "first_name", "last_name");
     const input = toTicketInput(rest, context);
-    expect(input).toMatchObject({ anonymous: true, phone: undefined, name: undefined });
+    expect(input).toMatchObject({ anonymous: true, phone: undefined, email: undefined, name: undefined });
     expect(schemaErrors(input)).toEqual([]);
     expect(toTicketInput({ ...rest, "attribute[name]": "李四" }, context)).toMatchObject({ anonymous: false, name: "李四" });
+  });
+
+  it("takes a named report with an e-mail and no phone as contactable, as FixMyStreet sends it", () => {
+    const input = toTicketInput(without(form, "phone"), context);
+    expect(input).toMatchObject({ anonymous: false, name: "王先生", email: "wang@example.com", phone: undefined });
+    expect(schemaErrors(input)).toEqual([]);
+    const bad = schemaErrors(toTicketInput({ ...without(form, "phone"), email: "wang@" }, context));
+    expect(toOpen311FieldErrors(bad, form, context).map((e) => e.field)).toEqual(["email"]);
+  });
+
+  it("reads phones however they are written", () => {
+    expect(parseOrThrow(ticketInputSchema, toTicketInput({ ...form, phone: "+86 139-1234-5678" }, context)).phone).toBe("13912345678");
   });
 });
 
@@ -96,9 +109,11 @@ describe("helpers", () => {
     expect(titleFrom(undefined)).toBeUndefined();
   });
 
-  it("joins Chinese names family name first, others first name first", () => {
-    expect(fullName("小明", "王")).toBe("王小明");
+  it("restores the name as typed from FixMyStreet's split at the first space", () => {
+    expect(fullName("张", "三")).toBe("张三"); // "张 三"
+    expect(fullName("王", "小明")).toBe("王小明"); // "王 小明"
     expect(fullName("Ming", "Wang")).toBe("Ming Wang");
+    expect(fullName("张三", undefined)).toBe("张三"); // no space: all of it in first_name
     expect(fullName(undefined, "王")).toBe("王");
     expect(fullName(undefined, undefined)).toBeUndefined();
   });

@@ -31,10 +31,14 @@ export function titleFrom(description: string | undefined): string | undefined {
 
 const CJK = /[\u3400-\u9fff]/;
 
-/** Chinese names put the family name (last_name) first and without a space. */
+/**
+ * The name as the citizen typed it. FixMyStreet splits the one name field at its first space
+ * (`first_name` before, `last_name` after: "张 三" → 张 / 三, "Ming Wang" → Ming / Wang), so the
+ * typed order is first then last — joined without a space when Chinese.
+ */
 export function fullName(first: string | undefined, last: string | undefined): string | undefined {
   if (!first && !last) return undefined;
-  if (CJK.test(`${first ?? ""}${last ?? ""}`)) return `${last ?? ""}${first ?? ""}`;
+  if (CJK.test(`${first ?? ""}${last ?? ""}`)) return `${first ?? ""}${last ?? ""}`;
   return [first, last].filter(Boolean).join(" ");
 }
 
@@ -52,8 +56,9 @@ export function ticketType(value: string | undefined): string {
 }
 
 /**
- * The raw ticket input for submitTicket. A report with neither phone nor name is anonymous
- * (GeoReport v2 makes every contact field optional); a name without a phone still needs one.
+ * The raw ticket input for submitTicket. A report with neither phone, e-mail nor name is
+ * anonymous (GeoReport v2 makes every contact field optional); e-mail is a contact like a phone
+ * (FixMyStreet always sends one, a phone rarely); a name without either still needs one.
  * An unknown or inactive service_code is left out so the schema reports the category missing.
  */
 export function toTicketInput(fields: Open311Fields, context: IntakeContext): Record<string, unknown> {
@@ -61,6 +66,7 @@ export function toTicketInput(fields: Open311Fields, context: IntakeContext): Re
   const address = text(fields, "address_string");
   const serviceCode = text(fields, "service_code");
   const phone = text(fields, "phone");
+  const email = text(fields, "email");
   const name = text(fields, "attribute[name]") ?? fullName(text(fields, "first_name"), text(fields, "last_name"));
   return {
     type: ticketType(text(fields, "attribute[type]")),
@@ -73,7 +79,8 @@ export function toTicketInput(fields: Open311Fields, context: IntakeContext): Re
     lng: coordinate(text(fields, "long")),
     name,
     phone,
-    anonymous: !phone && !name,
+    email,
+    anonymous: !phone && !email && !name,
   };
 }
 
@@ -85,6 +92,7 @@ const OPEN311_FIELD: Record<string, string> = {
   lat: "lat",
   lng: "long",
   phone: "phone",
+  email: "email",
   anonymous: "phone",
   category: "service_code",
   type: "attribute[type]",

@@ -68,8 +68,8 @@ const report = () => ({
   "attribute[district]": "东城区",
   lat: "39.91",
   long: "116.40",
-  first_name: "先生",
-  last_name: "王",
+  first_name: "王",
+  last_name: "先生",
   phone: "13912345678",
   email: "wang@example.com",
 });
@@ -384,5 +384,34 @@ describe("Open311 servicerequestupdates (FixMyStreet's extension)", () => {
 
     const bad = await resource("servicerequestupdates.json", "start_date=2025-01-01&end_date=2026-01-01");
     expect(bad.status).toBe(400);
+  });
+});
+
+describe("Open311 reports from FixMyStreet: e-mail is a contact", () => {
+  it("accepts a named e-mail-only report as contactable, keeps the e-mail and notices the citizen by e-mail", async () => {
+    const fields = { ...without(report(), "phone"), first_name: "张", last_name: "三", email: "zhang.san@example.com" };
+    const no = await created(await postForm(fields));
+    const ticket = await db.ticket.findUniqueOrThrow({ where: { no } });
+    expect(ticket).toMatchObject({ anonymous: false, citizenName: "张三", citizenEmail: "zhang.san@example.com", citizenPhone: null });
+    const accepted = await db.notification.findFirstOrThrow({ where: { ticketId: ticket.id, template: "ACCEPTED" } });
+    expect(accepted).toMatchObject({ channel: "EMAIL", recipient: "zhang.san@example.com" });
+    expect(JSON.parse(accepted.payload)).toMatchObject({ byEmail: true });
+
+    const handler = await actorOf("zq1.handler");
+    await performAction(handler, no, { action: "sign", version: 1 });
+    await performAction(handler, no, { action: "contact", version: 2, note: "已邮件联系", method: "EMAIL" });
+    await performAction(handler, no, { action: "reply", version: 3, text: "已调整光岳路口左转信号配时，请您留意。" });
+    const replied = await db.notification.findFirstOrThrow({ where: { ticketId: ticket.id, template: "REPLIED" } });
+    expect(replied).toMatchObject({ channel: "EMAIL", recipient: "zhang.san@example.com" });
+  });
+
+  it("normalises a phone written the international way, and refuses a bad e-mail under its Open311 name", async () => {
+    const no = await created(await postForm({ ...report(), phone: "+86 139-1234-5678" }));
+    expect((await db.ticket.findUniqueOrThrow({ where: { no } })).citizenPhone).toBe("13912345678");
+    const before = await db.ticket.count();
+    const bad = await postForm({ ...without(report(), "phone"), email: "zhang@" });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as Open311Error[]).map((e) => e.description.split(":")[0])).toEqual(["email"]);
+    expect(await db.ticket.count()).toBe(before);
   });
 });

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db, transaction } from "@/lib/db";
 import { hideLinkTokens, renderNotification } from "@/lib/domain/notifications";
-import { maskPhone } from "@/lib/domain/phone";
+import { maskRecipient } from "@/lib/domain/contact";
 import { env } from "@/lib/env";
 import { Invalid, NotFound } from "@/lib/errors";
 import type { NotificationStatus } from "@/lib/generated/prisma/client";
@@ -39,8 +39,6 @@ export async function outboxCounts(actor: Actor): Promise<Record<NotificationSta
   for (const g of groups) counts[g.status] = g._count._all;
   return counts;
 }
-
-const maskRecipient = (recipient: string) => (recipient.includes("@") ? recipient.replace(/^(.).*(@.*)$/, "$1***$2") : maskPhone(recipient));
 
 function textOf(template: string, payload: string): string {
   try {

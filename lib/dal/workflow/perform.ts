@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCanReadTicket, ticketNotFound } from "@/lib/auth/ticket-access";
+import { contactOf, type Contact } from "@/lib/domain/contact";
 import { EVENT_TYPES } from "@/lib/domain/events";
 import type { TicketStatus } from "@/lib/domain/labels";
 import { OPEN_STATUSES } from "@/lib/domain/overdue";
@@ -139,28 +140,28 @@ async function apply(
  * master). Anonymous callers asked not to be contacted.
  */
 async function queueNotices(tx: WriteTx, ticket: Ticket, notice: NonNullable<Effect["notice"]>, now: Date): Promise<void> {
-  const recipients = new Map<string, Record<string, unknown>>();
-  if (ticket.citizenPhone && !ticket.anonymous) {
-    recipients.set(ticket.citizenPhone, { ...notice.payload, ...notice.ownCallerOnly });
-  }
+  const recipients = new Map<string, { contact: Contact; payload: Record<string, unknown> }>();
+  const own = contactOf(ticket);
+  if (own) recipients.set(own.recipient, { contact: own, payload: { ...notice.payload, ...notice.ownCallerOnly } });
   const merged = await tx
     .selectFrom("Ticket")
-    .select("citizenPhone")
+    .select(["citizenPhone", "citizenEmail"])
     .where("mergedIntoId", "=", ticket.id)
     .where("status", "=", "MERGED")
     .where("anonymous", "=", false)
-    .where("citizenPhone", "is not", null)
     .execute();
-  for (const { citizenPhone } of merged) if (citizenPhone && !recipients.has(citizenPhone)) recipients.set(citizenPhone, notice.payload);
+  for (const caller of merged) {
+    const contact = contactOf({ ...caller, anonymous: false });
+    if (contact && !recipients.has(contact.recipient)) recipients.set(contact.recipient, { contact, payload: notice.payload });
+  }
   if (recipients.size === 0) return;
   await tx
     .insertInto("Notification")
     .values(
-      [...recipients].map(([recipient, payload]) => ({
+      [...recipients.values()].map(({ contact, payload }) => ({
         id: randomUUID(),
         ticketId: ticket.id,
-        channel: "SMS" as const,
-        recipient,
+        ...contact,
         template: notice.template,
         payload: JSON.stringify(payload),
         status: "PENDING" as const,

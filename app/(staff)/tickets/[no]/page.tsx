@@ -84,6 +84,11 @@ export default async function TicketPage({ params }: { params: Promise<{ no: str
             <Field label="联系电话">
               <span data-testid="citizen-phone">{t.citizen.phone ?? "—"}</span>
             </Field>
+            {t.citizen.email && (
+              <Field label="电子邮箱">
+                <span data-testid="citizen-email">{t.citizen.email}</span>
+              </Field>
+            )}
             <Field label="承办单位">{t.ownerUnitName ?? "待派单"}</Field>
           </dl>
         </div>
