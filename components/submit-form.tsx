@@ -4,6 +4,8 @@ import Link from "next/link";
 import { useState, useTransition } from "react";
 import { submitComplaint, type Receipt } from "@/app/(public)/submit/actions";
 import { FieldErrors, inputClass } from "@/components/field";
+import { LocationPicker } from "@/components/location-picker";
+import type { DistrictArea } from "@/lib/domain/district-areas";
 import { TICKET_TYPES, TYPE_EXAMPLES, TYPE_LABELS } from "@/lib/domain/labels";
 import { MAX_CONTENT_CHARS } from "@/lib/domain/ticket-text";
 import type { FieldError } from "@/lib/errors";
@@ -11,7 +13,7 @@ import { formatDateTime } from "@/lib/format";
 
 type Category = { code: string; name: string; description: string; example: string };
 
-export function SubmitForm({ categories, districts }: { categories: Category[]; districts: string[] }) {
+export function SubmitForm({ categories, districts, districtAreas }: { categories: Category[]; districts: string[]; districtAreas: DistrictArea[] }) {
   const [pending, startTransition] = useTransition();
   const [anonymous, setAnonymous] = useState(false);
   const [contentLength, setContentLength] = useState(0);
@@ -108,6 +110,11 @@ export function SubmitForm({ categories, districts }: { categories: Category[]; 
           <input name="place" className={inputClass} placeholder="道路、路口或小区名称" maxLength={100} />
           <FieldErrors errors={errors} field="place" />
         </label>
+      </div>
+      <div>
+        <LocationPicker areas={districtAreas} />
+        <FieldErrors errors={errors} field="lat" />
+        <FieldErrors errors={errors} field="lng" />
       </div>
 
       <label className="block">

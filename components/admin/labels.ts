@@ -11,6 +11,7 @@ export const ADMIN_SECTIONS = [
   { href: "/admin/users", label: "用户", description: "工作人员和群众账户：新建、调整角色和单位、重置密码、停用、解除锁定。" },
   { href: "/admin/units", label: "单位", description: "支队、指挥中心、大队、中队和外部协作部门；单位代码创建后不可修改。" },
   { href: "/admin/categories", label: "诉求分类", description: "分类名称、说明和示例，以及子分类；分类代码即 Open311 服务代码，不可修改。" },
+  { href: "/admin/districts", label: "辖区边界", description: "各辖区的 GeoJSON 边界：只有定位、没有填写辖区的诉求按定位所在辖区分派。" },
   { href: "/admin/tokens", label: "接口令牌", description: "为对接系统签发 API 令牌（只显示一次），查看使用情况，随时吊销。" },
   { href: "/admin/notifications", label: "通知发件箱", description: "受理、答复等短信通知：待发、已发和发送失败的原因；失败的可以重发。" },
 ] as const;
@@ -25,6 +26,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   SubCategory: "子分类",
   ApiToken: "接口令牌",
   Notification: "通知",
+  District: "辖区",
 };
 
 export const NOTIFICATION_STATUS_LABELS: Record<string, string> = {
@@ -87,6 +89,8 @@ export const FIELD_LABELS: Record<string, string> = {
   prefix: "令牌前缀",
   expiresAt: "有效期至",
   revokedAt: "吊销时间",
+  boundary: "边界",
+  geojson: "GeoJSON",
 };
 
 const VALUE_LABELS: Record<string, Record<string, string>> = {
@@ -96,11 +100,15 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   closeUnit: { CLOCK_HOURS: "小时", WORKING_DAYS: "工作日" },
 };
 
+const AUDIT_VALUE_CHARS = 120;
+
 /** A value from an audit snapshot, readable: codes named, booleans as 是/否, null as —. */
 export function formatAuditValue(field: string, value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";
   if (typeof value === "boolean") return value ? "是" : "否";
   const text = String(value);
   if (/^\d{4}-\d{2}-\d{2}T/.test(text)) return formatLocalDateTime(new Date(text));
+  // A district's GeoJSON runs to pages; the log shows its start, the database keeps it whole.
+  if (text.length > AUDIT_VALUE_CHARS) return `${text.slice(0, AUDIT_VALUE_CHARS)}…（共 ${text.length} 字符）`;
   return VALUE_LABELS[field]?.[text] ?? text;
 }

@@ -6,6 +6,7 @@ import { normalisePlace } from "@/lib/domain/duplicates";
 import { EVENT_TYPES } from "@/lib/domain/events";
 import { newId } from "@/lib/ids";
 import type { Channel } from "@/lib/domain/labels";
+import { chooseDistrict } from "@/lib/domain/district-areas";
 import { routeTicket, type RoutingDecision } from "@/lib/domain/routing";
 import { computeDeadlines, deadlinesOfTicket, earliestOpenDeadline, selectPolicy } from "@/lib/domain/time-limits";
 import { Forbidden, Invalid } from "@/lib/errors";
@@ -27,25 +28,29 @@ function allowedChannels(actor: Actor | null): readonly Channel[] {
 
 /**
  * Routing and deadlines for a new ticket (接诉即办: placed and clocked on receipt). Shared by
- * intake and the importer. Throws Invalid for a district the detachment does not have.
+ * intake and the importer. Throws Invalid for a district the detachment does not have. Without a
+ * district, a point (lat/lng) inside a district's boundary chooses it, and the ticket keeps it.
  */
 export function planTicket(ref: Reference, input: TicketInput, receivedAt: Date) {
   if (input.district && !ref.districts.includes(input.district)) {
     throw new Invalid([{ field: "district", message: `辖区「${input.district}」不存在，可选：${ref.districts.join("、")}` }]);
   }
-  const routing = routeTicket(ref.rules, {
+  const { district, note } = chooseDistrict(ref.districtAreas, input.district, input);
+  const decision = routeTicket(ref.rules, {
     category: input.category,
     subCategory: input.subCategory,
-    district: input.district,
+    district,
     place: input.place,
     content: input.content,
   });
+  // The ROUTED (or ROUTING_FAILED) event says when the map point chose the district.
+  const routing: RoutingDecision = note ? { ...decision, reason: `${note}；${decision.reason}` } : decision;
   const owner = routing.matched ? ref.unitByCode.get(routing.unitCode) : undefined;
   const dispatchedAt = owner ? receivedAt : null;
   const policy = selectPolicy(ref.policies, { type: input.type, urgency: input.urgency, grade: "NORMAL" });
   const deadlines = deadlinesOfTicket(computeDeadlines(ref.calendar, policy, { receivedAt, dispatchedAt }), input.anonymous);
   const escalationAt = earliestOpenDeadline({ ...deadlines, signedAt: null, firstContactAt: null, repliedAt: null });
-  return { routing, owner, dispatchedAt, deadlines, escalationAt };
+  return { routing, district, owner, dispatchedAt, deadlines, escalationAt };
 }
 
 export function routingEvents(routing: RoutingDecision, owner: { id: string; code: string; name: string } | undefined, at: Date) {
@@ -196,7 +201,7 @@ function newTicketRow(t: {
     grade: "NORMAL",
     title: input.title,
     content: input.content,
-    district: input.district ?? null,
+    district: plan.district ?? null,
     place: input.place ?? null,
     placeKey: normalisePlace(input.place) || null,
     lat: input.lat ?? null,

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { WorkCalendar } from "@/lib/domain/calendar";
+import { parseBoundary, type DistrictArea } from "@/lib/domain/district-areas";
 import type { UnitNames } from "@/lib/domain/metric-labels";
 import type { RoutingRuleInput } from "@/lib/domain/routing";
 import { DEFAULT_SETTINGS, type Settings } from "@/lib/domain/settings";
@@ -14,6 +15,8 @@ export type Reference = {
   policies: TimeLimitPolicy[];
   rules: RoutingRuleInput[];
   districts: string[];
+  /** The districts with a boundary, in the admins' order: a report's point is looked up in them. */
+  districtAreas: DistrictArea[];
   categories: { code: string; name: string; description: string; example: string }[];
   units: UnitRef[];
   unitByCode: Map<string, UnitRef>;
@@ -57,6 +60,7 @@ async function loadReference(): Promise<Reference> {
     policies,
     rules: rules.map(({ unit, ...rule }) => ({ ...rule, unitCode: unit.code })),
     districts: districts.map((d) => d.name),
+    districtAreas: districtAreasOf(districts),
     categories: categories.map(({ code, name, description, example }) => ({ code, name, description, example })),
     units: unitRefs,
     unitByCode: new Map(unitRefs.map((u) => [u.code, u])),
@@ -65,13 +69,24 @@ async function loadReference(): Promise<Reference> {
   };
 }
 
+/** Stored boundaries were validated on save; one that no longer parses is left out, not fatal. */
+function districtAreasOf(districts: { name: string; boundary: string | null }[]): DistrictArea[] {
+  return districts.flatMap(({ name, boundary }) => {
+    const parsed = boundary ? parseBoundary(boundary) : null;
+    return parsed?.ok ? [{ name, boundary: parsed.boundary }] : [];
+  });
+}
+
 /** Unit code → name, for labelling breakdowns by unit (dashboard, reports). */
 export function unitNamesOf(ref: Reference): UnitNames {
   return new Map(ref.units.map((u) => [u.code, u.name]));
 }
 
-/** What the public intake forms offer: categories with examples, and districts. */
+/**
+ * What the public intake forms offer: categories with examples, districts, and their boundaries
+ * (public anyway; the citizen form shows which district a phone's location falls in).
+ */
 export async function intakeOptions() {
   const ref = await reference();
-  return { categories: ref.categories, districts: ref.districts };
+  return { categories: ref.categories, districts: ref.districts, districtAreas: ref.districtAreas };
 }

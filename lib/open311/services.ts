@@ -42,7 +42,7 @@ export function toServiceDefinition(code: string, districts: readonly string[]) 
         required: false,
         datatype_description: null,
         order: 1,
-        description: "所在辖区。也可以不填，在 address_string 中写明辖区（如「西城区复兴路12号」），系统会自动识别并分派。",
+        description: "所在辖区。也可以不填：在 address_string 中写明辖区（如「西城区复兴路12号」），或提供 lat/long 落在某辖区边界内，系统会自动识别并分派。",
         values: districts.map((d) => ({ key: d, name: d })),
       },
       {

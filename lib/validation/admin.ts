@@ -2,6 +2,7 @@
 // actions and lib/dal/admin; checks that need the database (does the unit exist, is it a
 // brigade) live in the DAL and answer with the same field-error shape.
 import { z } from "@/lib/validation/zod";
+import { MAX_BOUNDARY_POSITIONS, parseBoundary } from "@/lib/domain/district-areas";
 import { dayOfWeek, isLocalDate } from "@/lib/domain/local-time";
 import { MAINLAND_MOBILE } from "@/lib/domain/phone";
 import { MAX_CONTENT_CHARS } from "@/lib/domain/ticket-text";
@@ -215,6 +216,27 @@ export const updateCategorySchema = z.object({
 
 export const subCategorySchema = z.object({
   name: requiredText("子分类名称", 30).refine((n) => !/[|,，、]/.test(n), "子分类名称不能含 | , ， 、 等分隔符"),
+});
+
+// ─── Districts (辖区边界) ─────────────────────────────────────────────────────
+
+/** Generous for MAX_BOUNDARY_POSITIONS positions pasted with indentation, and a cap on what is parsed. */
+const MAX_BOUNDARY_CHARS = MAX_BOUNDARY_POSITIONS * 60;
+
+/** A district's boundary as GeoJSON text; blank removes it (the district then routes only when named). */
+export const districtBoundarySchema = z.object({
+  boundary: z
+    .preprocess(
+      (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : v),
+      z.string({ error: "边界应为 GeoJSON 文本" }).max(MAX_BOUNDARY_CHARS, `边界文本过长（超过 ${MAX_BOUNDARY_CHARS} 个字符），请简化后再保存`).nullable(),
+    )
+    .transform((text, ctx) => {
+      if (text === null) return null;
+      const parsed = parseBoundary(text);
+      if (parsed.ok) return parsed.boundary;
+      for (const message of parsed.errors) ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    }),
 });
 
 // ─── API tokens (接口令牌) ────────────────────────────────────────────────────

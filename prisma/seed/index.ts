@@ -17,6 +17,7 @@ import {
   DEMO_CITIZEN_PASSWORD,
   DEMO_STAFF_PASSWORD,
   DEMO_USERS,
+  DISTRICT_BOUNDARIES,
   DISTRICTS,
   routingRules,
   UNITS,
@@ -50,7 +51,9 @@ export async function seedDatabase(db: Db, options: { demoData: boolean; databas
       });
       unitIds.set(unit.code, created.id);
     }
-    await tx.district.createMany({ data: DISTRICTS.map((name, sortOrder) => ({ name, sortOrder })) });
+    await tx.district.createMany({
+      data: DISTRICTS.map((name, sortOrder) => ({ name, sortOrder, boundary: JSON.stringify(DISTRICT_BOUNDARIES[name]) })),
+    });
     await tx.category.createMany({ data: CATEGORIES.map((c, sortOrder) => ({ ...c, sortOrder })) });
     await tx.routingRule.createMany({
       data: routingRules().map(({ unitCode, ...rule }) => ({ ...rule, unitId: unitIds.get(unitCode)! })),

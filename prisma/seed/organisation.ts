@@ -1,5 +1,23 @@
 // The seeded organisation of DOMAIN.md §2. Codes are fixed: tests and integrations rely on them.
+import type { Boundary, Position } from "@/lib/domain/district-areas";
+
 export const DISTRICTS = ["东城区", "西城区", "南城区", "北城区"] as const;
+
+/**
+ * Demo 辖区边界 ([lng, lat]), drawn around the demo coordinates the tests and the demo use
+ * (东城区 holds 39.91, 116.40): 西城区 and 东城区 side by side along a winding line, 南城区 below
+ * and 北城区 above. They share edges and never overlap, so every point inside the area has one
+ * district. Real sites paste their own from a GIS on the admin page.
+ */
+const DIVIDE_SOUTH: Position = [116.385, 39.865];
+const DIVIDE_NORTH: Position = [116.385, 39.955];
+const DIVIDE: Position[] = [DIVIDE_SOUTH, [116.383, 39.905], [116.388, 39.93], DIVIDE_NORTH];
+export const DISTRICT_BOUNDARIES: Record<(typeof DISTRICTS)[number], Boundary> = {
+  东城区: { type: "Polygon", coordinates: [[...DIVIDE, [116.47, 39.958], [116.47, 39.868], DIVIDE_SOUTH]] },
+  西城区: { type: "Polygon", coordinates: [[...DIVIDE.toReversed(), [116.28, 39.862], [116.28, 39.955], DIVIDE_NORTH]] },
+  南城区: { type: "Polygon", coordinates: [[[116.28, 39.8], [116.47, 39.8], [116.47, 39.868], DIVIDE_SOUTH, [116.28, 39.862], [116.28, 39.8]]] },
+  北城区: { type: "Polygon", coordinates: [[[116.28, 39.955], DIVIDE_NORTH, [116.47, 39.958], [116.47, 40.03], [116.28, 40.03], [116.28, 39.955]]] },
+};
 
 type UnitSeed = {
   code: string;

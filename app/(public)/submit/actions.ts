@@ -17,6 +17,14 @@ function text(formData: FormData, name: string): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
+/** A coordinate from the form (使用我的位置): blank is absent; text that is not a number is left for the schema to refuse. */
+function coordinate(formData: FormData, name: string): number | string | undefined {
+  const value = text(formData, name)?.trim();
+  if (!value) return undefined;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : value;
+}
+
 /** The citizen form (我要反映诉求). Public: anyone may call it, so it is rate-limited. */
 export async function submitComplaint(formData: FormData): Promise<ActionResult<Receipt>> {
   return runAction(async () => {
@@ -30,6 +38,8 @@ export async function submitComplaint(formData: FormData): Promise<ActionResult<
       content: text(formData, "content"),
       district: text(formData, "district"),
       place: text(formData, "place"),
+      lat: coordinate(formData, "lat"),
+      lng: coordinate(formData, "lng"),
       name: anonymous ? undefined : text(formData, "name"),
       phone: anonymous ? undefined : text(formData, "phone"),
       anonymous,

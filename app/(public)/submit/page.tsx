@@ -12,7 +12,7 @@ export default async function SubmitPage() {
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">我要反映诉求</h1>
       <EmergencyNotice compact />
-      <SubmitForm categories={options.categories} districts={options.districts} />
+      <SubmitForm categories={options.categories} districts={options.districts} districtAreas={options.districtAreas} />
     </div>
   );
 }

@@ -9,7 +9,17 @@ export function requireAdmin(actor: Actor): void {
   if (!can(actor.role, "admin:manage")) throw new Forbidden("只有系统管理员可以管理系统设置");
 }
 
-export type AuditEntity = "RoutingRule" | "TimeLimitPolicy" | "CalendarDay" | "User" | "Unit" | "Category" | "SubCategory" | "ApiToken" | "Notification";
+export type AuditEntity =
+  | "RoutingRule"
+  | "TimeLimitPolicy"
+  | "CalendarDay"
+  | "User"
+  | "Unit"
+  | "Category"
+  | "SubCategory"
+  | "ApiToken"
+  | "Notification"
+  | "District";
 export type AuditAction =
   | "CREATE"
   | "UPDATE"
