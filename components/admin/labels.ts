@@ -1,6 +1,6 @@
 // Chinese names for what the admin pages show: audit entities, actions and fields.
 import { ROLE_LABELS } from "@/lib/auth/permissions";
-import { CATEGORY_LABELS, UNIT_KIND_LABELS } from "@/lib/domain/labels";
+import { CATEGORY_LABELS, CHANNEL_LABELS, UNIT_KIND_LABELS } from "@/lib/domain/labels";
 import { formatLocalDateTime } from "@/lib/domain/local-time";
 
 /** The sections of 系统管理, in the order of the sub-navigation and the overview cards. */
@@ -12,6 +12,7 @@ export const ADMIN_SECTIONS = [
   { href: "/admin/units", label: "单位", description: "支队、指挥中心、大队、中队和外部协作部门；单位代码创建后不可修改。" },
   { href: "/admin/categories", label: "诉求分类", description: "分类名称、说明和示例，以及子分类；分类代码即 Open311 服务代码，不可修改。" },
   { href: "/admin/tokens", label: "接口令牌", description: "为对接系统签发 API 令牌（只显示一次），查看使用情况，随时吊销。" },
+  { href: "/admin/api-clients", label: "接口客户端", description: "不依附于工作人员账户的对接系统：归属单位、提交渠道、权限范围；令牌只显示一次，可随时吊销。" },
 ] as const;
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -23,6 +24,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   Category: "诉求分类",
   SubCategory: "子分类",
   ApiToken: "接口令牌",
+  ApiClient: "接口客户端",
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -68,6 +70,8 @@ export const FIELD_LABELS: Record<string, string> = {
   prefix: "令牌前缀",
   expiresAt: "有效期至",
   revokedAt: "吊销时间",
+  channel: "提交渠道",
+  scopes: "权限",
 };
 
 const VALUE_LABELS: Record<string, Record<string, string>> = {
@@ -75,6 +79,7 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   kind: { ...UNIT_KIND_LABELS, HOLIDAY: "法定节假日", WORKDAY: "调休上班日" },
   categoryCode: CATEGORY_LABELS,
   closeUnit: { CLOCK_HOURS: "小时", WORKING_DAYS: "工作日" },
+  channel: CHANNEL_LABELS,
 };
 
 /** A value from an audit snapshot, readable: codes named, booleans as 是/否, null as —. */
