@@ -2,6 +2,7 @@
 // stderr; a failure exits non-zero.
 import "@/lib/load-dotenv";
 import { restrictNewFilesToOwner } from "@/lib/env";
+import { API_CLIENT_HELP, apiClientCommand } from "./commands/api-client";
 import { backupCommand, restoreCommand } from "./commands/backup";
 import { importCommand } from "./commands/import";
 import { metricsCommand, metricsRebuildCommand } from "./commands/metrics";
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; help: s
   },
   "metrics-rebuild": { run: metricsRebuildCommand, help: "metrics-rebuild    按工单重新计算统计汇总表（恢复备份后使用）" },
   token: { run: tokenCommand, help: "token --user USERNAME    为用户生成 API 令牌" },
+  "api-client": { run: apiClientCommand, help: API_CLIENT_HELP },
   backup: {
     run: backupCommand,
     help: "backup 目录    在线备份（数据库、上传的照片、本地会话密钥）到一个新的空目录，服务无需停止",

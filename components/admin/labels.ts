@@ -1,6 +1,6 @@
 // Chinese names for what the admin pages show: audit entities, actions and fields.
 import { ROLE_LABELS } from "@/lib/auth/permissions";
-import { CATEGORY_LABELS, UNIT_KIND_LABELS } from "@/lib/domain/labels";
+import { CATEGORY_LABELS, CHANNEL_LABELS, UNIT_KIND_LABELS } from "@/lib/domain/labels";
 import { formatLocalDateTime } from "@/lib/domain/local-time";
 
 /** The sections of 系统管理, in the order of the sub-navigation and the overview cards. */
@@ -14,6 +14,7 @@ export const ADMIN_SECTIONS = [
   { href: "/admin/districts", label: "辖区边界", description: "各辖区的 GeoJSON 边界：只有定位、没有填写辖区的诉求按定位所在辖区分派。" },
   { href: "/admin/tokens", label: "接口令牌", description: "为对接系统签发 API 令牌（只显示一次），查看使用情况，随时吊销。" },
   { href: "/admin/notifications", label: "通知发件箱", description: "受理、答复等短信通知：待发、已发和发送失败的原因；失败的可以重发。" },
+  { href: "/admin/api-clients", label: "接口客户端", description: "不依附于工作人员账户的对接系统：归属单位、提交渠道、权限范围；令牌只显示一次，可随时吊销。" },
 ] as const;
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -27,6 +28,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   ApiToken: "接口令牌",
   Notification: "通知",
   District: "辖区",
+  ApiClient: "接口客户端",
 };
 
 export const NOTIFICATION_STATUS_LABELS: Record<string, string> = {
@@ -91,6 +93,8 @@ export const FIELD_LABELS: Record<string, string> = {
   revokedAt: "吊销时间",
   boundary: "边界",
   geojson: "GeoJSON",
+  channel: "提交渠道",
+  scopes: "权限",
 };
 
 const VALUE_LABELS: Record<string, Record<string, string>> = {
@@ -98,6 +102,7 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   kind: { ...UNIT_KIND_LABELS, HOLIDAY: "法定节假日", WORKDAY: "调休上班日" },
   categoryCode: CATEGORY_LABELS,
   closeUnit: { CLOCK_HOURS: "小时", WORKING_DAYS: "工作日" },
+  channel: CHANNEL_LABELS,
 };
 
 const AUDIT_VALUE_CHARS = 120;

@@ -5,7 +5,8 @@ import { issueTokenAction, revokeTokenAction } from "@/app/(staff)/admin/tokens/
 import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 import type { ApiTokenRow } from "@/lib/dal/admin/api-tokens";
 import { formatDateTime } from "@/lib/format";
-import { adminInput, dangerButton, EmptyRow, Field, FormMessage, primaryButton, secondaryButton, tableClass, tdClass, thClass, theadClass } from "./ui";
+import { IssuedToken } from "./issued-token";
+import { adminInput, dangerButton, EmptyRow, Field, FormMessage, primaryButton, tableClass, tdClass, thClass, theadClass } from "./ui";
 import { useAdminAction } from "./use-admin-action";
 
 type Holder = { username: string; displayName: string; role: Role };
@@ -22,7 +23,6 @@ export function TokenAdmin({ tokens, holders }: { tokens: ApiTokenRow[]; holders
   const issue = useAdminAction();
   const revoke = useAdminAction();
   const [issued, setIssued] = useState<Issued | null>(null);
-  const [copied, setCopied] = useState(false);
   const [formKey, setFormKey] = useState(0);
   // Read once per render of the list; a token that expires while the page is open shows on refresh.
   const [now] = useState(() => Date.now());
@@ -35,7 +35,6 @@ export function TokenAdmin({ tokens, holders }: { tokens: ApiTokenRow[]; holders
           e.preventDefault();
           const data = new FormData(e.currentTarget);
           const input = { username: String(data.get("username") ?? ""), name: String(data.get("name") ?? ""), expiresInDays: String(data.get("expiresInDays") ?? "") };
-          setCopied(false);
           issue.run(() => issueTokenAction(input), (result) => {
             setIssued({ token: result.token, username: result.username });
             setFormKey((k) => k + 1);
@@ -70,25 +69,8 @@ export function TokenAdmin({ tokens, holders }: { tokens: ApiTokenRow[]; holders
       </form>
 
       {issued && (
-        <section role="status" className="space-y-2 rounded-2xl border border-amber-300 bg-amber-50 p-5" data-testid="issued-token">
-          <h2 className="font-semibold text-amber-900">已为 {issued.username} 签发令牌：请立即复制保存</h2>
-          <p className="text-sm text-amber-900">此令牌只显示这一次，关闭或刷新页面后无法再查看。调用接口时放在请求头 Authorization: Bearer 令牌，或 Open311 的 api_key 参数中。复制按钮无效时，请选中令牌后手动复制。</p>
-          <div className="flex flex-wrap items-center gap-2">
-            <code className="rounded-lg bg-white px-3 py-2 font-mono text-sm break-all select-all" data-testid="issued-token-value">
-              {issued.token}
-            </code>
-            <button
-              type="button"
-              className={secondaryButton}
-              onClick={() => navigator.clipboard?.writeText(issued.token).then(() => setCopied(true), () => setCopied(false))}
-            >
-              {copied ? "已复制" : "复制"}
-            </button>
-            <button type="button" className="text-sm text-amber-900 underline" onClick={() => setIssued(null)}>
-              我已保存，隐藏
-            </button>
-          </div>
-        </section>
+        // A new key remounts the panel, so "已复制" of the previous token does not carry over.
+        <IssuedToken key={issued.token} title={`已为 ${issued.username} 签发令牌`} token={issued.token} onHide={() => setIssued(null)} />
       )}
 
       <section className="space-y-2">

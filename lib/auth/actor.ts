@@ -2,6 +2,7 @@
 // from the database so a deactivated user or a changed role takes effect at once.
 import { isRole, type Role } from "@/lib/auth/permissions";
 import type { Db, Tx } from "@/lib/db";
+import type { ApiClientChannel, ApiClientScope } from "@/lib/domain/api-clients";
 
 export type Actor = {
   userId: string;
@@ -13,6 +14,28 @@ export type Actor = {
   unitName: string | null;
   phone: string | null;
 };
+
+/**
+ * An API client (接口客户端): an integration calling as itself, with no user account, role or
+ * session. It reaches only the functions that take a Caller (intake and ticket reads), which
+ * check its scopes; everything else takes an Actor, so the compiler keeps a client out of it.
+ */
+export type ApiClientActor = {
+  kind: "apiClient";
+  clientId: string;
+  name: string;
+  /** The owner unit (归属单位): the scope of "tickets:read:unit". */
+  unitId: string;
+  channel: ApiClientChannel;
+  scopes: readonly ApiClientScope[];
+};
+
+/** Whoever calls a function that serves both people and API clients. */
+export type Caller = Actor | ApiClientActor;
+
+export function isApiClient(caller: Caller | null | undefined): caller is ApiClientActor {
+  return caller != null && "kind" in caller && caller.kind === "apiClient";
+}
 
 const actorSelect = {
   id: true,

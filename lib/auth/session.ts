@@ -3,15 +3,15 @@ import { getToken, type JWT } from "next-auth/jwt";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { NextRequest } from "next/server";
-import { loadActor, type Actor } from "@/lib/auth/actor";
+import { isApiClient, loadActor, type Actor, type Caller } from "@/lib/auth/actor";
 import { bearerToken } from "@/lib/auth/api-token";
 import { assertSessionWriteAllowed } from "@/lib/auth/csrf";
 import { authOptions } from "@/lib/auth/options";
-import { actorFromApiToken } from "@/lib/dal/api-tokens";
+import { callerFromApiToken } from "@/lib/dal/api-clients";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { authSecret } from "@/lib/site-secret";
-import { Unauthenticated } from "@/lib/errors";
+import { Forbidden, Unauthenticated } from "@/lib/errors";
 
 /**
  * The signed session token of a route handler's request, or of the page or action being rendered.
@@ -27,20 +27,38 @@ async function sessionClaims(request?: Request): Promise<JWT | null> {
 
 /**
  * The caller of a page, server action or route handler: a Bearer API token if the request
- * carries one, else the session cookie. Null when neither identifies an active user, or when the
- * session was ended since it was issued (its version is behind the user's: signed out, password
- * reset, role or unit changed, deactivated). A route handler's write by cookie must also be a
- * same-origin JSON request (lib/auth/csrf.ts); server actions have Next's own origin check.
+ * carries one (a user's or an API client's), else the session cookie. Null when neither
+ * identifies an active user or client, or when the session was ended since it was issued (its
+ * version is behind the user's: signed out, password reset, role or unit changed, deactivated).
+ * A route handler's write by cookie must also be a same-origin JSON request (lib/auth/csrf.ts);
+ * server actions have Next's own origin check.
  */
-export async function currentActor(request?: Request): Promise<Actor | null> {
+export async function currentCaller(request?: Request): Promise<Caller | null> {
   const token = request ? bearerToken(request.headers.get("authorization")) : null;
-  if (token) return actorFromApiToken(token);
+  if (token) return callerFromApiToken(token);
   const claims = await sessionClaims(request);
   // Sessions issued before versions existed carry none: they count as ended.
   if (!claims?.uid || typeof claims.sv !== "number") return null;
   const actor = await loadActor(db, claims.uid, claims.sv);
   if (actor && request) assertSessionWriteAllowed(request, env().NEXTAUTH_URL);
   return actor;
+}
+
+/** For the few routes an API client may call (ticket intake and reads): a user or a client. */
+export async function requireCaller(request?: Request): Promise<Caller> {
+  const caller = await currentCaller(request);
+  if (!caller) throw new Unauthenticated();
+  return caller;
+}
+
+/**
+ * A person (signed in, or by a user's API token). An API client is refused here, so every route
+ * that has not been opened to clients on purpose stays closed to them.
+ */
+export async function currentActor(request?: Request): Promise<Actor | null> {
+  const caller = await currentCaller(request);
+  if (isApiClient(caller)) throw new Forbidden("接口客户端只能提交和查询工单，不能调用此接口");
+  return caller;
 }
 
 export async function requireActor(request?: Request): Promise<Actor> {

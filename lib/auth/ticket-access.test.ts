@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Actor } from "./actor";
+import type { Actor, ApiClientActor } from "./actor";
 import type { Role } from "./permissions";
 import { assertCanReadTicket, canReadTicket, handlesTicket, seesCitizenPhone, ticketNotFound, type TicketScope } from "./ticket-access";
 
@@ -64,5 +64,20 @@ describe("ticket access", () => {
 
   it("an unknown role reads nothing", () => {
     expect(canReadTicket(actor("ROOT" as Role, "ZQ1"), zq1Ticket)).toBe(false);
+  });
+
+  it("an API client reads what it submitted and, by scope, its owner unit's tickets; it sees only the phone it sent", () => {
+    const client = (scopes: ApiClientActor["scopes"]): ApiClientActor => ({ kind: "apiClient", clientId: "c1", name: "12345", unitId: "ZQ1", channel: "API", scopes });
+    const submitted = { ...zq1Ticket, ownerUnitId: "ZQ2", apiClientId: "c1" };
+    const assisted = { ...zq1Ticket, ownerUnitId: "ZQ2", assistingUnitIds: ["ZQ1"] };
+    expect(canReadTicket(client(["tickets:read:own"]), submitted)).toBe(true);
+    expect(canReadTicket(client(["tickets:read:own"]), zq1Ticket)).toBe(false);
+    expect(canReadTicket(client(["tickets:read:unit"]), zq1Ticket)).toBe(true);
+    expect(canReadTicket(client(["tickets:read:unit"]), assisted)).toBe(true);
+    expect(canReadTicket(client(["tickets:read:unit"]), submitted)).toBe(false);
+    expect(canReadTicket(client(["tickets:submit"]), submitted)).toBe(false);
+    expect(canReadTicket(client(["tickets:read:own"]), { ...submitted, apiClientId: "c2" })).toBe(false);
+    expect(seesCitizenPhone(client(["tickets:read:own", "tickets:read:unit"]), submitted)).toBe(true);
+    expect(seesCitizenPhone(client(["tickets:read:own", "tickets:read:unit"]), zq1Ticket)).toBe(false);
   });
 });

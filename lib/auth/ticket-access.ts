@@ -1,6 +1,6 @@
 // Who may see and work a ticket. Scope always derives from the ticket loaded on the server
 // (owner unit, squadron, assisting units, the citizen), never from what the client sends.
-import type { Actor } from "@/lib/auth/actor";
+import { isApiClient, type Actor, type ApiClientActor, type Caller } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { NotFound } from "@/lib/errors";
 
@@ -10,6 +10,8 @@ export type TicketScope = {
   citizenUserId: string | null;
   /** Units with an open or answered assistance request (协办) on the ticket. */
   assistingUnitIds: readonly string[];
+  /** The API client that submitted it. Left out where no client can reach: it then reads nothing as its own. */
+  apiClientId?: string | null;
 };
 
 /** The ticket belongs to the actor's unit (as owner or as the squadron it was assigned to). */
@@ -17,7 +19,17 @@ export function isOwnUnitTicket(actor: Actor, ticket: TicketScope): boolean {
   return actor.unitId !== null && (ticket.ownerUnitId === actor.unitId || ticket.squadronUnitId === actor.unitId);
 }
 
-export function canReadTicket(actor: Actor, ticket: TicketScope): boolean {
+/** An API client reads by its scopes: what it submitted, and what its owner unit handles or assists on. */
+function clientReadsTicket(client: ApiClientActor, ticket: TicketScope): boolean {
+  if (client.scopes.includes("tickets:read:own") && ticket.apiClientId === client.clientId) return true;
+  return (
+    client.scopes.includes("tickets:read:unit") &&
+    (ticket.ownerUnitId === client.unitId || ticket.squadronUnitId === client.unitId || ticket.assistingUnitIds.includes(client.unitId))
+  );
+}
+
+export function canReadTicket(actor: Caller, ticket: TicketScope): boolean {
+  if (isApiClient(actor)) return clientReadsTicket(actor, ticket);
   if (can(actor.role, "ticket:read:all")) return true;
   if (can(actor.role, "ticket:read:unit")) {
     return isOwnUnitTicket(actor, ticket) || (actor.unitId !== null && ticket.assistingUnitIds.includes(actor.unitId));
@@ -35,7 +47,7 @@ export function ticketNotFound(no: string): NotFound {
 }
 
 /** Throws ticketNotFound unless the actor may read the ticket. */
-export function assertCanReadTicket(actor: Actor, ticket: TicketScope, no: string): void {
+export function assertCanReadTicket(actor: Caller, ticket: TicketScope, no: string): void {
   if (!canReadTicket(actor, ticket)) throw ticketNotFound(no);
 }
 
@@ -44,8 +56,12 @@ export function handlesTicket(actor: Actor, ticket: TicketScope): boolean {
   return can(actor.role, "ticket:handle") && isOwnUnitTicket(actor, ticket);
 }
 
-/** Dispatchers call citizens back; handlers contact them; citizens see their own number. */
-export function seesCitizenPhone(actor: Actor, ticket: TicketScope): boolean {
+/**
+ * Dispatchers call citizens back; handlers contact them; citizens see their own number; an API
+ * client sees the number it sent itself, and no other.
+ */
+export function seesCitizenPhone(actor: Caller, ticket: TicketScope): boolean {
+  if (isApiClient(actor)) return ticket.apiClientId === actor.clientId;
   return (
     handlesTicket(actor, ticket) ||
     actor.role === "DISPATCHER" ||

@@ -11,6 +11,21 @@ import { toBoolean, toMillis } from "@/lib/sql/values";
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 /**
+ * Records that a token (a user's or an API client's) was used. A hint for administrators: written
+ * at most once a minute, not awaited, and a busy database only delays it to a later call.
+ */
+export function noteTokenUse(table: "ApiToken" | "ApiClient", id: string, lastUsedAt: Date | number | null, now: number): void {
+  const last = toMillis(lastUsedAt);
+  if (last !== null && now - last <= LAST_USED_RESOLUTION_MS) return;
+  void sql()
+    .updateTable(table)
+    .set({ lastUsedAt: new Date(now) })
+    .where("id", "=", id)
+    .execute()
+    .catch(() => {});
+}
+
+/**
  * Issues a token for a user. Called by the CLI, which only a server administrator can run;
  * the admin pages add their own permission check around it.
  */
@@ -39,16 +54,7 @@ export async function actorFromApiToken(token: string): Promise<Actor | null> {
   const expiresAt = row ? toMillis(row.expiresAt) : null;
   if (!row || row.revokedAt !== null || (expiresAt !== null && expiresAt <= now)) return null;
   if (!toBoolean(row.active) || !isRole(row.role)) return null;
-  const lastUsedAt = toMillis(row.lastUsedAt);
-  if (lastUsedAt === null || now - lastUsedAt > LAST_USED_RESOLUTION_MS) {
-    // A hint for administrators: not awaited, and a busy database only delays it to a later call.
-    void sql()
-      .updateTable("ApiToken")
-      .set({ lastUsedAt: new Date(now) })
-      .where("id", "=", row.tokenId)
-      .execute()
-      .catch(() => {});
-  }
+  noteTokenUse("ApiToken", row.tokenId, row.lastUsedAt, now);
   return {
     userId: row.userId,
     username: row.username,

@@ -1,11 +1,11 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/actor";
+import type { Caller } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
 import { getTicket } from "@/lib/dal/tickets";
 
 /** A ticket's photo, for whoever may read the ticket (getTicket checks the scope); its bytes come from the database. */
-export async function readAttachment(actor: Actor, no: string, id: string) {
+export async function readAttachment(actor: Caller, no: string, id: string) {
   await getTicket(actor, no);
   const attachment = await db.attachment.findFirst({
     where: { id, ticket: { no } },

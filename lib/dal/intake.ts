@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/actor";
+import { isApiClient, type Caller } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { contactOf } from "@/lib/domain/contact";
 import { normalisePlace } from "@/lib/domain/duplicates";
@@ -19,8 +19,12 @@ import type { ProcessedPhoto } from "@/lib/uploads/photos";
 import { parseOrThrow } from "@/lib/validation/errors";
 import { ticketInputSchema, type TicketInput } from "@/lib/validation/ticket-input";
 
-/** The channels each kind of submitter may use; imports have their own path (lib/dal/import). */
-function allowedChannels(actor: Actor | null): readonly Channel[] {
+/**
+ * The channels each kind of submitter may use; imports have their own path (lib/dal/import). An
+ * API client submits on the one channel an administrator gave it, and only with the scope.
+ */
+function allowedChannels(actor: Caller | null): readonly Channel[] {
+  if (isApiClient(actor)) return actor.scopes.includes("tickets:submit") ? [actor.channel] : [];
   if (!actor || actor.role === "CITIZEN") return ["WEB"];
   if (!can(actor.role, "ticket:create")) return [];
   return actor.role === "DISPATCHER" ? ["PHONE_12123", "HOTLINE_12345", "WECHAT", "WEB", "API"] : ["API"];
@@ -88,15 +92,22 @@ export function routingEvents(routing: RoutingDecision, owner: { id: string; cod
  * the ticket, its first events, its photos (rows and bytes) and the citizen's 受理 notice
  * atomically (lib/sql/rows.ts: one statement on PostgreSQL, a group-committed step on SQLite): a
  * photo is never kept without its ticket, so nothing needs discarding when intake fails. `actor`
- * is null for an anonymous visitor of the public form. Returns the new ticket in the shape the views read.
+ * is null for an anonymous visitor of the public form; an API client's ticket is received on the
+ * client's own channel, whatever `options.channel` says, and remembers the client (its
+ * "tickets:read:own"). Returns the new ticket in the shape the views read.
  */
 export async function submitTicket(
-  actor: Actor | null,
+  actor: Caller | null,
   raw: unknown,
   options: { channel: Channel; photos?: ProcessedPhoto[] },
 ): Promise<TicketWithView> {
   const photos = options.photos ?? [];
-  if (!allowedChannels(actor).includes(options.channel)) throw new Forbidden("您没有通过该渠道提交诉求的权限");
+  const client = isApiClient(actor) ? actor : null;
+  const user = isApiClient(actor) ? null : actor;
+  const channel = client ? client.channel : options.channel;
+  if (!allowedChannels(actor).includes(channel)) {
+    throw new Forbidden(client ? `接口客户端「${client.name}」没有提交诉求的权限` : "您没有通过该渠道提交诉求的权限");
+  }
   const input = parseOrThrow(ticketInputSchema, raw);
   const ref = await reference();
   const receivedAt = new Date();
@@ -108,9 +119,10 @@ export async function submitTicket(
   const ticket = newTicketRow({
     id: newId(),
     no,
-    channel: options.channel,
+    channel,
     input,
-    citizenUserId: actor?.role === "CITIZEN" ? actor.userId : null,
+    citizenUserId: user?.role === "CITIZEN" ? user.userId : null,
+    apiClientId: client?.clientId ?? null,
     receivedAt,
     plan,
   });
@@ -120,10 +132,13 @@ export async function submitTicket(
       ticketId: ticket.id,
       type: "RECEIVED",
       visibility: EVENT_TYPES.RECEIVED.visibility,
-      actorId: actor?.userId ?? null,
-      actorUnitId: actor?.unitId ?? null,
+      // actorId is a User: a client's intake has none, and the payload names the client instead
+      // (its name at the time, as the timeline should keep it). The client's owner unit is not the
+      // actor's unit either: the unit did not receive the complaint, the integration did.
+      actorId: user?.userId ?? null,
+      actorUnitId: user?.unitId ?? null,
       createdAt: receivedAt,
-      payload: JSON.stringify({ channel: options.channel }),
+      payload: JSON.stringify(client ? { channel, apiClient: client.name } : { channel }),
     },
     ...routingEvents(plan.routing, plan.owner, receivedAt).map((e) => ({ id: newId(), ticketId: ticket.id, actorId: null, actorUnitId: null, ...e }) as TicketEvent),
   ];
@@ -171,7 +186,7 @@ export async function submitTicket(
       const unit = unitOf(e.actorUnitId);
       return {
         ...e,
-        actor: actor && e.actorId === actor.userId ? { displayName: actor.displayName } : null,
+        actor: user && e.actorId === user.userId ? { displayName: user.displayName } : null,
         actorUnit: unit ? { code: unit.code, name: unit.name } : null,
       };
     }),
@@ -185,6 +200,7 @@ function newTicketRow(t: {
   channel: Channel;
   input: TicketInput;
   citizenUserId: string | null;
+  apiClientId: string | null;
   receivedAt: Date;
   plan: ReturnType<typeof planTicket>;
 }): Ticket {
@@ -211,6 +227,7 @@ function newTicketRow(t: {
     citizenEmail: input.email ?? null,
     anonymous: input.anonymous,
     citizenUserId: t.citizenUserId,
+    apiClientId: t.apiClientId,
     status: plan.owner ? "DISPATCHED" : "PENDING",
     ownerUnitId: plan.owner?.id ?? null,
     squadronUnitId: null,

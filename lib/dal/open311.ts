@@ -1,13 +1,15 @@
 import "server-only";
 // Open311 GeoReport v2 (DOMAIN.md §7) over the same intake and read scope as the UI and REST:
-// the api_key is a user's API token, tickets are created by submitTicket (channel API). Reads
-// need no key, as the standard has it and as FixMyStreet reads: without one every ticket is read
-// in its public view (personal data in the citizen's words masked); with one, within the key
-// user's readableTicketsWhere. Unreadable and missing tickets are both 404.
-import type { Actor } from "@/lib/auth/actor";
+// the api_key is a user's or an API client's token, tickets are created by submitTicket (channel
+// API for a user, the client's own channel for a client). Reads need no key, as the standard has
+// it and as FixMyStreet reads: without one every ticket is read in its public view (personal data
+// in the citizen's words masked); with one, within the key's readableTicketsWhere — a user's in
+// the staff view, a client's (no member of staff) still in the public view. Unreadable and
+// missing tickets are both 404.
+import { isApiClient, type Caller } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { actorFromApiToken } from "@/lib/dal/api-tokens";
+import { callerFromApiToken } from "@/lib/dal/api-clients";
 import { submitTicket } from "@/lib/dal/intake";
 import { reference } from "@/lib/dal/reference";
 import { readableTicketsWhere } from "@/lib/dal/tickets";
@@ -20,8 +22,8 @@ import { CLOSED_STATUSES, toCreatedRequest, toServiceRequest, type ServiceReques
 import { toService, toServiceDefinition } from "@/lib/open311/services";
 import { toRequestUpdate, UPDATE_EVENT_TYPES, type RequestUpdate } from "@/lib/open311/updates";
 
-/** Who reads: the user behind an api_key, or null for the public. */
-export type Open311Reader = Actor | null;
+/** Who reads: the user or API client behind an api_key, or null for the public. */
+export type Open311Reader = Caller | null;
 
 /**
  * The reader of a GET: null (the public) without a key, unless the site requires keys for reads
@@ -32,11 +34,11 @@ export async function open311Reader(apiKey: string | null | undefined, requireKe
   return open311Actor(apiKey);
 }
 
-/** The user behind an api_key; 403 (GeoReport v2's answer for a bad key) when there is none. */
-export async function open311Actor(apiKey: string | null | undefined): Promise<Actor> {
+/** The user or client behind an api_key; 403 (GeoReport v2's answer for a bad key) when there is none. */
+export async function open311Actor(apiKey: string | null | undefined): Promise<Caller> {
   const key = apiKey?.trim();
   if (!key) throw new Forbidden(MISSING_API_KEY);
-  const actor = await actorFromApiToken(key);
+  const actor = await callerFromApiToken(key);
   if (!actor) throw new Forbidden("api_key 无效、已过期或已停用");
   return actor;
 }
@@ -53,7 +55,7 @@ export async function getServiceDefinition(code: string) {
 }
 
 /** POST requests: one ticket through the shared intake; errors come back under Open311 names. */
-export async function createServiceRequest(actor: Actor, fields: Open311Fields) {
+export async function createServiceRequest(actor: Caller, fields: Open311Fields) {
   const ref = await reference();
   const context: IntakeContext = { districts: ref.districts, services: ref.categories };
   try {
@@ -99,7 +101,7 @@ function readableBy(reader: Open311Reader): Prisma.TicketWhereInput {
   return reader ? readableTicketsWhere(reader) : {};
 }
 
-const viewOf = (reader: Open311Reader) => (reader ? "staff" : "public");
+const viewOf = (reader: Open311Reader) => (reader && !isApiClient(reader) ? "staff" : "public");
 
 /** GET requests: the reader's tickets matching the filter, newest first. */
 export async function listServiceRequests(reader: Open311Reader, filter: RequestsFilter): Promise<ServiceRequest[]> {

@@ -1,6 +1,6 @@
 // The shapes a ticket leaves the data layer in (DOMAIN.md §7): codes, not internal ids, and the
 // citizen's phone masked for anyone not handling the ticket.
-import type { Actor } from "@/lib/auth/actor";
+import { isApiClient, type Caller } from "@/lib/auth/actor";
 import { seesCitizenPhone, type TicketScope } from "@/lib/auth/ticket-access";
 import { citizenTimeline } from "@/lib/domain/events";
 import { maskRecipient } from "@/lib/domain/contact";
@@ -49,8 +49,12 @@ export function toTicketListItem(t: TicketWithOwner) {
   };
 }
 
-export function toTicketView(t: TicketWithView, actor: Actor, scope: TicketScope) {
-  const staff = actor.role !== "CITIZEN";
+/**
+ * An API client is no member of staff: it reads the citizen's timeline (no internal steps, no
+ * staff names), as the Open311 public view does.
+ */
+export function toTicketView(t: TicketWithView, actor: Caller, scope: TicketScope) {
+  const staff = !isApiClient(actor) && actor.role !== "CITIZEN";
   return {
     ...toTicketListItem(t),
     subCategory: t.subCategory,
@@ -102,12 +106,17 @@ export function toTicketView(t: TicketWithView, actor: Actor, scope: TicketScope
       type: e.type,
       visibility: e.visibility,
       at: e.createdAt,
-      actor: staff ? (e.actor?.displayName ?? null) : null,
+      // A step by an API client has no user; its RECEIVED event names the client (lib/dal/intake.ts).
+      actor: staff ? (e.actor?.displayName ?? apiClientOf(e.payload)) : null,
       unit: e.actorUnit?.code ?? null,
       unitName: e.actorUnit?.name ?? null,
       payload: e.payload,
     })),
   };
+}
+
+function apiClientOf(payload: Record<string, unknown>): string | null {
+  return typeof payload.apiClient === "string" ? `接口客户端「${payload.apiClient}」` : null;
 }
 
 export function scopeOf(t: TicketWithView): TicketScope {
@@ -116,5 +125,6 @@ export function scopeOf(t: TicketWithView): TicketScope {
     squadronUnitId: t.squadronUnitId,
     citizenUserId: t.citizenUserId,
     assistingUnitIds: t.assistRequests.map((a) => a.assistingUnitId),
+    apiClientId: t.apiClientId,
   };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/actor";
+import { isApiClient, type ApiClientActor, type Caller } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { assertCanReadTicket, ticketNotFound } from "@/lib/auth/ticket-access";
 import { db } from "@/lib/db";
@@ -9,18 +9,27 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { scopeOf, toTicketListItem, toTicketView, ticketViewInclude, type TicketListItem, type TicketView } from "@/lib/dal/ticket-view";
 import type { TicketQuery } from "@/lib/validation/ticket-query";
 
-/** The tickets an actor may read, as a where clause (DOMAIN.md §1). */
-export function readableTicketsWhere(actor: Actor): Prisma.TicketWhereInput {
+/** The tickets a unit owns, was assigned (as squadron) or assists on. */
+function unitTicketsWhere(unitId: string): Prisma.TicketWhereInput {
+  return {
+    OR: [{ ownerUnitId: unitId }, { squadronUnitId: unitId }, { assistRequests: { some: { assistingUnitId: unitId } } }],
+  };
+}
+
+/** An API client's tickets by its scopes (lib/auth/ticket-access.ts canReadTicket, as a where clause). */
+function clientTicketsWhere(client: ApiClientActor): Prisma.TicketWhereInput {
+  const any: Prisma.TicketWhereInput[] = [];
+  if (client.scopes.includes("tickets:read:own")) any.push({ apiClientId: client.clientId });
+  if (client.scopes.includes("tickets:read:unit")) any.push(unitTicketsWhere(client.unitId));
+  if (any.length === 0) throw new Forbidden("该接口客户端没有查询工单的权限");
+  return { OR: any };
+}
+
+/** The tickets a caller may read, as a where clause (DOMAIN.md §1). */
+export function readableTicketsWhere(actor: Caller): Prisma.TicketWhereInput {
+  if (isApiClient(actor)) return clientTicketsWhere(actor);
   if (can(actor.role, "ticket:read:all")) return {};
-  if (can(actor.role, "ticket:read:unit") && actor.unitId) {
-    return {
-      OR: [
-        { ownerUnitId: actor.unitId },
-        { squadronUnitId: actor.unitId },
-        { assistRequests: { some: { assistingUnitId: actor.unitId } } },
-      ],
-    };
-  }
+  if (can(actor.role, "ticket:read:unit") && actor.unitId) return unitTicketsWhere(actor.unitId);
   if (can(actor.role, "ticket:read:own")) return { citizenUserId: actor.userId };
   throw new Forbidden("您没有查看工单的权限");
 }
@@ -49,7 +58,7 @@ function filtersWhere(query: TicketQuery): Prisma.TicketWhereInput[] {
 }
 
 export async function listTickets(
-  actor: Actor,
+  actor: Caller,
   query: TicketQuery,
 ): Promise<{ total: number; page: number; pageSize: number; items: TicketListItem[] }> {
   const where: Prisma.TicketWhereInput = { AND: [readableTicketsWhere(actor), ...filtersWhere(query)] };
@@ -66,8 +75,8 @@ export async function listTickets(
   return { total, page: query.page, pageSize: query.pageSize, items: rows.map(toTicketListItem) };
 }
 
-/** One ticket with its timeline, if the actor may read it. */
-export async function getTicket(actor: Actor, no: string): Promise<TicketView> {
+/** One ticket with its timeline, if the caller may read it. */
+export async function getTicket(actor: Caller, no: string): Promise<TicketView> {
   const ticket = await db.ticket.findUnique({ where: { no }, include: ticketViewInclude });
   if (!ticket) throw ticketNotFound(no);
   const scope = scopeOf(ticket);

@@ -8,6 +8,8 @@ import { MAINLAND_MOBILE } from "@/lib/domain/phone";
 import { MAX_CONTENT_CHARS } from "@/lib/domain/ticket-text";
 import { keywordAlternatives } from "@/lib/domain/routing";
 import { ROLES } from "@/lib/auth/permissions";
+import { API_CLIENT_CHANNELS, API_CLIENT_SCOPES } from "@/lib/domain/api-clients";
+import { CHANNEL_LABELS } from "@/lib/domain/labels";
 import { passwordSchema } from "@/lib/validation/password";
 
 /** What a form sends to a server action: field name → value. The schemas below decide the rest. */
@@ -255,3 +257,22 @@ export const issueTokenSchema = z.object({
       .nullable(),
   ),
 });
+
+// ─── API clients (接口客户端) ─────────────────────────────────────────────────
+
+const channelChoices = API_CLIENT_CHANNELS.map((c) => `${CHANNEL_LABELS[c]}（${c}）`).join("、");
+
+export const apiClientSchema = z.object({
+  name: requiredText("客户端名称", 40),
+  /** The owner unit's code; the DAL checks that it exists and is active. */
+  unit: z.string({ error: "请选择归属单位" }).trim().min(1, "请选择归属单位"),
+  channel: z.enum(API_CLIENT_CHANNELS, { error: `请选择提交渠道：${channelChoices}` }),
+  // A form sends checkboxes as a list; the CLI sends "a,b".
+  scopes: z.preprocess(
+    (v) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : v),
+    z
+      .array(z.enum(API_CLIENT_SCOPES, { error: `权限应为：${API_CLIENT_SCOPES.join("、")}` }), { error: "请至少选择一项权限" })
+      .min(1, "请至少选择一项权限"),
+  ),
+});
+export type ApiClientInput = z.infer<typeof apiClientSchema>;

@@ -19,7 +19,8 @@ export type AuditEntity =
   | "SubCategory"
   | "ApiToken"
   | "Notification"
-  | "District";
+  | "District"
+  | "ApiClient";
 export type AuditAction =
   | "CREATE"
   | "UPDATE"
@@ -37,15 +38,16 @@ type Snapshot = Record<string, unknown> | null;
 /**
  * Who changed which record, when, and how. Written inside the change's own transaction, so a
  * change without its audit row (or the reverse) cannot happen. Snapshots never hold secrets.
+ * `actor` is null for the CLI, which only a server administrator can run.
  */
 export async function writeAudit(
   tx: Tx,
-  actor: Actor,
+  actor: Actor | null,
   entry: { entity: AuditEntity; entityId: string; action: AuditAction; before: Snapshot; after: Snapshot },
 ): Promise<void> {
   await tx.auditEntry.create({
     data: {
-      actorId: actor.userId,
+      actorId: actor?.userId ?? null,
       entity: entry.entity,
       entityId: entry.entityId,
       action: entry.action,
