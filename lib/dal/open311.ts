@@ -7,7 +7,9 @@ import "server-only";
 // the staff view, a client's (no member of staff) still in the public view. Unreadable and
 // missing tickets are both 404.
 import { isApiClient, type Caller } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import { EVENT_TYPES } from "@/lib/domain/events";
 import { env } from "@/lib/env";
 import { callerFromApiToken } from "@/lib/dal/api-clients";
 import { submitTicket } from "@/lib/dal/intake";
@@ -20,7 +22,9 @@ import { toOpen311FieldErrors, toTicketInput, type IntakeContext, type Open311Fi
 import type { RequestsFilter, UpdatesFilter } from "@/lib/open311/query";
 import { CLOSED_STATUSES, toCreatedRequest, toServiceRequest, type ServiceRequest } from "@/lib/open311/requests";
 import { toService, toServiceDefinition } from "@/lib/open311/services";
-import { toRequestUpdate, UPDATE_EVENT_TYPES, type RequestUpdate } from "@/lib/open311/updates";
+import { newId } from "@/lib/ids";
+import { writeRows } from "@/lib/sql/rows";
+import { parseFollowUp, toRequestUpdate, UPDATE_EVENT_TYPES, type RequestUpdate } from "@/lib/open311/updates";
 
 /** Who reads: the user or API client behind an api_key, or null for the public. */
 export type Open311Reader = Caller | null;
@@ -141,7 +145,66 @@ export async function listServiceRequestUpdates(reader: Open311Reader, filter: U
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     skip: filter.offset,
     take: filter.limit,
-    select: { id: true, type: true, payload: true, createdAt: true, ticket: { select: { no: true, categoryCode: true } } },
+    select: { id: true, type: true, payload: true, createdAt: true, ticket: { select: { no: true, categoryCode: true, status: true } } },
   });
   return rows.map((row) => toRequestUpdate(row, viewOf(reader)));
+}
+
+/**
+ * The tickets a caller may add a citizen's follow-up to: a staff integration's token (a role that
+ * may take complaints) within its read scope; an API client with `updates:post`, on the tickets it
+ * submitted — the reports it relays.
+ */
+function followUpTargetsWhere(caller: Caller): Prisma.TicketWhereInput {
+  if (isApiClient(caller)) {
+    if (!caller.scopes.includes("updates:post")) throw new Forbidden("该接口客户端没有转交群众补充的权限");
+    return { apiClientId: caller.clientId };
+  }
+  if (!can(caller.role, "ticket:create")) throw new Forbidden("您没有转交群众补充的权限");
+  return readableTicketsWhere(caller);
+}
+
+/**
+ * POST servicerequestupdates (FixMyStreet's extension): the citizen's follow-up becomes a PUBLIC
+ * CITIZEN_UPDATE event on the ticket and an SMS to the owner unit's leads, in one statement.
+ * The ticket itself is not changed (no version step): a follow-up never conflicts with the unit's
+ * work. Answers the new update_id.
+ */
+export async function postServiceRequestUpdate(caller: Caller, fields: Open311Fields): Promise<{ update_id: string }[]> {
+  const followUp = parseFollowUp(fields);
+  const ticket = await db.ticket.findFirst({
+    where: { AND: [followUpTargetsWhere(caller), { no: followUp.no }] },
+    select: { id: true, no: true, ownerUnitId: true },
+  });
+  if (!ticket) throw new NotFound(`服务请求 ${followUp.no} 不存在`);
+  const leads = ticket.ownerUnitId
+    ? await db.user.findMany({ where: { unitId: ticket.ownerUnitId, role: "LEAD", active: true, phone: { not: null } }, select: { phone: true } })
+    : [];
+  const now = new Date();
+  const event = {
+    id: newId(),
+    ticketId: ticket.id,
+    type: "CITIZEN_UPDATE",
+    visibility: EVENT_TYPES.CITIZEN_UPDATE.visibility,
+    actorId: isApiClient(caller) ? null : caller.userId,
+    actorUnitId: null,
+    createdAt: now,
+    payload: JSON.stringify({ text: followUp.text, source: "OPEN311", ...(isApiClient(caller) && { apiClient: caller.name }) }),
+  };
+  await writeRows([
+    { into: "TicketEvent", values: [event] },
+    {
+      into: "Notification",
+      values: leads.map(({ phone }) => ({
+        id: newId(),
+        ticketId: ticket.id,
+        channel: "SMS",
+        recipient: phone!,
+        template: "FOLLOW_UP",
+        payload: JSON.stringify({ no: ticket.no, text: followUp.text }),
+        createdAt: now,
+      })),
+    },
+  ]);
+  return [{ update_id: event.id }];
 }

@@ -3,13 +3,14 @@
 // granted by an administrator; nothing else — no workflow step, no admin page, no metrics.
 import type { Channel } from "@/lib/domain/labels";
 
-export const API_CLIENT_SCOPES = ["tickets:submit", "tickets:read:own", "tickets:read:unit"] as const;
+export const API_CLIENT_SCOPES = ["tickets:submit", "tickets:read:own", "tickets:read:unit", "updates:post"] as const;
 export type ApiClientScope = (typeof API_CLIENT_SCOPES)[number];
 
 export const API_CLIENT_SCOPE_LABELS: Record<ApiClientScope, string> = {
   "tickets:submit": "提交诉求",
   "tickets:read:own": "查询本客户端提交的工单",
   "tickets:read:unit": "查询归属单位承办、协办的工单",
+  "updates:post": "为本客户端提交的工单转交群众补充（Open311 servicerequestupdates）",
 };
 
 /**

@@ -31,6 +31,8 @@ export const EVENT_TYPES = {
   // The answer itself; whom the unit coordinated with, and what they said, stays internal.
   REPLIED: { label: "答复群众", visibility: "PUBLIC", citizenFields: ["text"] },
   EVALUATED: { label: "评价", visibility: "PUBLIC", citizenFields: ["resolved", "satisfaction", "round"] },
+  // The citizen's own follow-up (Open311 POST servicerequestupdates): their words, shown back to them.
+  CITIZEN_UPDATE: { label: "群众补充", visibility: "PUBLIC", citizenFields: ["text"] },
   CALLBACK_ATTEMPT: { label: "回访未接通", visibility: "INTERNAL" },
   SUPERVISED: { label: "督办", visibility: "INTERNAL" },
   REOPENED: { label: "重办", visibility: "PUBLIC", citizenFields: ["round", "dueAt"] },

@@ -36,6 +36,9 @@ export const NOTIFICATION_TEMPLATES = {
     (p.link
       ? `请对办理结果进行评价：${absolute(c, p.link)}` + (p.expiresAt ? `（${formatLocalDateTime(new Date(p.expiresAt))} 前有效）` : "") + "。"
       : ""),
+  /** To the owner unit's leads: a citizen added to a ticket the unit is handling. */
+  FOLLOW_UP: (p: { no: string; text: string }) =>
+    `【示例市公安交管】工单 ${p.no} 收到群众补充：${Array.from(p.text).length > 40 ? `${Array.from(p.text).slice(0, 40).join("")}…` : p.text}。请登录系统查看。`,
   /** 重办 after 不满意. */
   REOPENED: (p: { no: string; dueAt: string | null }) =>
     `【示例市公安交管】您对工单 ${p.no} 的办理结果不满意，已安排重新办理` +

@@ -26,7 +26,7 @@ export function open311ErrorResponse(format: Open311Format, thrown: unknown, con
 }
 
 /** The resources, for the messages of a path or method nothing answers. */
-export const OPEN311_RESOURCES = "GET services、services/{代码}、requests、requests/{编号}、servicerequestupdates，POST requests（以 .json 或 .xml 结尾）";
+export const OPEN311_RESOURCES = "GET services、services/{代码}、requests、requests/{编号}、servicerequestupdates，POST requests、servicerequestupdates（以 .json 或 .xml 结尾）";
 
 /** A handler for a method the resource does not take: 405 as an Open311 error list, in the path's format. */
 export function open311MethodNotAllowed<K extends string>(param: K) {

@@ -7,7 +7,7 @@ const step = (type: string, payload: Record<string, unknown>, categoryCode = "TR
   type,
   payload: JSON.stringify(payload),
   createdAt: at,
-  ticket: { no: "20260115000123", categoryCode },
+  ticket: { no: "20260115000123", categoryCode, status: "IN_PROGRESS" },
 });
 
 describe("toRequestUpdate", () => {

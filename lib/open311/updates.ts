@@ -7,6 +7,8 @@ import { citizenPayload, type EventType } from "@/lib/domain/events";
 import { SATISFACTION_LABELS } from "@/lib/domain/labels";
 import { formatLocalDateTime } from "@/lib/domain/local-time";
 import { maskPersonalData } from "@/lib/domain/personal-data";
+import { MAX_CONTENT_CHARS, normaliseLineEnds } from "@/lib/domain/ticket-text";
+import { Invalid, type FieldError } from "@/lib/errors";
 import { w3cDateTime } from "@/lib/open311/format";
 import type { Open311View } from "@/lib/open311/requests";
 
@@ -28,7 +30,7 @@ export type UpdateRow = {
   type: string;
   payload: string;
   createdAt: Date;
-  ticket: { no: string; categoryCode: string };
+  ticket: { no: string; categoryCode: string; status: string };
 };
 
 type Step = (p: Record<string, unknown>, ticket: UpdateRow["ticket"]) => { status: FixMyStreetStatus; description: string };
@@ -56,7 +58,18 @@ const STEPS: Partial<Record<EventType, Step>> = {
   CLOSED: (p) => ({ status: p.afterReview ? "closed" : "fixed", description: text(p.note) || "已办结" }),
   MERGED: (p) => ({ status: "duplicate", description: text(p.into) ? `与工单 ${text(p.into)} 反映的是同一问题，已并入该工单一并办理` : "已并入其他工单一并办理" }),
   INVALIDATED: () => ({ status: "closed", description: "经核实为无效诉求，不予办理" }),
+  // The citizen's own words; the ticket's state is unchanged by them.
+  CITIZEN_UPDATE: (p, ticket) => ({ status: statusNow(ticket.status), description: text(p.text) }),
 };
+
+/** Where a ticket stands, for an update that does not move it. */
+function statusNow(status: string): FixMyStreetStatus {
+  if (status === "CLOSED" || status === "INVALID") return "closed";
+  if (status === "MERGED") return "duplicate";
+  if (status === "REPLIED") return "fixed";
+  if (status === "IN_PROGRESS") return "in_progress";
+  return "open";
+}
 
 /** The event types that are updates: the DAL reads only these. */
 export const UPDATE_EVENT_TYPES = Object.keys(STEPS) as EventType[];
@@ -76,3 +89,23 @@ export function toRequestUpdate(event: UpdateRow, view: Open311View) {
 }
 
 export type RequestUpdate = ReturnType<typeof toRequestUpdate>;
+
+/** POST servicerequestupdates: the citizen's follow-up to a request, as FixMyStreet sends it. */
+export type FollowUp = { no: string; text: string };
+
+/**
+ * The fields of a follow-up, or Invalid under their Open311 names. The text is the citizen's:
+ * line ends as LF, the same 4,000 characters as a description. FixMyStreet's name, e-mail,
+ * status and media_url are not kept: the ticket already knows its citizen, the status is ours to
+ * set, and a photo behind a URL is not fetched.
+ */
+export function parseFollowUp(fields: Record<string, string>): FollowUp {
+  const errors: FieldError[] = [];
+  const no = fields.service_request_id?.trim() ?? "";
+  const text = normaliseLineEnds(fields.description ?? "").trim();
+  if (!no) errors.push({ field: "service_request_id", message: "请填写要补充的服务请求编号" });
+  if (!text) errors.push({ field: "description", message: "请填写补充内容" });
+  else if (text.length > MAX_CONTENT_CHARS) errors.push({ field: "description", message: `补充内容不超过 ${MAX_CONTENT_CHARS} 个字` });
+  if (errors.length) throw new Invalid(errors);
+  return { no, text };
+}

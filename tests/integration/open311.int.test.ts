@@ -7,6 +7,7 @@ import { DELETE as deleteRequest, GET as getRequest } from "@/app/api/open311/v2
 import { GET as baseGet } from "@/app/api/open311/v2/route";
 import { GET as getService } from "@/app/api/open311/v2/services/[file]/route";
 import { issueApiToken } from "@/lib/dal/api-tokens";
+import { createApiClient } from "@/lib/dal/admin/api-clients";
 import { open311Reader } from "@/lib/dal/open311";
 import { performAction } from "@/lib/dal/workflow/perform";
 import { db } from "@/lib/db";
@@ -413,5 +414,55 @@ describe("Open311 reports from FixMyStreet: e-mail is a contact", () => {
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as Open311Error[]).map((e) => e.description.split(":")[0])).toEqual(["email"]);
     expect(await db.ticket.count()).toBe(before);
+  });
+});
+
+describe("Open311 POST servicerequestupdates: the citizen's follow-up", () => {
+  it("adds the follow-up as a public step, tells the owner unit's leads by SMS and answers its update_id", async () => {
+    await db.user.update({ where: { username: "zq1.lead" }, data: { phone: "13600001234" } });
+    const no = await created(await postForm(report()));
+    const version = (await db.ticket.findUniqueOrThrow({ where: { no } })).version;
+    // As FixMyStreet sends it: the citizen's name and e-mail, its own status and time.
+    const response = await postForm(
+      { api_key: tokens.dispatcher!, service_request_id: no, description: "补充：今天早上\r\n又排了二十分钟的队。", first_name: "王", last_name: "先生", email: "wang@example.com", status: "OPEN", updated_datetime: "2026-11-30T08:00:00+08:00" },
+      "servicerequestupdates.xml",
+    );
+    expect(response.status).toBe(200);
+    const [update] = new XMLParser({ isArray: (name) => name === "request_update" }).parse(await response.text()).service_requests_updates.request_update as { update_id: string }[];
+    const event = await db.ticketEvent.findUniqueOrThrow({ where: { id: update!.update_id } });
+    expect(event).toMatchObject({ type: "CITIZEN_UPDATE", visibility: "PUBLIC" });
+    expect(JSON.parse(event.payload)).toMatchObject({ text: "补充：今天早上\n又排了二十分钟的队。" });
+    const ticket = await db.ticket.findUniqueOrThrow({ where: { no } });
+    expect(ticket.version).toBe(version); // a follow-up never conflicts with the unit's work
+    const notice = await db.notification.findFirstOrThrow({ where: { ticketId: ticket.id, template: "FOLLOW_UP" } });
+    expect(notice).toMatchObject({ channel: "SMS", recipient: "13600001234", status: "PENDING" });
+
+    const polled = (await (await resource("servicerequestupdates.json", `start_date=${encodeURIComponent(new Date(Date.now() - 60_000).toISOString())}`)).json()) as Record<string, string>[];
+    expect(polled.find((u) => u.update_id === update!.update_id)).toMatchObject({ service_request_id: no, status: "open", description: "补充：今天早上\n又排了二十分钟的队。" });
+  });
+
+  it("refuses without a description, an unknown request, and a caller who may not relay follow-ups, storing nothing", async () => {
+    const no = await created(await postForm(report()));
+    const events = await db.ticketEvent.count();
+    const post = (fields: Record<string, string>) => postForm(fields, "servicerequestupdates.json");
+    const missing = await post({ api_key: tokens.dispatcher!, service_request_id: no });
+    expect(missing.status).toBe(400);
+    expect(((await missing.json()) as Open311Error[]).map((e) => e.description.split(":")[0])).toEqual(["description"]);
+    expect((await post({ api_key: tokens.dispatcher!, service_request_id: "20000101000001", description: "补充" })).status).toBe(404);
+    expect((await post({ api_key: tokens["zq1.handler"]!, service_request_id: no, description: "补充" })).status).toBe(403);
+    expect((await post({ service_request_id: no, description: "补充" })).status).toBe(403);
+    expect(await db.ticketEvent.count()).toBe(events);
+  });
+
+  it("lets an API client with updates:post relay follow-ups to the reports it submitted, and only those", async () => {
+    const admin = await actorOf("admin");
+    const relay = await createApiClient(admin, { name: "FixMyStreet 转交", unit: "ZQ1", channel: "API", scopes: ["tickets:submit", "updates:post"] });
+    const plain = await createApiClient(admin, { name: "FixMyStreet 只提交", unit: "ZQ1", channel: "API", scopes: ["tickets:submit"] });
+    const own = await created(await postForm({ ...report(), api_key: relay.token }));
+    const other = await created(await postForm(report()));
+    const post = (key: string, no: string) => postForm({ api_key: key, service_request_id: no, description: "补充说明" }, "servicerequestupdates.json");
+    expect((await post(relay.token, own)).status).toBe(200);
+    expect((await post(relay.token, other)).status).toBe(404);
+    expect((await post(plain.token, own)).status).toBe(403);
   });
 });

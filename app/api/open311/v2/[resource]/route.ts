@@ -1,5 +1,13 @@
 // Open311 GeoReport v2: services.json|xml, requests.json|xml (GET and POST).
-import { createServiceRequest, listServiceRequests, listServiceRequestUpdates, listServices, open311Actor, open311Reader } from "@/lib/dal/open311";
+import {
+  createServiceRequest,
+  listServiceRequests,
+  listServiceRequestUpdates,
+  listServices,
+  open311Actor,
+  open311Reader,
+  postServiceRequestUpdate,
+} from "@/lib/dal/open311";
 import { AppError, NotFound } from "@/lib/errors";
 import { readOpen311Fields } from "@/lib/open311/body";
 import { OPEN311_RESOURCES, open311MethodNotAllowed, open311Route } from "@/lib/open311/handler";
@@ -19,10 +27,11 @@ export const GET = open311Route("resource", async (request, file) => {
 
 export const POST = open311Route("resource", async (request, file) => {
   if (file.name === "services") throw new AppError("services 只能用 GET 读取", 405);
-  if (file.name !== "requests") throw new NotFound(`没有「${file.name}」这项资源，可用：services、requests`);
+  if (file.name !== "requests" && file.name !== "servicerequestupdates") throw new NotFound(`没有「${file.name}」这项资源，可用：${OPEN311_RESOURCES}`);
   const fields = await readOpen311Fields(request);
-  const actor = await open311Actor(fields.api_key ?? new URL(request.url).searchParams.get("api_key"));
-  return { root: "service_requests", items: await createServiceRequest(actor, fields) };
+  const caller = await open311Actor(fields.api_key ?? new URL(request.url).searchParams.get("api_key"));
+  if (file.name === "servicerequestupdates") return { root: "service_requests_updates", items: await postServiceRequestUpdate(caller, fields) };
+  return { root: "service_requests", items: await createServiceRequest(caller, fields) };
 });
 
 const notAllowed = open311MethodNotAllowed("resource");
