@@ -57,6 +57,13 @@ const schema = z.object({
     .min(0, "TRUSTED_PROXY_HOPS 不能为负数")
     .max(10, "TRUSTED_PROXY_HOPS 最多为 10")
     .default(0),
+  /** The SMTP relay for e-mail notices (smtp://user:pass@host:587 or smtps://…:465); unset = e-mails are only logged. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, "SMTP_URL 应为 smtp://用户:密码@主机:587 或 smtps://用户:密码@主机:465")
+    .optional(),
+  /** The sender of e-mail notices, e.g. 示例市公安交管 <noreply@jsjb.example.gov.cn>. */
+  MAIL_FROM: z.string().min(3, "MAIL_FROM 应为发件地址，例如 示例市公安交管 <noreply@jsjb.example.gov.cn>").default("示例市公安交管 <noreply@localhost>"),
   /** 1 = Open311 reads (GET requests, requests/{id}) need an api_key too; 0 = anyone reads the public view. */
   OPEN311_READS_REQUIRE_KEY: z.enum(["0", "1"], { error: "OPEN311_READS_REQUIRE_KEY 应为 0 或 1" }).default("0"),
   /** 1 = serve /api/bench/echo, the bare route the intake benchmark compares against. */

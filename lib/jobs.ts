@@ -4,7 +4,7 @@ import { deliverPendingNotifications } from "@/lib/dal/outbox";
 import { recordOverdue } from "@/lib/dal/overdue";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { LoggingSender } from "@/lib/notify/sender";
+import { notificationSender } from "@/lib/notify";
 import { advisoryLockLeadership, singleProcessLeadership, type Leadership } from "@/lib/scheduler/leadership";
 import { installScheduler, startScheduler, type ScheduledJob, type Scheduler } from "@/lib/scheduler/scheduler";
 
@@ -32,7 +32,7 @@ export function startBackgroundJobs(): void {
  * out while leadership changes hands, and with SCHEDULER=0.
  */
 function startOutbox(): () => void {
-  const sender = new LoggingSender();
+  const sender = notificationSender();
   let running = false;
   const timer = setInterval(async () => {
     if (running) return; // never overlap a slow round

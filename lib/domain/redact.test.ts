@@ -19,3 +19,11 @@ describe("log redaction", () => {
     expect(JSON.stringify(out)).not.toContain("13911112222");
   });
 });
+
+describe("recipients in logs", () => {
+  it("masks an e-mail recipient like a phone, and masking twice changes nothing", () => {
+    expect(redactForLog({ recipient: "zhang.san@example.com" })).toEqual({ recipient: "z***@example.com" });
+    expect(redactForLog({ recipient: "z***@example.com" })).toEqual({ recipient: "z***@example.com" });
+    expect(redactForLog({ recipient: "137****2222" })).toEqual({ recipient: "137****2222" });
+  });
+});
