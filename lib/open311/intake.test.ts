@@ -107,6 +107,8 @@ describe("helpers", () => {
     expect(titleFrom("一二三四五六七八九十一二三四五六七八九十多")).toBe("一二三四五六七八九十一二三四五六七八九十…");
     expect(titleFrom("  路口\n\n拥堵  ")).toBe("路口 拥堵");
     expect(titleFrom(undefined)).toBeUndefined();
+    // FixMyStreet's description starts with its report's title.
+    expect(titleFrom("title:  光岳路口左转信号太短\n\ndetail: 每天排队很长。\n\nSubmitted via FixMyStreet")).toBe("光岳路口左转信号太短");
   });
 
   it("restores the name as typed from FixMyStreet's split at the first space", () => {

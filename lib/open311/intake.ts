@@ -22,10 +22,16 @@ function text(fields: Open311Fields, name: string): string | undefined {
   return value ? value : undefined;
 }
 
-/** Open311 has no title: the first 20 characters of the description stand in, "…" when cut. */
+/**
+ * Open311 has no title: FixMyStreet writes its report's title as the description's first line
+ * ("title:  …"), which is used; otherwise the first 20 characters of the description stand in,
+ * "…" when cut.
+ */
 export function titleFrom(description: string | undefined): string | undefined {
   if (!description) return undefined;
-  const chars = Array.from(description.replace(/\s+/g, " ").trim());
+  const fixMyStreetTitle = /^title:\s*(.+)$/m.exec(description.trimStart())?.[1];
+  const source = fixMyStreetTitle && description.trimStart().startsWith("title:") ? fixMyStreetTitle : description;
+  const chars = Array.from(source.replace(/\s+/g, " ").trim());
   return chars.length > TITLE_LENGTH ? `${chars.slice(0, TITLE_LENGTH).join("")}…` : chars.join("");
 }
 
