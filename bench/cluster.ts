@@ -15,7 +15,7 @@ import os from "node:os";
 import autocannon from "autocannon";
 import { startCluster, type Cluster } from "@/tests/cluster/cluster";
 import { acknowledged, intakeLoad } from "@/tests/cluster/load";
-import { SAMPLE_TICKET } from "./sample-ticket";
+import { BENCH_SERVER_ENV, SAMPLE_TICKET } from "./sample-ticket";
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 20;
@@ -55,7 +55,7 @@ async function failover(cluster: Cluster, token: string) {
 async function main() {
   const loadBefore = os.loadavg();
   console.error("[bench] starting PostgreSQL, two app nodes and nginx …");
-  const cluster = await startCluster({ nodes: 2, durable: true });
+  const cluster = await startCluster({ nodes: 2, durable: true, env: BENCH_SERVER_ENV });
   try {
     const token = cluster.token("dispatcher");
     const second = cluster.nodes[1]!;

@@ -19,7 +19,7 @@ import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import autocannon from "autocannon";
-import { SAMPLE_TICKET } from "./sample-ticket";
+import { BENCH_SERVER_ENV, SAMPLE_TICKET } from "./sample-ticket";
 import Database from "better-sqlite3";
 import { generateImportCsv } from "./import-speed";
 
@@ -53,7 +53,7 @@ function serverEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.
   // The database is the one under DATA_DIR, whatever .env says.
   const inherited = { ...process.env };
   delete inherited.DATABASE_URL;
-  return { ...inherited, PORT: String(PORT), DATA_DIR: dataDir, DEMO_DATA: "0", NEXT_TELEMETRY_DISABLED: "1", ...extra };
+  return { ...inherited, PORT: String(PORT), DATA_DIR: dataDir, DEMO_DATA: "0", NEXT_TELEMETRY_DISABLED: "1", ...BENCH_SERVER_ENV, ...extra };
 }
 
 async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {

@@ -17,7 +17,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import type { DatabaseEngine } from "@/lib/env";
 import { ENGINE_LABEL, ENGINES, withDatabase } from "./engines";
-import { SAMPLE_TICKET } from "./sample-ticket";
+import { BENCH_SERVER_ENV, SAMPLE_TICKET } from "./sample-ticket";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
@@ -54,7 +54,7 @@ type Figures = { echo: number; intake: number; echoP99: number; intakeP99: numbe
 
 /** Intake against the bare route on a server over `databaseUrl`. */
 async function intakeFigures(databaseUrl: string, dataDir: string) {
-  const env = { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, DATABASE_URL: databaseUrl, DEMO_DATA: "0", BENCH_ROUTES: "1", NEXT_TELEMETRY_DISABLED: "1" };
+  const env = { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, DATABASE_URL: databaseUrl, DEMO_DATA: "0", BENCH_ROUTES: "1", NEXT_TELEMETRY_DISABLED: "1", ...BENCH_SERVER_ENV };
   const server = spawn(tsx, ["scripts/start.ts"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
   try {
     await waitForHealth();

@@ -64,6 +64,15 @@ const schema = z.object({
     .optional(),
   /** The sender of e-mail notices, e.g. 示例市公安交管 <noreply@jsjb.example.gov.cn>. */
   MAIL_FROM: z.string().min(3, "MAIL_FROM 应为发件地址，例如 示例市公安交管 <noreply@jsjb.example.gov.cn>").default("示例市公安交管 <noreply@localhost>"),
+  /** The SMS gateway (SMPP 3.4 SMSC): smpp://system_id:password@host:2775, or ssmpp:// for TLS; unset = SMS are only logged. */
+  SMPP_URL: z
+    .string()
+    .regex(/^s?smpp:\/\/[^\s]+$/, "SMPP_URL 应为 smpp://账号:密码@主机:2775（TLS 用 ssmpp://）")
+    .optional(),
+  /** The sender number the carrier assigned (source_addr), e.g. 1069xxxx. */
+  SMS_SOURCE_ADDR: z.string().regex(/^\d{3,21}$/, "SMS_SOURCE_ADDR 应为运营商分配的发送号码（3–21 位数字）").default("10690000"),
+  /** SMS to one phone per local day; more wait for the next day. */
+  SMS_DAILY_CAP_PER_PHONE: limitSetting("SMS_DAILY_CAP_PER_PHONE", 10),
   /** 1 = Open311 reads (GET requests, requests/{id}) need an api_key too; 0 = anyone reads the public view. */
   OPEN311_READS_REQUIRE_KEY: z.enum(["0", "1"], { error: "OPEN311_READS_REQUIRE_KEY 应为 0 或 1" }).default("0"),
   /** 1 = serve /api/bench/echo, the bare route the intake benchmark compares against. */

@@ -46,6 +46,11 @@ export function OutboxTable({ rows }: { rows: OutboxRow[] }) {
                   <span className="block text-xs font-normal text-slate-500">
                     {n.status === "SENT" ? formatDateTime(n.sentAt) : n.nextAttemptAt ? `下次 ${formatDateTime(n.nextAttemptAt)}` : ""}
                   </span>
+                  {n.deliveryState && (
+                    <span className={`block text-xs ${n.deliveryState === "DELIVRD" ? "text-emerald-700" : "text-red-700"}`}>
+                      {n.deliveryState === "DELIVRD" ? "已送达" : `未送达（${n.deliveryState}）`}
+                    </span>
+                  )}
                 </td>
                 <td className={tdClass}>{n.attempts}</td>
                 <td className={`${tdClass} max-w-md`}>

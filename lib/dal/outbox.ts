@@ -2,10 +2,13 @@ import "server-only";
 import { renderNotification, settledPayload } from "@/lib/domain/notifications";
 import { afterFailedAttempt, leaseExpiredBefore, mayAttempt } from "@/lib/domain/outbox";
 import { maskRecipient, type NoticeChannel } from "@/lib/domain/contact";
+import { addLocalDays, formatLocalDateTime, localDateOf, localMidnight } from "@/lib/domain/local-time";
+import type { SmsReceipt } from "@/lib/domain/sms-receipt";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import type { NotificationSender } from "@/lib/notify/sender";
-import { write, type WriteTx } from "@/lib/sql/write";
+import { sql } from "@/lib/sql";
+import { write, writeStatement, type WriteTx } from "@/lib/sql/write";
 
 // The outbox: notices are written in the same transaction as the step that causes them, so none
 // is lost while the gateway is down. Delivery claims ONE notice (committed before the send),
@@ -86,10 +89,10 @@ async function claimNext(tx: WriteTx, now: Date, round: Round): Promise<Claimed 
   }
 }
 
-async function recordSent(tx: WriteTx, notice: Claimed, now: Date): Promise<void> {
+async function recordSent(tx: WriteTx, notice: Claimed, gatewayId: string | null, now: Date): Promise<void> {
   await tx
     .updateTable("Notification")
-    .set({ status: "SENT", sentAt: now, claimedAt: null, lastError: null, payload: settle(notice.payload) })
+    .set({ status: "SENT", sentAt: now, claimedAt: null, lastError: null, payload: settle(notice.payload), gatewayId })
     .where("id", "=", notice.id)
     .where("status", "=", "SENDING")
     .execute();
@@ -107,16 +110,57 @@ async function recordFailure(tx: WriteTx, notice: Claimed, error: unknown, now: 
   return outcome.status;
 }
 
-/** Renders and sends one claimed notice; the error, or null when it went out. */
-async function send(sender: NotificationSender, notice: Claimed): Promise<unknown> {
+/** A notice held back by the daily cap: back in the queue until `until`, the claim's try not counted. */
+async function recordCapped(tx: WriteTx, notice: Claimed, until: Date): Promise<void> {
+  const cap = env().SMS_DAILY_CAP_PER_PHONE;
+  await tx
+    .updateTable("Notification")
+    .set({ status: "PENDING", attempts: notice.attempts - 1, nextAttemptAt: until, claimedAt: null, lastError: `该号码今日已收到 ${cap} 条短信（每日上限），${formatLocalDateTime(until)} 起发送` })
+    .where("id", "=", notice.id)
+    .where("status", "=", "SENDING")
+    .execute();
+}
+
+type Outcome = { kind: "sent"; gatewayId: string | null } | { kind: "failed"; error: unknown } | { kind: "capped"; until: Date };
+
+/**
+ * The daily cap per phone (SMS_DAILY_CAP_PER_PHONE): a recipient who has had that many SMS since
+ * local midnight gets the next one after the next midnight — a loop or a flood of steps on one
+ * ticket must not bombard a citizen (and carriers block senders who do). Null when under it.
+ */
+async function capReachedUntil(recipient: string, now: Date): Promise<Date | null> {
+  const today = localDateOf(now);
+  const { count } = await sql()
+    .selectFrom("Notification")
+    .select((eb) => eb.fn.countAll<number | bigint | string>().as("count"))
+    .where("recipient", "=", recipient)
+    .where("sentAt", ">=", localMidnight(today))
+    .executeTakeFirstOrThrow();
+  return Number(count) >= env().SMS_DAILY_CAP_PER_PHONE ? localMidnight(addLocalDays(today, 1)) : null;
+}
+
+/** Renders and sends one claimed notice, unless the recipient's daily cap is reached. */
+async function deliver(sender: NotificationSender, notice: Claimed, now: Date): Promise<Outcome> {
+  if (notice.channel === "SMS") {
+    const until = await capReachedUntil(notice.recipient, now);
+    if (until) return { kind: "capped", until };
+  }
   try {
     // Rendering inside the try: a broken payload is one failed notice, not a stuck round.
     const text = renderNotification(notice.template, JSON.parse(notice.payload), { publicUrl: env().publicUrl });
-    await sender.send({ channel: notice.channel as NoticeChannel, recipient: notice.recipient, text, template: notice.template, ticketNo: notice.ticketNo });
-    return null;
+    const result = await sender.send({ channel: notice.channel as NoticeChannel, recipient: notice.recipient, text, template: notice.template, ticketNo: notice.ticketNo });
+    return { kind: "sent", gatewayId: result?.gatewayId ?? null };
   } catch (error) {
-    return error ?? new Error("发送失败");
+    return { kind: "failed", error: error ?? new Error("发送失败") };
   }
+}
+
+/** An SMS gateway's delivery receipt, recorded on the notice it answers (matched by the gateway's id). */
+export async function recordDeliveryReceipt(receipt: SmsReceipt, at: Date = new Date()): Promise<boolean> {
+  const matched = await writeStatement((db) =>
+    db.updateTable("Notification").set({ deliveryState: receipt.state, deliveredAt: at }).where("gatewayId", "=", receipt.gatewayId).returning("id"),
+  );
+  return matched.length > 0;
 }
 
 /**
@@ -136,22 +180,24 @@ export async function deliverPendingNotifications(
   let notice = await write((tx) => claimNext(tx, now(), round));
   while (notice) {
     const claimed: Claimed = notice;
-    const error = await send(sender, claimed);
+    const outcome = await deliver(sender, claimed, now());
     const more = sent + failed + 1 < batch;
     const { next, status } = await write(async (tx) => {
       const at = now();
-      const status = error === null ? "SENT" : await recordFailure(tx, claimed, error, at);
-      if (error === null) await recordSent(tx, claimed, at);
+      let status: "SENT" | "PENDING" | "FAILED" = "SENT";
+      if (outcome.kind === "sent") await recordSent(tx, claimed, outcome.gatewayId, at);
+      else if (outcome.kind === "capped") await recordCapped(tx, claimed, outcome.until);
+      else status = await recordFailure(tx, claimed, outcome.error, at);
       return { next: more ? await claimNext(tx, at, round) : null, status };
     });
-    if (error === null) sent++;
-    else {
+    if (outcome.kind === "sent") sent++;
+    else if (outcome.kind === "failed") {
       failed++;
       logger.warn(
-        { err: error, template: claimed.template, ticket: claimed.ticketNo, recipient: maskRecipient(claimed.recipient), attempts: claimed.attempts, status },
+        { err: outcome.error, template: claimed.template, ticket: claimed.ticketNo, recipient: maskRecipient(claimed.recipient), attempts: claimed.attempts, status },
         "notification not delivered",
       );
-    }
+    } else logger.info({ ticket: claimed.ticketNo, recipient: maskRecipient(claimed.recipient), until: outcome.until }, "notification held back by the daily cap per phone");
     notice = next;
   }
   return { sent, failed };

@@ -4,9 +4,12 @@ import { logger } from "@/lib/logger";
 
 export type OutgoingMessage = { channel: NoticeChannel; recipient: string; text: string; template: string; ticketNo: string | null };
 
+/** What a gateway answers for an accepted message: its id, to match a delivery receipt later. */
+export type SendResult = { gatewayId?: string } | void;
+
 /** Delivers one message to a citizen: an SMS to a phone, an e-mail to an address. */
 export interface NotificationSender {
-  send(message: OutgoingMessage): Promise<void>;
+  send(message: OutgoingMessage): Promise<SendResult>;
 }
 
 /**

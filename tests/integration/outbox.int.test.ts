@@ -49,8 +49,12 @@ async function markingSentFails(): Promise<() => Promise<void>> {
   return async () => void (await db.$executeRawUnsafe(`DROP TRIGGER "test_mark_sent_fails"`));
 }
 
+let callers = 0;
+
+/** A ticket from a caller of its own: the daily cap per phone (lib/dal/outbox.ts) is not what these tests are about. */
 async function newTicket() {
-  return submitTicket(await actorOf("dispatcher"), input, { channel: "PHONE_12123" });
+  const phone = `1371111${String(2222 + callers++).padStart(4, "0")}`;
+  return submitTicket(await actorOf("dispatcher"), { ...input, phone }, { channel: "PHONE_12123" });
 }
 
 describe("notification outbox", () => {
@@ -67,7 +71,7 @@ describe("notification outbox", () => {
     await deliverPendingNotifications(sender, { now: at(t0, 31_000) });
     await deliverPendingNotifications(sender, { now: at(t0, 32_000) });
     expect(sender.sends).toHaveLength(1);
-    expect(sender.sends[0]).toContain("13711112222:");
+    expect(sender.sends[0]).toMatch(/^1371111\d{4}:/);
     expect(sender.sends[0]).toContain("车辆管理所");
     expect(await db.notification.findFirstOrThrow({ where: { ticketId: ticket.id } })).toMatchObject({ status: "SENT", attempts: 2, claimedAt: null });
   });

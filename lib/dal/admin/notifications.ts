@@ -29,6 +29,8 @@ export type OutboxRow = {
   createdAt: Date;
   sentAt: Date | null;
   nextAttemptAt: Date | null;
+  /** The SMS gateway's delivery receipt (DELIVRD, UNDELIV…), when one came. */
+  deliveryState: string | null;
 };
 
 /** How many notices are in each state. */
@@ -69,6 +71,7 @@ export async function listOutbox(actor: Actor, filter: { status?: NotificationSt
       createdAt: true,
       sentAt: true,
       nextAttemptAt: true,
+      deliveryState: true,
       ticket: { select: { no: true } },
     },
   });
