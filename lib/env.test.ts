@@ -12,6 +12,14 @@ afterEach(() => {
   vi.resetModules();
 });
 
+describe("SMS_SIGNATURE", () => {
+  it("is the registered signature, without its brackets", async () => {
+    expect((await freshEnv({ SMS_SIGNATURE: undefined }))().SMS_SIGNATURE).toBe("示例市公安交管");
+    expect((await freshEnv({ SMS_SIGNATURE: "聊城交警" }))().SMS_SIGNATURE).toBe("聊城交警");
+    for (const bad of ["【聊城交警】", "交", "聊城 交警"]) expect(await freshEnv({ SMS_SIGNATURE: bad }).then((env) => () => env())).toThrow(/SMS_SIGNATURE/);
+  });
+});
+
 describe("PUBLIC_URL", () => {
   it("is the site's address for links, without a trailing slash; defaults to NEXTAUTH_URL, then localhost", async () => {
     expect((await freshEnv({ PUBLIC_URL: "https://jsjb.example.gov.cn/" }))().publicUrl).toBe("https://jsjb.example.gov.cn");

@@ -69,6 +69,11 @@ const schema = z.object({
     .string()
     .regex(/^s?smpp:\/\/[^\s]+$/, "SMPP_URL 应为 smpp://账号:密码@主机:2775（TLS 用 ssmpp://）")
     .optional(),
+  /** The signature every SMS starts with, as registered with the carrier (written 【…】 in front of the text). */
+  SMS_SIGNATURE: z
+    .string()
+    .regex(/^[^【】\[\]\s]{2,12}$/, "SMS_SIGNATURE 应为 2–12 个字的短信签名（不含【】和空格），例如 示例市公安交管")
+    .default("示例市公安交管"),
   /** The sender number the carrier assigned (source_addr), e.g. 1069xxxx. */
   SMS_SOURCE_ADDR: z.string().regex(/^\d{3,21}$/, "SMS_SOURCE_ADDR 应为运营商分配的发送号码（3–21 位数字）").default("10690000"),
   /** SMS to one phone per local day; more wait for the next day. */

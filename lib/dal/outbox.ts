@@ -6,7 +6,7 @@ import { addLocalDays, formatLocalDateTime, localDateOf, localMidnight } from "@
 import type { SmsReceipt } from "@/lib/domain/sms-receipt";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import type { NotificationSender } from "@/lib/notify/sender";
+import { siteRenderContext, type NotificationSender } from "@/lib/notify/sender";
 import { sql } from "@/lib/sql";
 import { write, writeStatement, type WriteTx } from "@/lib/sql/write";
 
@@ -147,7 +147,7 @@ async function deliver(sender: NotificationSender, notice: Claimed, now: Date): 
   }
   try {
     // Rendering inside the try: a broken payload is one failed notice, not a stuck round.
-    const text = renderNotification(notice.template, JSON.parse(notice.payload), { publicUrl: env().publicUrl });
+    const text = renderNotification(notice.template, JSON.parse(notice.payload), siteRenderContext());
     const result = await sender.send({ channel: notice.channel as NoticeChannel, recipient: notice.recipient, text, template: notice.template, ticketNo: notice.ticketNo });
     return { kind: "sent", gatewayId: result?.gatewayId ?? null };
   } catch (error) {

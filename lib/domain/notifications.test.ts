@@ -2,13 +2,19 @@ import { describe, expect, it } from "vitest";
 import { hideLinkTokens, renderNotification, sentence, settledPayload } from "./notifications";
 
 const token = "q2CVjS0y2kC3Q2e2Zr1uH0";
-const site = { publicUrl: "https://jsjb.example.gov.cn" };
+const site = { publicUrl: "https://jsjb.example.gov.cn", signature: "示例市公安交管" };
 
 describe("notice texts", () => {
   it("sends the evaluation link as an absolute address on the site", () => {
     const text = renderNotification("REPLIED", { no: "20261130000001", reply: "已调整配时", link: `/evaluate/${token}` }, site);
     expect(text).toBe(`【示例市公安交管】您的诉求（工单 20261130000001）已办理答复：已调整配时。请对办理结果进行评价：https://jsjb.example.gov.cn/evaluate/${token}。`);
-    expect(renderNotification("REPLIED", { no: "1", reply: "好", link: "/evaluate/x" }, { publicUrl: "http://10.0.0.5:3000/" })).toContain("http://10.0.0.5:3000/evaluate/x");
+    expect(renderNotification("REPLIED", { no: "1", reply: "好", link: "/evaluate/x" }, { publicUrl: "http://10.0.0.5:3000/", signature: "示例市公安交管" })).toContain("http://10.0.0.5:3000/evaluate/x");
+  });
+
+  it("signs every message with the site's registered signature", () => {
+    const text = renderNotification("ACCEPTED", { no: "20261130000001", unitName: "执勤一大队", dueAt: null }, { ...site, signature: "聊城交警" });
+    expect(text).toMatch(/^【聊城交警】您的诉求已受理，工单编号 20261130000001/);
+    expect(text.match(/【/g)).toHaveLength(1);
   });
 
   it("ends staff text with one full stop, never two", () => {

@@ -10,50 +10,54 @@ export function sentence(text: string): string {
   return /[。！？!?…]$/.test(trimmed) ? trimmed : `${trimmed}。`;
 }
 
-/** Where the citizen opens a link: the site's public address (PUBLIC_URL) and the path. */
-export type RenderContext = { publicUrl: string };
+/**
+ * What a message needs of the site: where a link opens (PUBLIC_URL) and the signature carriers
+ * require in front of every SMS, as registered with them (SMS_SIGNATURE, e.g. 示例市公安交管).
+ */
+export type RenderContext = { publicUrl: string; signature: string };
 
 export const NOTIFICATION_TEMPLATES = {
   /** 受理 notice on intake; by e-mail (no phone to track with) the progress follows by e-mail. */
   ACCEPTED: (p: { no: string; unitName: string | null; dueAt: string | null; byEmail?: boolean }) =>
-    `【示例市公安交管】您的诉求已受理，工单编号 ${p.no}` +
+    `您的诉求已受理，工单编号 ${p.no}` +
     (p.unitName ? `，已分派至${p.unitName}办理` : "，正在分派") +
     (p.dueAt ? `，承诺 ${formatLocalDateTime(new Date(p.dueAt))} 前办结答复` : "") +
     (p.byEmail ? "。办理进展和答复将通过邮件告知您。" : "。可凭编号和手机号查询进度。"),
   /** A repeat call merged into an earlier ticket: the caller follows the master. */
   MERGED: (p: { no: string; masterNo: string }) =>
-    `【示例市公安交管】您反映的问题（${p.no}）已有工单 ${p.masterNo} 正在办理，已合并处理，后续进展将同步告知您。`,
+    `您反映的问题（${p.no}）已有工单 ${p.masterNo} 正在办理，已合并处理，后续进展将同步告知您。`,
   /** 延期 approved: the citizen learns the new close deadline. */
   EXTENDED: (p: { no: string; dueAt: string; workingDays: number }) =>
-    `【示例市公安交管】您的诉求（工单 ${p.no}）办理需要更多时间，已延期 ${p.workingDays} 个工作日，` +
+    `您的诉求（工单 ${p.no}）办理需要更多时间，已延期 ${p.workingDays} 个工作日，` +
     `将于 ${formatLocalDateTime(new Date(p.dueAt))} 前办结答复。`,
   /**
    * 答复: the answer, and — for the caller of the ticket itself — the one-time evaluation link
    * (stored as a path, sent as an absolute address on the site). Callers of merged tickets get no link.
    */
   REPLIED: (p: { no: string; reply: string; link?: string | null; expiresAt?: string | null }, c: RenderContext) =>
-    `【示例市公安交管】您的诉求（工单 ${p.no}）已办理答复：${sentence(p.reply)}` +
+    `您的诉求（工单 ${p.no}）已办理答复：${sentence(p.reply)}` +
     (p.link
       ? `请对办理结果进行评价：${absolute(c, p.link)}` + (p.expiresAt ? `（${formatLocalDateTime(new Date(p.expiresAt))} 前有效）` : "") + "。"
       : ""),
   /** To the owner unit's leads: a citizen added to a ticket the unit is handling. */
   FOLLOW_UP: (p: { no: string; text: string }) =>
-    `【示例市公安交管】工单 ${p.no} 收到群众补充：${Array.from(p.text).length > 40 ? `${Array.from(p.text).slice(0, 40).join("")}…` : p.text}。请登录系统查看。`,
+    `工单 ${p.no} 收到群众补充：${Array.from(p.text).length > 40 ? `${Array.from(p.text).slice(0, 40).join("")}…` : p.text}。请登录系统查看。`,
   /** 重办 after 不满意. */
   REOPENED: (p: { no: string; dueAt: string | null }) =>
-    `【示例市公安交管】您对工单 ${p.no} 的办理结果不满意，已安排重新办理` +
+    `您对工单 ${p.no} 的办理结果不满意，已安排重新办理` +
     (p.dueAt ? `，将于 ${formatLocalDateTime(new Date(p.dueAt))} 前再次答复` : "") +
     "。",
   /** 办结（不重办） after 不满意, with the manager's explanation. */
   CLOSED_AFTER_REVIEW: (p: { no: string; note: string }) =>
-    `【示例市公安交管】您的诉求（工单 ${p.no}）经复核已办结：${sentence(p.note)}如有疑问请拨打 12345。`,
+    `您的诉求（工单 ${p.no}）经复核已办结：${sentence(p.note)}如有疑问请拨打 12345。`,
 } as const;
 
 export type NotificationTemplate = keyof typeof NOTIFICATION_TEMPLATES;
 
+/** A notice's text: the signature in 【】, then the template's words. */
 export function renderNotification(template: string, payload: Record<string, unknown>, context: RenderContext): string {
   const render = (NOTIFICATION_TEMPLATES as Record<string, (p: never, c: RenderContext) => string>)[template];
-  return render ? render(payload as never, context) : `【示例市公安交管】工单通知：${JSON.stringify(payload)}`;
+  return `【${context.signature}】${render ? render(payload as never, context) : `工单通知：${JSON.stringify(payload)}`}`;
 }
 
 /** A path of the site as the address a citizen's phone opens. */

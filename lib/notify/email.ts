@@ -15,9 +15,9 @@ const SUBJECTS: Record<string, string> = {
   FOLLOW_UP: "工单收到群众补充",
 };
 
-export function emailSubject(message: Pick<OutgoingMessage, "template" | "ticketNo">): string {
+export function emailSubject(message: Pick<OutgoingMessage, "template" | "ticketNo">, signature: string): string {
   const what = SUBJECTS[message.template] ?? "工单通知";
-  return `【示例市公安交管】${what}${message.ticketNo ? `（工单 ${message.ticketNo}）` : ""}`;
+  return `【${signature}】${what}${message.ticketNo ? `（工单 ${message.ticketNo}）` : ""}`;
 }
 
 export class SmtpSender implements NotificationSender {
@@ -26,6 +26,7 @@ export class SmtpSender implements NotificationSender {
   constructor(
     url: string,
     private readonly from: string,
+    private readonly signature: string,
   ) {
     // Timeouts so a relay that accepts the connection and then stalls fails the attempt (the
     // outbox retries with back-off) instead of holding the delivery round.
@@ -33,7 +34,7 @@ export class SmtpSender implements NotificationSender {
   }
 
   async send(message: OutgoingMessage): Promise<void> {
-    await this.transport.sendMail({ from: this.from, to: message.recipient, subject: emailSubject(message), text: message.text });
+    await this.transport.sendMail({ from: this.from, to: message.recipient, subject: emailSubject(message, this.signature), text: message.text });
   }
 
   close(): void {

@@ -16,10 +16,10 @@ export class ChannelSender implements NotificationSender {
 }
 
 export function notificationSender(): NotificationSender {
-  const { SMTP_URL, MAIL_FROM, SMPP_URL, SMS_SOURCE_ADDR } = env();
+  const { SMTP_URL, MAIL_FROM, SMPP_URL, SMS_SOURCE_ADDR, SMS_SIGNATURE } = env();
   return new ChannelSender(
     {
-      ...(SMTP_URL && { EMAIL: new SmtpSender(SMTP_URL, MAIL_FROM) }),
+      ...(SMTP_URL && { EMAIL: new SmtpSender(SMTP_URL, MAIL_FROM, SMS_SIGNATURE) }),
       ...(SMPP_URL && { SMS: new SmppSender(SMPP_URL, { sourceAddr: SMS_SOURCE_ADDR, onReceipt: (receipt) => recordDeliveryReceipt(receipt) }) }),
     },
     new LoggingSender(),

@@ -1,8 +1,14 @@
-import { hideLinkTokens } from "@/lib/domain/notifications";
+import { hideLinkTokens, type RenderContext } from "@/lib/domain/notifications";
+import { env } from "@/lib/env";
 import { maskRecipient, type NoticeChannel } from "@/lib/domain/contact";
 import { logger } from "@/lib/logger";
 
 export type OutgoingMessage = { channel: NoticeChannel; recipient: string; text: string; template: string; ticketNo: string | null };
+
+/** What this site's notices are rendered with: its public address and its SMS signature. */
+export function siteRenderContext(): RenderContext {
+  return { publicUrl: env().publicUrl, signature: env().SMS_SIGNATURE };
+}
 
 /** What a gateway answers for an accepted message: its id, to match a delivery receipt later. */
 export type SendResult = { gatewayId?: string } | void;

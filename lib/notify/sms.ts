@@ -6,7 +6,8 @@
 // receipts that come back (deliver_sm) recorded on their notices.
 //
 // Carriers only deliver registered templates signed like 【示例市公安交管】: the texts come from
-// the fixed templates of lib/domain/notifications.ts — register each of them with the carrier.
+// the fixed templates of lib/domain/notifications.ts behind the site's SMS_SIGNATURE — register
+// the signature and each template with the carrier.
 import smpp, { type PDU, type Session } from "smpp";
 import { parseReceipt, type SmsReceipt } from "@/lib/domain/sms-receipt";
 import { logger } from "@/lib/logger";

@@ -52,7 +52,7 @@ describe("e-mail notices", () => {
       { channel: "API" },
     );
     const sms: OutgoingMessage[] = [];
-    const smtp = new SmtpSender(`smtp://jsjb:secret@127.0.0.1:${port}`, "示例市公安交管 <noreply@jsjb.example.gov.cn>");
+    const smtp = new SmtpSender(`smtp://jsjb:secret@127.0.0.1:${port}`, "示例市公安交管 <noreply@jsjb.example.gov.cn>", "示例市公安交管");
     try {
       const sender = new ChannelSender({ EMAIL: smtp, SMS: { send: async (m) => void sms.push(m) } }, new LoggingSender());
       for (let round = 0; round < 5 && !(await db.notification.findFirst({ where: { ticketId: ticket.id, status: "SENT" } })); round++) {
@@ -75,7 +75,7 @@ describe("e-mail notices", () => {
       { type: "HELP", category: "SERVICE", title: "换证预约失败", content: "12123 上驾驶证换证预约一直失败，请帮忙看看。", name: "李四", email: "li.si@example.com" },
       { channel: "API" },
     );
-    const smtp = new SmtpSender(`smtp://jsjb:wrong@127.0.0.1:${port}`, "noreply@jsjb.example.gov.cn");
+    const smtp = new SmtpSender(`smtp://jsjb:wrong@127.0.0.1:${port}`, "noreply@jsjb.example.gov.cn", "示例市公安交管");
     try {
       await deliverPendingNotifications(new ChannelSender({ EMAIL: smtp }, new LoggingSender()));
     } finally {

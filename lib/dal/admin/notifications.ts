@@ -3,10 +3,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { db, transaction } from "@/lib/db";
 import { hideLinkTokens, renderNotification } from "@/lib/domain/notifications";
 import { maskRecipient } from "@/lib/domain/contact";
-import { env } from "@/lib/env";
 import { Invalid, NotFound } from "@/lib/errors";
 import type { NotificationStatus } from "@/lib/generated/prisma/client";
 import { requireAdmin, writeAudit } from "@/lib/dal/admin/audit";
+import { siteRenderContext } from "@/lib/notify/sender";
 
 // The outbox seen by an administrator (issue 12 item 10): what is waiting, what went out, what
 // failed and why — and a resend for a failed notice, audited. Recipients are masked and evaluation
@@ -44,7 +44,7 @@ export async function outboxCounts(actor: Actor): Promise<Record<NotificationSta
 
 function textOf(template: string, payload: string): string {
   try {
-    return hideLinkTokens(renderNotification(template, JSON.parse(payload) as Record<string, unknown>, { publicUrl: env().publicUrl }));
+    return hideLinkTokens(renderNotification(template, JSON.parse(payload) as Record<string, unknown>, siteRenderContext()));
   } catch {
     return "（内容无法解析）";
   }
