@@ -1,10 +1,11 @@
 "use client";
 
 import { useState } from "react";
-import { changeUserRoleAction, resetPasswordAction, setUserActiveAction, unlockUserAction } from "@/app/(staff)/admin/users/actions";
+import { changeUserRoleAction, resetPasswordAction, setUserActiveAction, unlockUserAction, updateUserContactAction } from "@/app/(staff)/admin/users/actions";
 import type { UserRow } from "@/lib/dal/admin/users";
 import { STAFF_ROLES, type StaffRole } from "@/lib/validation/admin";
 import { RoleUnitSelect, type UnitOption } from "./role-unit-select";
+import { NoticeBySelect } from "./staff-contact-fields";
 import { adminInput, dangerButton, Field, FormMessage, secondaryButton } from "./ui";
 import { useAdminAction } from "./use-admin-action";
 
@@ -36,6 +37,31 @@ export function UserActions({ user, units, isSelf }: { user: UserRow; units: Uni
             <RoleUnitSelect {...roleUnit} onChange={setRoleUnit} units={units} errors={errors} />
             <button type="submit" disabled={pending} className={secondaryButton}>
               保存角色
+            </button>
+          </form>
+        )}
+        {staff && (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              const form = new FormData(e.currentTarget);
+              // Left empty: unchanged; ticked 清除: removed.
+              const change = (name: string) => (form.get(`clear-${name}`) ? "" : String(form.get(name) ?? "").trim() || undefined);
+              run(() => updateUserContactAction(user.id, { phone: change("phone"), email: change("email"), noticeBy: String(form.get("noticeBy")) }), () => "已保存联系方式");
+            }}
+            className="grid items-end gap-2 sm:grid-cols-[1fr_1fr_auto_auto]"
+            noValidate
+          >
+            {/* The list shows contacts masked: enter them again to change them. */}
+            <Field label="手机号" field="phone" errors={errors} hint={<ContactHint current={user.phone} name="phone" />}>
+              <input name="phone" inputMode="numeric" className={adminInput} maxLength={20} placeholder="不改请留空" />
+            </Field>
+            <Field label="电子邮箱" field="email" errors={errors} hint={<ContactHint current={user.email} name="email" />}>
+              <input name="email" type="email" className={adminInput} maxLength={100} placeholder="不改请留空" />
+            </Field>
+            <NoticeBySelect errors={errors} defaultValue={user.noticeBy} />
+            <button type="submit" disabled={pending} className={secondaryButton}>
+              保存联系方式
             </button>
           </form>
         )}
@@ -78,5 +104,19 @@ export function UserActions({ user, units, isSelf }: { user: UserRow; units: Uni
         <FormMessage notice={notice} />
       </div>
     </details>
+  );
+}
+
+/** The current (masked) contact, and a box to remove it. */
+function ContactHint({ current, name }: { current: string | null; name: string }) {
+  if (!current) return <>未填写</>;
+  return (
+    <>
+      现为 {current}
+      {/* Inside the field's own label: a span, not a nested label. */}
+      <span className="ml-2 inline-flex items-center gap-1">
+        <input type="checkbox" name={`clear-${name}`} aria-label="清除" /> 清除
+      </span>
+    </>
   );
 }

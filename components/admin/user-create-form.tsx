@@ -4,6 +4,7 @@ import { useState } from "react";
 import { createUserAction } from "@/app/(staff)/admin/users/actions";
 import type { StaffRole } from "@/lib/validation/admin";
 import { RoleUnitSelect, type UnitOption } from "./role-unit-select";
+import { NoticeBySelect } from "./staff-contact-fields";
 import { adminInput, Field, FormMessage, primaryButton } from "./ui";
 import { useAdminAction } from "./use-admin-action";
 
@@ -16,7 +17,15 @@ export function UserCreateForm({ units }: { units: UnitOption[] }) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     const text = (name: string) => String(form.get(name) ?? "");
-    const input = { username: text("username"), displayName: text("displayName"), phone: text("phone"), password: text("password"), ...roleUnit };
+    const input = {
+      username: text("username"),
+      displayName: text("displayName"),
+      phone: text("phone"),
+      email: text("email"),
+      noticeBy: text("noticeBy"),
+      password: text("password"),
+      ...roleUnit,
+    };
     run(
       () => createUserAction(input),
       (user) => {
@@ -38,8 +47,12 @@ export function UserCreateForm({ units }: { units: UnitOption[] }) {
             <input name="displayName" className={adminInput} maxLength={30} />
           </Field>
           <Field label="手机号（可选）" field="phone" errors={errors}>
-            <input name="phone" className={adminInput} inputMode="numeric" maxLength={11} />
+            <input name="phone" className={adminInput} inputMode="numeric" maxLength={20} />
           </Field>
+          <Field label="电子邮箱（可选）" field="email" errors={errors}>
+            <input name="email" type="email" className={adminInput} maxLength={100} />
+          </Field>
+          <NoticeBySelect errors={errors} />
           <RoleUnitSelect {...roleUnit} onChange={setRoleUnit} units={units} errors={errors} />
           <Field label="初始密码" field="password" errors={errors} hint="至少 8 位，同时包含字母和数字">
             <input name="password" type="password" autoComplete="new-password" className={adminInput} maxLength={64} />

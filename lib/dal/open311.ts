@@ -9,6 +9,7 @@ import "server-only";
 import { isApiClient, type Caller } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import { staffContactOf } from "@/lib/domain/contact";
 import { EVENT_TYPES } from "@/lib/domain/events";
 import { env } from "@/lib/env";
 import { callerFromApiToken } from "@/lib/dal/api-clients";
@@ -166,7 +167,8 @@ function followUpTargetsWhere(caller: Caller): Prisma.TicketWhereInput {
 
 /**
  * POST servicerequestupdates (FixMyStreet's extension): the citizen's follow-up becomes a PUBLIC
- * CITIZEN_UPDATE event on the ticket and an SMS to the owner unit's leads, in one statement.
+ * CITIZEN_UPDATE event on the ticket and a notice to each of the owner unit's leads (by SMS or
+ * e-mail, as they chose: staffContactOf), in one statement.
  * The ticket itself is not changed (no version step): a follow-up never conflicts with the unit's
  * work. Answers the new update_id.
  */
@@ -178,8 +180,9 @@ export async function postServiceRequestUpdate(caller: Caller, fields: Open311Fi
   });
   if (!ticket) throw new NotFound(`服务请求 ${followUp.no} 不存在`);
   const leads = ticket.ownerUnitId
-    ? await db.user.findMany({ where: { unitId: ticket.ownerUnitId, role: "LEAD", active: true, phone: { not: null } }, select: { phone: true } })
+    ? await db.user.findMany({ where: { unitId: ticket.ownerUnitId, role: "LEAD", active: true }, select: { phone: true, email: true, noticeBy: true } })
     : [];
+  const contacts = leads.map(staffContactOf).filter((c) => c !== null);
   const now = new Date();
   const event = {
     id: newId(),
@@ -195,11 +198,10 @@ export async function postServiceRequestUpdate(caller: Caller, fields: Open311Fi
     { into: "TicketEvent", values: [event] },
     {
       into: "Notification",
-      values: leads.map(({ phone }) => ({
+      values: contacts.map((contact) => ({
         id: newId(),
         ticketId: ticket.id,
-        channel: "SMS",
-        recipient: phone!,
+        ...contact,
         template: "FOLLOW_UP",
         payload: JSON.stringify({ no: ticket.no, text: followUp.text }),
         createdAt: now,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contactOf, maskRecipient, normaliseMobile } from "./contact";
+import { contactOf, maskRecipient, normaliseMobile, staffContactOf } from "./contact";
 
 describe("contactOf", () => {
   it("reaches a citizen by SMS, else by e-mail, never an anonymous one", () => {
@@ -7,6 +7,16 @@ describe("contactOf", () => {
     expect(contactOf({ citizenPhone: null, citizenEmail: "zhang@example.com", anonymous: false })).toEqual({ channel: "EMAIL", recipient: "zhang@example.com" });
     expect(contactOf({ citizenPhone: null, citizenEmail: null, anonymous: false })).toBeNull();
     expect(contactOf({ citizenPhone: "13900000003", citizenEmail: null, anonymous: true })).toBeNull();
+  });
+});
+
+describe("staffContactOf", () => {
+  it("follows the staff member's choice when its address is there, else any address", () => {
+    expect(staffContactOf({ phone: "13600001234", email: "lead@zq1.gov.cn", noticeBy: "EMAIL" })).toEqual({ channel: "EMAIL", recipient: "lead@zq1.gov.cn" });
+    expect(staffContactOf({ phone: "13600001234", email: "lead@zq1.gov.cn", noticeBy: "SMS" })).toEqual({ channel: "SMS", recipient: "13600001234" });
+    expect(staffContactOf({ phone: "13600001234", email: null, noticeBy: "EMAIL" })).toEqual({ channel: "SMS", recipient: "13600001234" });
+    expect(staffContactOf({ phone: null, email: "lead@zq1.gov.cn", noticeBy: "SMS" })).toEqual({ channel: "EMAIL", recipient: "lead@zq1.gov.cn" });
+    expect(staffContactOf({ phone: null, email: null, noticeBy: "SMS" })).toBeNull();
   });
 });
 

@@ -14,6 +14,19 @@ export function contactOf(citizen: { citizenPhone: string | null; citizenEmail: 
   return null;
 }
 
+export const STAFF_NOTICE_CHANNELS = ["SMS", "EMAIL"] as const satisfies readonly NoticeChannel[];
+
+/**
+ * Where a staff member's notices go (a citizen's follow-up on their unit's ticket): the channel
+ * they chose when they have its address, else whichever address they have.
+ */
+export function staffContactOf(staff: { phone: string | null; email: string | null; noticeBy: string }): Contact | null {
+  if (staff.noticeBy === "EMAIL" && staff.email) return { channel: "EMAIL", recipient: staff.email };
+  if (staff.phone) return { channel: "SMS", recipient: staff.phone };
+  if (staff.email) return { channel: "EMAIL", recipient: staff.email };
+  return null;
+}
+
 /** A recipient as logs and lists show it: 139****5678, w***@example.com. */
 export function maskRecipient(recipient: string): string {
   const at = recipient.lastIndexOf("@");

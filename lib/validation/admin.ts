@@ -4,6 +4,7 @@
 import { z } from "@/lib/validation/zod";
 import { MAX_BOUNDARY_POSITIONS, parseBoundary } from "@/lib/domain/district-areas";
 import { dayOfWeek, isLocalDate } from "@/lib/domain/local-time";
+import { normaliseMobile, STAFF_NOTICE_CHANNELS } from "@/lib/domain/contact";
 import { MAINLAND_MOBILE } from "@/lib/domain/phone";
 import { MAX_CONTENT_CHARS } from "@/lib/domain/ticket-text";
 import { keywordAlternatives } from "@/lib/domain/routing";
@@ -157,21 +158,47 @@ export const ROLE_UNIT_KINDS: Record<StaffRole, readonly (typeof UNIT_KINDS)[num
 };
 const staffRole = z.enum(STAFF_ROLES, { error: "请选择角色；群众账户由群众本人注册，不能在此创建" });
 
-export const createStaffUserSchema = z.object({
-  username: z
-    .string({ error: "请填写用户名" })
-    .trim()
-    .toLowerCase()
-    .regex(USERNAME, "用户名为 3–32 位小写字母、数字、点、横线或下划线，以字母开头，例如 zq3.handler"),
-  displayName: requiredText("姓名", 30),
-  role: staffRole,
-  unitCode: code("所属单位"),
+/** A staff member's contact: a mobile, an e-mail, and which of them notices use. */
+const staffContactFields = {
   phone: z.preprocess(
-    (v) => (typeof v === "string" && v.trim() === "" ? null : (v ?? null)),
-    z.string({ error: "手机号应为文本" }).trim().regex(MAINLAND_MOBILE, "请填写 11 位大陆手机号，或留空").nullable(),
+    (v) => (typeof v === "string" ? (v.trim() === "" ? null : normaliseMobile(v)) : (v ?? null)),
+    z.string({ error: "手机号应为文本" }).regex(MAINLAND_MOBILE, "请填写 11 位大陆手机号，或留空").nullable(),
   ),
-  password: passwordSchema,
+  email: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? null : (v ?? null)),
+    z.string({ error: "电子邮箱应为文本" }).trim().max(100, "电子邮箱不超过 100 个字符").pipe(z.email("电子邮箱格式不正确，例如 zhang.wei@example.gov.cn")).nullable(),
+  ),
+  noticeBy: z.enum(STAFF_NOTICE_CHANNELS, { error: "通知方式应为短信或邮件" }).default("SMS"),
+};
+
+function emailWhenChosen(input: { email: string | null; noticeBy: string }, ctx: z.RefinementCtx) {
+  if (input.noticeBy === "EMAIL" && !input.email) ctx.addIssue({ code: "custom", path: ["email"], message: "选择邮件接收通知时请填写电子邮箱" });
+}
+
+/**
+ * A change of contact: a field left out keeps its value (the list shows contacts masked, so the
+ * form cannot show them to edit), an empty one clears it.
+ */
+export const staffContactChangeSchema = z.object({
+  phone: staffContactFields.phone.optional(),
+  email: staffContactFields.email.optional(),
+  noticeBy: staffContactFields.noticeBy,
 });
+
+export const createStaffUserSchema = z
+  .object({
+    username: z
+      .string({ error: "请填写用户名" })
+      .trim()
+      .toLowerCase()
+      .regex(USERNAME, "用户名为 3–32 位小写字母、数字、点、横线或下划线，以字母开头，例如 zq3.handler"),
+    displayName: requiredText("姓名", 30),
+    role: staffRole,
+    unitCode: code("所属单位"),
+    ...staffContactFields,
+    password: passwordSchema,
+  })
+  .superRefine(emailWhenChosen);
 
 export const changeUserRoleSchema = z.object({ role: staffRole, unitCode: code("所属单位") });
 export const resetPasswordSchema = z.object({ password: passwordSchema });

@@ -5,6 +5,7 @@ import { clearSignInFailures, throttleAccount, throttledAccounts } from "@/lib/a
 import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 import { db, type Tx, transaction } from "@/lib/db";
 import { UNIT_KIND_LABELS } from "@/lib/domain/labels";
+import { maskRecipient } from "@/lib/domain/contact";
 import { maskPhone } from "@/lib/domain/phone";
 import { Invalid, NotFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -15,6 +16,7 @@ import {
   createStaffUserSchema,
   resetPasswordSchema,
   ROLE_UNIT_KINDS,
+  staffContactChangeSchema,
   userFilterSchema,
   type StaffRole,
 } from "@/lib/validation/admin";
@@ -31,6 +33,8 @@ export type UserRow = {
   unitCode: string | null;
   unitName: string | null;
   phone: string | null;
+  email: string | null;
+  noticeBy: string;
   active: boolean;
   failedLogins: number;
   lockedUntil: Date | null;
@@ -47,6 +51,8 @@ const userSelect = {
   displayName: true,
   role: true,
   phone: true,
+  email: true,
+  noticeBy: true,
   active: true,
   failedLogins: true,
   lastLoginAt: true,
@@ -67,6 +73,8 @@ function toRow(u: UserRecord, throttled: Map<string, Date>): UserRow {
     unitCode: u.unit?.code ?? null,
     unitName: u.unit?.name ?? null,
     phone: u.phone ? maskPhone(u.phone) : null,
+    email: u.email ? maskRecipient(u.email) : null,
+    noticeBy: u.noticeBy,
     active: u.active,
     failedLogins: u.failedLogins,
     // Accounts are no longer locked outright; an address may be made to wait (lib/auth/sign-in-throttle.ts).
@@ -154,12 +162,41 @@ export async function createStaffUser(actor: Actor, raw: unknown): Promise<{ id:
     }
     const unit = await unitForRole(tx, input.role, input.unitCode);
     const { id } = await tx.user.create({
-      data: { username: input.username, displayName: input.displayName, role: input.role, unitId: unit.id, phone: input.phone, passwordHash },
+      data: {
+        username: input.username,
+        displayName: input.displayName,
+        role: input.role,
+        unitId: unit.id,
+        phone: input.phone,
+        email: input.email,
+        noticeBy: input.noticeBy,
+        passwordHash,
+      },
       select: { id: true },
     });
     const created = await loadUser(tx, id);
     await writeAudit(tx, actor, { entity: "User", entityId: id, action: "CREATE", before: null, after: snapshot(created) });
     return { id, username: created.username };
+  });
+}
+
+/**
+ * A staff member's phone, e-mail and how they take notices about their unit's tickets (a
+ * citizen's follow-up). The audit keeps the contacts masked, as the list shows them.
+ */
+export async function updateUserContact(actor: Actor, userId: string, raw: unknown): Promise<{ id: string }> {
+  requireAdmin(actor);
+  const input = parseOrThrow(staffContactChangeSchema, raw);
+  return transaction(async (tx) => {
+    const before = await loadUser(tx, userId);
+    if (before.role === "CITIZEN") throw new Invalid([{ field: "phone", message: "群众账户的手机号即登录名，不能在此修改" }]);
+    const email = input.email === undefined ? before.email : input.email;
+    if (input.noticeBy === "EMAIL" && !email) throw new Invalid([{ field: "email", message: "选择邮件接收通知时请填写电子邮箱" }]);
+    await tx.user.update({ where: { id: userId }, data: { phone: input.phone, email: input.email, noticeBy: input.noticeBy } });
+    const after = await loadUser(tx, userId);
+    const contact = (u: UserRecord) => ({ ...snapshot(u), phone: u.phone ? maskPhone(u.phone) : null, email: u.email ? maskRecipient(u.email) : null, noticeBy: u.noticeBy });
+    await writeAudit(tx, actor, { entity: "User", entityId: userId, action: "UPDATE", before: contact(before), after: contact(after) });
+    return { id: userId };
   });
 }
 

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/actions/result";
 import { requireActor } from "@/lib/auth/session";
-import { changeUserRole, createStaffUser, resetUserPassword, setUserActive, unlockUser } from "@/lib/dal/admin/users";
+import { changeUserRole, createStaffUser, resetUserPassword, setUserActive, unlockUser, updateUserContact } from "@/lib/dal/admin/users";
 import type { AdminFormInput } from "@/lib/validation/admin";
 
 function refresh() {
@@ -22,6 +22,14 @@ export async function createUserAction(input: AdminFormInput) {
 export async function changeUserRoleAction(userId: string, input: AdminFormInput) {
   return runAction(async () => {
     const result = await changeUserRole(await requireActor(), String(userId), input);
+    refresh();
+    return result;
+  });
+}
+
+export async function updateUserContactAction(userId: string, input: AdminFormInput) {
+  return runAction(async () => {
+    const result = await updateUserContact(await requireActor(), String(userId), input);
     refresh();
     return result;
   });
