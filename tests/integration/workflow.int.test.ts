@@ -306,6 +306,9 @@ describe("POST /api/v1/tickets/{no}/actions", () => {
     const master = await newTicket({ phone: "13912340003" });
     const repeat = await newTicket({ phone: "13912340004", title: "再次反映信号灯" });
     await ok("dispatcher", repeat.no, { action: "merge", version: 1, into: master.no });
+    // The master's timeline shows the repeat call itself: which ticket, how and when, and the caller's words.
+    const merged = await db.ticketEvent.findFirstOrThrow({ where: { ticket: { no: master.no }, type: "DUPLICATE_MERGED" } });
+    expect(JSON.parse(merged.payload)).toMatchObject({ from: repeat.no, channel: repeat.channel, content: repeat.content, receivedAt: new Date(repeat.receivedAt).toISOString() });
     await ok("zq1.handler", master.no, { action: "sign", version: 1 });
     await ok("zq1.handler", master.no, { action: "contact", version: 2, note: "电话联系王先生" });
     await ok("zq1.handler", master.no, { action: "reply", version: 3, text: "已调整该路口左转信号配时，早高峰延长 15 秒。" });

@@ -334,7 +334,15 @@ export const EFFECTS: Effects = {
       patch: { mergedIntoId: master.id },
       payload: { into: master.no },
       notice: { template: "MERGED", payload: { no: ticket.no, masterNo: master.no } },
-      otherEvents: [{ ticketId: master.id, type: "DUPLICATE_MERGED", payload: { from: ticket.no } }],
+      // The repeat call on the master's timeline, as the handler needs it: which ticket, when, by
+      // which channel, and what the caller said this time (一单到底: the master is worked, not it).
+      otherEvents: [
+        {
+          ticketId: master.id,
+          type: "DUPLICATE_MERGED",
+          payload: { from: ticket.no, receivedAt: ticket.receivedAt.toISOString(), channel: ticket.channel, content: ticket.content, place: ticket.place },
+        },
+      ],
       result: { no: ticket.no, into: master.no },
     };
   },

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { describeEvent } from "./event-text";
+
+describe("describeEvent", () => {
+  it("shows a merged repeat call on the master: its number, channel, time and the caller's words", () => {
+    const text = describeEvent("DUPLICATE_MERGED", {
+      from: "20261130000042",
+      receivedAt: "2026-11-30T00:12:00.000Z",
+      channel: "PHONE_12123",
+      content: "今天早上依然堵了二十多分钟",
+    });
+    expect(text).toBe("重复来电 工单 20261130000042（12123 语音，2026-11-30 08:12）：「今天早上依然堵了二十多分钟」");
+    expect(describeEvent("DUPLICATE_MERGED", { from: "20261130000042" })).toBe("重复来电 工单 20261130000042");
+  });
+
+  it("falls back to the step's own words", () => {
+    expect(describeEvent("NOTE", { note: "已现场查看" })).toBe("已现场查看");
+    expect(describeEvent("SIGNED", {})).toBeNull();
+  });
+});

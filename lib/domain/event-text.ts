@@ -1,0 +1,22 @@
+// What a step's payload says, in one line for staff reading a ticket's timeline. Most steps carry
+// their words in one field (a reason, a note, the reply); a merged repeat call says which ticket
+// it was, when and how it came, and what the caller said this time.
+import { CHANNEL_LABELS, type Channel } from "./labels";
+import { formatLocalDateTime } from "./local-time";
+
+const str = (value: unknown) => (typeof value === "string" && value ? value : null);
+
+export function describeEvent(type: string, payload: Record<string, unknown>): string | null {
+  if (type === "DUPLICATE_MERGED" && str(payload.from)) {
+    const channel = CHANNEL_LABELS[payload.channel as Channel];
+    const at = str(payload.receivedAt) ? formatLocalDateTime(new Date(payload.receivedAt as string)) : null;
+    const how = [channel, at].filter(Boolean).join("，");
+    const words = str(payload.content);
+    return `重复来电 工单 ${payload.from}${how ? `（${how}）` : ""}${words ? `：「${words}」` : ""}`;
+  }
+  for (const key of ["reason", "note", "text", "comment"]) {
+    const value = str(payload[key]);
+    if (value) return value;
+  }
+  return null;
+}
