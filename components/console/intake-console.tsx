@@ -29,7 +29,10 @@ export function IntakeConsole({ categories, districts }: { categories: Category[
   const formRef = useRef<HTMLFormElement>(null);
   const [formKey, setFormKey] = useState(0);
   const [call, setCall] = useState({ phone: "", category: "", place: "" });
-  const [history, setHistory] = useState<TicketListItem[]>([]);
+  // The history of the number it was looked up for: shown only while that is still the number
+  // typed, so the previous caller's tickets never stay on screen for the next one.
+  const [history, setHistory] = useState<{ phone: string; items: TicketListItem[] }>({ phone: "", items: [] });
+  const callerHistory = history.phone === call.phone ? history.items : [];
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [message, setMessage] = useState<string | null>(null);
@@ -39,7 +42,8 @@ export function IntakeConsole({ categories, districts }: { categories: Category[
   useEffect(() => {
     if (!/^1\d{10}$/.test(call.phone)) return;
     let current = true;
-    lookUpCaller(call.phone).then((r) => current && setHistory(r.ok ? r.data : []));
+    const phone = call.phone;
+    lookUpCaller(phone).then((r) => current && setHistory({ phone, items: r.ok ? r.data : [] }));
     return () => {
       current = false;
     };
@@ -76,7 +80,7 @@ export function IntakeConsole({ categories, districts }: { categories: Category[
       // phone field focused for the next call.
       setFormKey((k) => k + 1);
       setCall({ phone: "", category: "", place: "" });
-      setHistory([]);
+      setHistory({ phone: "", items: [] });
       setSuggestions([]);
     });
   }
@@ -229,10 +233,10 @@ export function IntakeConsole({ categories, districts }: { categories: Category[
         </section>
         <section className="rounded-xl border border-slate-200 bg-white p-3" aria-label="来电人历史">
           <h3 className="mb-2 font-semibold">
-            来电人历史 <span className="font-normal text-slate-500">{history.length} 件</span>
+            来电人历史 <span className="font-normal text-slate-500">{callerHistory.length} 件</span>
           </h3>
           <ul className="space-y-2">
-            {history.map((t) => (
+            {callerHistory.map((t) => (
               <li key={t.no} data-testid="caller-history-item" className="border-b border-slate-100 pb-2 last:border-0">
                 <div className="flex items-center justify-between gap-2">
                   <a href={`/tickets/${t.no}`} target="_blank" className="font-mono text-xs text-brand-600">

@@ -26,7 +26,7 @@ function PendingItem({ item, brigades }: { item: Item; brigades: { code: string;
 
   function dispatch(formData: FormData) {
     startTransition(async () => {
-      const result = await dispatchPending(item.no, item.version, String(formData.get("unit")));
+      const result = await dispatchPending(item.no, item.version, String(formData.get("unit") ?? ""));
       if (result.ok) router.refresh();
       else setMessage(result.message + (result.errors.length ? `：${result.errors.map((e) => e.message).join("；")}` : ""));
     });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { actionsFor } from "@/lib/dal/ticket-actions-view";
 import { submitTicket } from "@/lib/dal/intake";
 import { performAction } from "@/lib/dal/workflow/perform";
+import type { Invalid } from "@/lib/errors";
 import { actorOf } from "../support/actors";
 
 const complaint = {
@@ -58,6 +59,11 @@ describe("actionsFor (the ticket page's action panel)", () => {
     const view = await actionsFor(dispatcher, pending.no);
     expect(view.actions).toContain("dispatch");
     expect(view.ownerUnits.every((u) => u.kind === "BRIGADE")).toBe(true);
+    // A unit that is not a brigade, or none, is refused in words that say what to choose.
+    const notBrigade = await performAction(dispatcher, pending.no, { action: "dispatch", version: pending.version, unit: "ZHZX" }).catch((e: unknown) => e);
+    expect((notBrigade as Invalid).errors[0]!.message).toMatch(/^「ZHZX」不是可承办工单的大队，请选择：.*执勤一大队（ZQ1）/);
+    const none = await performAction(dispatcher, pending.no, { action: "dispatch", version: pending.version, unit: "" }).catch((e: unknown) => e);
+    expect((none as Invalid).errors[0]!.message).toBe("请选择承办单位");
 
     const dispatched = await submitTicket(dispatcher, { ...complaint, phone: "13912340005" }, { channel: "HOTLINE_12345" });
     expect(dispatched.status).toBe("DISPATCHED");

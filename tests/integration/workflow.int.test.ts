@@ -308,7 +308,7 @@ describe("POST /api/v1/tickets/{no}/actions", () => {
     await ok("dispatcher", repeat.no, { action: "merge", version: 1, into: master.no });
     // The master's timeline shows the repeat call itself: which ticket, how and when, and the caller's words.
     const merged = await db.ticketEvent.findFirstOrThrow({ where: { ticket: { no: master.no }, type: "DUPLICATE_MERGED" } });
-    expect(JSON.parse(merged.payload)).toMatchObject({ from: repeat.no, channel: repeat.channel, content: repeat.content, receivedAt: new Date(repeat.receivedAt).toISOString() });
+    expect(JSON.parse(merged.payload)).toMatchObject({ from: repeat.no, channel: repeat.channel, content: repeat.content, receivedAt: new Date(String(repeat.receivedAt)).toISOString() });
     await ok("zq1.handler", master.no, { action: "sign", version: 1 });
     await ok("zq1.handler", master.no, { action: "contact", version: 2, note: "电话联系王先生" });
     await ok("zq1.handler", master.no, { action: "reply", version: 3, text: "已调整该路口左转信号配时，早高峰延长 15 秒。" });

@@ -55,7 +55,8 @@ function activeUnit(ref: Reference, code: string, field: string, label: string):
 function ownerBrigade(ref: Reference, code: string, field: string): UnitRef {
   const unit = ref.unitByCode.get(code);
   if (!unit || !unit.active || unit.kind !== "BRIGADE") {
-    throw new Invalid([{ field, message: `「${code}」不是可承办工单的大队` }]);
+    const brigades = [...ref.unitByCode.values()].filter((u) => u.active && u.kind === "BRIGADE").map((u) => `${u.name}（${u.code}）`);
+    throw new Invalid([{ field, message: `「${code}」不是可承办工单的大队，请选择：${brigades.join("、")}` }]);
   }
   return unit;
 }
