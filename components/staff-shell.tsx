@@ -35,8 +35,8 @@ export function StaffShell({ actor, children }: { actor: Actor; children: React.
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span data-testid="signed-in-as">
-              {actor.displayName} · {ROLE_LABELS[actor.role]}
-              {actor.unitName ? ` · ${actor.unitName}` : ""}
+              {/* The name, then the role and unit unless the name already says them ("系统管理员"). */}
+              {[actor.displayName, ROLE_LABELS[actor.role], actor.unitName].filter((part, i, all) => part && all.indexOf(part) === i).join(" · ")}
             </span>
             <SignOutButton />
           </div>
