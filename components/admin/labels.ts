@@ -38,15 +38,6 @@ export const NOTIFICATION_STATUS_LABELS: Record<string, string> = {
   FAILED: "发送失败",
 };
 
-export const TEMPLATE_LABELS: Record<string, string> = {
-  ACCEPTED: "受理通知",
-  MERGED: "并单通知",
-  EXTENDED: "延期通知",
-  REPLIED: "答复通知",
-  REOPENED: "重办通知",
-  CLOSED_AFTER_REVIEW: "复核办结通知",
-};
-
 export const ACTION_LABELS: Record<string, string> = {
   CREATE: "新建",
   UPDATE: "修改",

@@ -3,7 +3,8 @@
 import { resendNotificationAction } from "@/app/(staff)/admin/notifications/actions";
 import type { OutboxRow } from "@/lib/dal/admin/notifications";
 import { formatDateTime } from "@/lib/format";
-import { NOTIFICATION_STATUS_LABELS, TEMPLATE_LABELS } from "./labels";
+import { noticeTopic } from "@/lib/domain/notifications";
+import { NOTIFICATION_STATUS_LABELS } from "./labels";
 import { EmptyRow, FormMessage, secondaryButton, tableClass, tdClass, thClass, theadClass } from "./ui";
 import { useAdminAction } from "./use-admin-action";
 
@@ -39,7 +40,7 @@ export function OutboxTable({ rows }: { rows: OutboxRow[] }) {
               <tr key={n.id} data-testid="outbox-row">
                 <td className={`${tdClass} whitespace-nowrap`}>{formatDateTime(n.createdAt)}</td>
                 <td className={`${tdClass} font-mono`}>{n.ticketNo ?? "—"}</td>
-                <td className={tdClass}>{TEMPLATE_LABELS[n.template] ?? n.template}</td>
+                <td className={tdClass}>{noticeTopic(n.template)}</td>
                 <td className={`${tdClass} font-mono whitespace-nowrap`}>{n.recipient}</td>
                 <td className={`${tdClass} whitespace-nowrap ${STATUS_TONE[n.status] ?? ""}`}>
                   {NOTIFICATION_STATUS_LABELS[n.status]}

@@ -16,6 +16,11 @@ export function contactOf(citizen: { citizenPhone: string | null; citizenEmail: 
 
 export const STAFF_NOTICE_CHANNELS = ["SMS", "EMAIL"] as const satisfies readonly NoticeChannel[];
 
+/** A staff member who chose e-mail needs an address: the message saying so, or null when it holds. */
+export function staffChoiceProblem(staff: { email: string | null; noticeBy: string }): string | null {
+  return staff.noticeBy === "EMAIL" && !staff.email ? "选择邮件接收通知时请填写电子邮箱" : null;
+}
+
 /**
  * Where a staff member's notices go (a citizen's follow-up on their unit's ticket): the channel
  * they chose when they have its address, else whichever address they have.

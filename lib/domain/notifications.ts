@@ -54,6 +54,21 @@ export const NOTIFICATION_TEMPLATES = {
 
 export type NotificationTemplate = keyof typeof NOTIFICATION_TEMPLATES;
 
+/** What each notice is about, in a few words: an e-mail's subject, the outbox list's column. */
+export const NOTICE_TOPICS: Record<NotificationTemplate, string> = {
+  ACCEPTED: "诉求已受理",
+  MERGED: "诉求已合并办理",
+  EXTENDED: "诉求办理延期",
+  REPLIED: "诉求已办理答复",
+  REOPENED: "诉求重新办理",
+  CLOSED_AFTER_REVIEW: "诉求已办结",
+  FOLLOW_UP: "工单收到群众补充",
+};
+
+export function noticeTopic(template: string): string {
+  return (NOTICE_TOPICS as Record<string, string>)[template] ?? "工单通知";
+}
+
 /** A notice's text: the signature in 【】, then the template's words. */
 export function renderNotification(template: string, payload: Record<string, unknown>, context: RenderContext): string {
   const render = (NOTIFICATION_TEMPLATES as Record<string, (p: never, c: RenderContext) => string>)[template];

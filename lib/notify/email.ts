@@ -2,21 +2,12 @@
 // (lib/domain/contact.ts). SMTP_URL names the relay (smtp://user:pass@host:587, STARTTLS when the
 // server offers it; smtps://…:465 for TLS from the start), MAIL_FROM the sender.
 import nodemailer, { type Transporter } from "nodemailer";
+import { noticeTopic } from "@/lib/domain/notifications";
 import type { NotificationSender, OutgoingMessage } from "@/lib/notify/sender";
 
-/** The subject line: the site's signature, the ticket and what the message is about. */
-const SUBJECTS: Record<string, string> = {
-  ACCEPTED: "诉求已受理",
-  MERGED: "诉求已合并办理",
-  EXTENDED: "诉求办理延期",
-  REPLIED: "诉求已办理答复",
-  REOPENED: "诉求重新办理",
-  CLOSED_AFTER_REVIEW: "诉求已办结",
-  FOLLOW_UP: "工单收到群众补充",
-};
-
+/** The subject line: the site's signature, what the message is about and the ticket. */
 export function emailSubject(message: Pick<OutgoingMessage, "template" | "ticketNo">, signature: string): string {
-  const what = SUBJECTS[message.template] ?? "工单通知";
+  const what = noticeTopic(message.template);
   return `【${signature}】${what}${message.ticketNo ? `（工单 ${message.ticketNo}）` : ""}`;
 }
 

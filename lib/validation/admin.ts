@@ -4,7 +4,7 @@
 import { z } from "@/lib/validation/zod";
 import { MAX_BOUNDARY_POSITIONS, parseBoundary } from "@/lib/domain/district-areas";
 import { dayOfWeek, isLocalDate } from "@/lib/domain/local-time";
-import { normaliseMobile, STAFF_NOTICE_CHANNELS } from "@/lib/domain/contact";
+import { normaliseMobile, STAFF_NOTICE_CHANNELS, staffChoiceProblem } from "@/lib/domain/contact";
 import { MAINLAND_MOBILE } from "@/lib/domain/phone";
 import { MAX_CONTENT_CHARS } from "@/lib/domain/ticket-text";
 import { keywordAlternatives } from "@/lib/domain/routing";
@@ -172,7 +172,8 @@ const staffContactFields = {
 };
 
 function emailWhenChosen(input: { email: string | null; noticeBy: string }, ctx: z.RefinementCtx) {
-  if (input.noticeBy === "EMAIL" && !input.email) ctx.addIssue({ code: "custom", path: ["email"], message: "选择邮件接收通知时请填写电子邮箱" });
+  const problem = staffChoiceProblem(input);
+  if (problem) ctx.addIssue({ code: "custom", path: ["email"], message: problem });
 }
 
 /**

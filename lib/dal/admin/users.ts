@@ -5,7 +5,7 @@ import { clearSignInFailures, throttleAccount, throttledAccounts } from "@/lib/a
 import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 import { db, type Tx, transaction } from "@/lib/db";
 import { UNIT_KIND_LABELS } from "@/lib/domain/labels";
-import { maskRecipient } from "@/lib/domain/contact";
+import { maskRecipient, staffChoiceProblem } from "@/lib/domain/contact";
 import { maskPhone } from "@/lib/domain/phone";
 import { Invalid, NotFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -190,8 +190,9 @@ export async function updateUserContact(actor: Actor, userId: string, raw: unkno
   return transaction(async (tx) => {
     const before = await loadUser(tx, userId);
     if (before.role === "CITIZEN") throw new Invalid([{ field: "phone", message: "群众账户的手机号即登录名，不能在此修改" }]);
-    const email = input.email === undefined ? before.email : input.email;
-    if (input.noticeBy === "EMAIL" && !email) throw new Invalid([{ field: "email", message: "选择邮件接收通知时请填写电子邮箱" }]);
+    // The choice is checked against the address the user will have: a field left out keeps its value.
+    const problem = staffChoiceProblem({ email: input.email === undefined ? before.email : input.email, noticeBy: input.noticeBy });
+    if (problem) throw new Invalid([{ field: "email", message: problem }]);
     await tx.user.update({ where: { id: userId }, data: { phone: input.phone, email: input.email, noticeBy: input.noticeBy } });
     const after = await loadUser(tx, userId);
     const contact = (u: UserRecord) => ({ ...snapshot(u), phone: u.phone ? maskPhone(u.phone) : null, email: u.email ? maskRecipient(u.email) : null, noticeBy: u.noticeBy });
