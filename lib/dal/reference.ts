@@ -77,6 +77,11 @@ function districtAreasOf(districts: { name: string; boundary: string | null }[])
   });
 }
 
+/** The detachment's name (支队), for the titles of printed documents. */
+export function detachmentName(ref: Reference): string {
+  return ref.units.find((u) => u.kind === "DETACHMENT")?.name ?? "";
+}
+
 /** Unit code → name, for labelling breakdowns by unit (dashboard, reports). */
 export function unitNamesOf(ref: Reference): UnitNames {
   return new Map(ref.units.map((u) => [u.code, u.name]));

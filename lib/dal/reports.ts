@@ -4,7 +4,7 @@ import "server-only";
 // is dashboard()'s.
 import type { Actor } from "@/lib/auth/actor";
 import { dashboard, type Dashboard } from "@/lib/dal/metrics/dashboard";
-import { reference, unitNamesOf } from "@/lib/dal/reference";
+import { detachmentName, reference, unitNamesOf } from "@/lib/dal/reference";
 import { periodContaining } from "@/lib/domain/periods";
 import type { UnitNames } from "@/lib/domain/metric-labels";
 import type { ReportQuery } from "@/lib/validation/reports";
@@ -23,7 +23,7 @@ export async function metricsReport(actor: Actor, query: ReportQuery, now = new 
   const ref = await reference();
   return {
     dashboard: report,
-    organisation: ref.units.find((u) => u.kind === "DETACHMENT")?.name ?? "",
+    organisation: detachmentName(ref),
     unitNames: unitNamesOf(ref),
     generatedAt: now,
   };

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/status-badge";
 import { ActionPanel } from "@/components/ticket-actions/action-panel";
@@ -65,6 +66,9 @@ export default async function TicketPage({ params }: { params: Promise<{ no: str
                 督办
               </span>
             )}
+            <Link href={`/tickets/${t.no}/print`} className="ml-auto text-sm text-brand-600 underline print:hidden" data-testid="print-ticket-link">
+              打印办理单
+            </Link>
           </div>
           <p className="mt-1 font-mono text-sm text-slate-500">
             <span data-testid="ticket-no">{t.no}</span>
