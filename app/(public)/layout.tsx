@@ -16,6 +16,9 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
       <main className="mx-auto w-full max-w-3xl flex-1 px-4 py-6">{children}</main>
       <footer className="border-t border-slate-200 py-4 text-center text-xs text-slate-500">
         示例市公安局交通警察支队 · 接诉即办、首问负责、一单到底
+        <Link href="/open" className="ml-3 text-brand-600 underline" data-testid="open-data-link">
+          数据公开
+        </Link>
       </footer>
     </div>
   );
