@@ -11,10 +11,17 @@ const table = "w-full border-collapse text-sm";
 const th = "border border-slate-300 bg-slate-100 px-2 py-1.5 text-left font-semibold whitespace-nowrap";
 const td = "border border-slate-300 px-2 py-1.5 align-top";
 
-/** Label/value pairs, two pairs to a row. */
-function FieldsTable({ rows, testId }: { rows: [string, React.ReactNode][]; testId: string }) {
-  const pairs: [string, React.ReactNode][][] = [];
-  for (let i = 0; i < rows.length; i += 2) pairs.push(rows.slice(i, i + 2));
+/** A label, its value, and whether the value is long text that takes a whole row. */
+type Field = [string, React.ReactNode, "wide"?];
+
+/** Label/value pairs, two pairs to a row; long text on a row of its own. */
+function FieldsTable({ rows, testId }: { rows: Field[]; testId: string }) {
+  const pairs: Field[][] = [];
+  for (const row of rows) {
+    const last = pairs.at(-1);
+    if (row[2] !== "wide" && last?.length === 1 && last[0]![2] !== "wide") last.push(row);
+    else pairs.push([row]);
+  }
   return (
     <table className={table} data-testid={testId}>
       <tbody>
@@ -84,10 +91,10 @@ export function TicketPrintoutDocument({ printout }: { printout: TicketPrintout 
             ["当前状态", `${STATUS_LABELS[t.status]}${t.flags.supervised ? "（督办）" : ""}`],
             ["联系人", citizen],
             ["联系电话", t.citizen.phone ?? "—"],
-            ...(t.citizen.email ? ([["电子邮箱", t.citizen.email]] as [string, string][]) : []),
+            ...(t.citizen.email ? ([["电子邮箱", t.citizen.email]] as Field[]) : []),
             ["辖区 / 地点", [t.district, t.place].filter(Boolean).join(" ") || "—"],
-            ["诉求标题", t.title],
-            ["诉求内容", <span key="content" className="whitespace-pre-wrap">{t.content}</span>],
+            ["诉求标题", t.title, "wide"],
+            ["诉求内容", <span key="content" className="whitespace-pre-wrap">{t.content}</span>, "wide"],
           ]}
         />
       </Section>
@@ -106,8 +113,8 @@ export function TicketPrintoutDocument({ printout }: { printout: TicketPrintout 
             ["答复时间", formatDateTime(t.timestamps.repliedAt)],
             ["办结时间", formatDateTime(t.timestamps.closedAt)],
             ["承办人", t.handler?.name ?? "—"],
-            ["答复内容", <span key="reply" className="whitespace-pre-wrap">{t.reply ?? "—"}</span>],
-            ["群众评价", <span key="evaluation" data-testid="printout-evaluation">{evaluationText(t.evaluation)}</span>],
+            ["答复内容", <span key="reply" className="whitespace-pre-wrap">{t.reply ?? "—"}</span>, "wide"],
+            ["群众评价", <span key="evaluation" data-testid="printout-evaluation">{evaluationText(t.evaluation)}</span>, "wide"],
           ]}
         />
       </Section>
