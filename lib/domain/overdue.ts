@@ -88,6 +88,8 @@ export function crossedDeadlines(ticket: ClockedTicket, now: Date): { deadline: 
 
 export type DeadlineFlag = DeadlineState | null;
 
+const FLAG_KEY = { SIGN: "sign", CONTACT: "contact", CLOSE: "close" } as const;
+
 /**
  * 临期 / 超期 per deadline for the UI; null where the clock is not running (met, not set yet,
  * or the ticket is no longer open). `nearFraction` is the admin setting nearDueFraction.
@@ -107,8 +109,6 @@ export function deadlineFlags(
   }
   return flags;
 }
-
-const FLAG_KEY = { SIGN: "sign", CONTACT: "contact", CLOSE: "close" } as const;
 
 /**
  * Since when the ticket has been 临期 (a clock deadlineFlags calls NEAR now): the latest moment
