@@ -2,7 +2,9 @@ import Link from "next/link";
 import type { Actor } from "@/lib/auth/actor";
 import { homePathFor } from "@/lib/auth/home";
 import { can, ROLE_LABELS, type Permission } from "@/lib/auth/permissions";
+import { LivePulse } from "@/components/live-pulse";
 import { SignOutButton } from "@/components/sign-out-button";
+import { noticeAudience } from "@/lib/domain/floor-notices";
 
 /** Each item appears once its feature exists and the role may use it. */
 const NAV_ITEMS: { href: string; label: string; permission: Permission[] }[] = [
@@ -19,6 +21,8 @@ const NAV_ITEMS: { href: string; label: string; permission: Permission[] }[] = [
 
 export function StaffShell({ actor, children }: { actor: Actor; children: React.ReactNode }) {
   const items = NAV_ITEMS.filter((item) => item.permission.some((p) => can(actor.role, p)));
+  // Roles that work tickets get live queues; those with in-app notices also the bell.
+  const live = can(actor.role, "ticket:read:all") || can(actor.role, "ticket:read:unit");
   return (
     <div className="min-h-screen">
       <header className="bg-brand-900 text-white print:hidden">
@@ -34,6 +38,7 @@ export function StaffShell({ actor, children }: { actor: Actor; children: React.
             ))}
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
+            {live && <LivePulse bell={noticeAudience(actor.role) !== null} />}
             <span data-testid="signed-in-as">
               {/* The name, then the role and unit unless the name already says them ("系统管理员"). */}
               {[actor.displayName, ROLE_LABELS[actor.role], actor.unitName].filter((part, i, all) => part && all.indexOf(part) === i).join(" · ")}

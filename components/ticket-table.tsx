@@ -13,6 +13,8 @@ export type TicketTableRow = Pick<
   category: string;
   /** The worst of the ticket's deadline flags (workbench), shown as 临期 / 超期. */
   deadline?: DeadlineFlag;
+  /** Arrived for this user and not opened yet (lib/dal/ticket-opened.ts), shown as 新. */
+  isNew?: boolean;
 };
 
 /** The one ticket list of the staff area: workbench queues, supervised tickets. */
@@ -44,6 +46,11 @@ export function TicketTable({ items }: { items: TicketTableRow[] }) {
                 </Link>
               </td>
               <td className="max-w-xs truncate px-3 py-2">
+                {t.isNew && (
+                  <span data-testid="new-mark" className="mr-1 rounded bg-brand-700 px-1 text-xs text-white" title="新工单，尚未查看">
+                    新
+                  </span>
+                )}
                 {t.supervised && (
                   <span className="mr-1 rounded bg-red-600 px-1 text-xs text-white" title="督办">
                     督

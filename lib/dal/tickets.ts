@@ -9,11 +9,14 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { scopeOf, toTicketListItem, toTicketView, ticketViewInclude, type TicketListItem, type TicketView } from "@/lib/dal/ticket-view";
 import type { TicketQuery } from "@/lib/validation/ticket-query";
 
+/** The unit's own tickets: owned, or assigned to it as squadron (isOwnUnitTicket as a where clause). */
+export function ownUnitTicketsWhere(unitId: string): Prisma.TicketWhereInput {
+  return { OR: [{ ownerUnitId: unitId }, { squadronUnitId: unitId }] };
+}
+
 /** The tickets a unit owns, was assigned (as squadron) or assists on. */
 function unitTicketsWhere(unitId: string): Prisma.TicketWhereInput {
-  return {
-    OR: [{ ownerUnitId: unitId }, { squadronUnitId: unitId }, { assistRequests: { some: { assistingUnitId: unitId } } }],
-  };
+  return { OR: [ownUnitTicketsWhere(unitId), { assistRequests: { some: { assistingUnitId: unitId } } }] };
 }
 
 /** An API client's tickets by its scopes (lib/auth/ticket-access.ts canReadTicket, as a where clause). */

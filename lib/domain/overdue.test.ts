@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { crossedDeadlines, deadlineFlags, nextScanAt, type ClockedTicket } from "./overdue";
+import { crossedDeadlines, deadlineFlags, nearSince, nextScanAt, type ClockedTicket } from "./overdue";
 import { deadlineState, earliestOpenDeadline } from "./time-limits";
 
 const HOUR = 60 * 60 * 1000;
@@ -120,5 +120,18 @@ describe("nextScanAt", () => {
     const recorded = ticket({ signOverdueAt: at(1.5) });
     expect(earliestOpenDeadline(recorded)).toEqual(at(1));
     expect(nextScanAt(recorded)!.getTime()).toBeGreaterThan(earliestOpenDeadline(recorded)!.getTime());
+  });
+});
+
+describe("nearSince", () => {
+  it("dates 临期 from the moment the clock entered the last 20% of its span, the latest clock's if several", () => {
+    expect(nearSince(ticket(), at(0.5))).toBeNull();
+    expect(nearSince(ticket(), at(0.9))).toEqual(at(0.8));
+    // Sign is 超期 (not 临期), contact entered its last 20% at 19.2 h.
+    expect(nearSince(ticket(), at(20))).toEqual(at(19.2));
+    const signed = ticket({ status: "IN_PROGRESS", signedAt: at(0.5) });
+    expect(nearSince(signed, at(200))).toBeNull();
+    // The admin's fraction, as the badge uses it.
+    expect(nearSince(ticket(), at(0.6), 0.5)).toEqual(at(0.5));
   });
 });

@@ -88,6 +88,8 @@ export function crossedDeadlines(ticket: ClockedTicket, now: Date): { deadline: 
 
 export type DeadlineFlag = DeadlineState | null;
 
+const FLAG_KEY = { SIGN: "sign", CONTACT: "contact", CLOSE: "close" } as const;
+
 /**
  * 临期 / 超期 per deadline for the UI; null where the clock is not running (met, not set yet,
  * or the ticket is no longer open). `nearFraction` is the admin setting nearDueFraction.
@@ -98,15 +100,27 @@ export function deadlineFlags(
   nearFraction: number = DEFAULT_SETTINGS.nearDueFraction,
 ): { sign: DeadlineFlag; contact: DeadlineFlag; close: DeadlineFlag } {
   const flags = { sign: null as DeadlineFlag, contact: null as DeadlineFlag, close: null as DeadlineFlag };
-  const key = { SIGN: "sign", CONTACT: "contact", CLOSE: "close" } as const;
   for (const c of runningClocks(ticket)) {
     // deadlineState fixes 临期 at 20% of the span; any other fraction is the same rule applied to
     // a span scaled by fraction / 20% and ending at the same deadline.
     const span = c.dueAt.getTime() - c.start.getTime();
     const scaledStart = new Date(c.dueAt.getTime() - (span * nearFraction) / DEADLINE_STATE_NEAR_FRACTION);
-    flags[key[c.deadline]] = deadlineState(now, scaledStart, c.dueAt);
+    flags[FLAG_KEY[c.deadline]] = deadlineState(now, scaledStart, c.dueAt);
   }
   return flags;
+}
+
+/**
+ * Since when the ticket has been 临期 (a clock deadlineFlags calls NEAR now): the latest moment
+ * one of its clocks entered its last `nearFraction` of the span — when an in-app notice is raised
+ * (lib/domain/floor-notices.ts). Null when no clock is 临期.
+ */
+export function nearSince(ticket: ClockedTicket, now: Date, nearFraction: number = DEFAULT_SETTINGS.nearDueFraction): Date | null {
+  const flags = deadlineFlags(ticket, now, nearFraction);
+  const entered = runningClocks(ticket)
+    .filter((c) => flags[FLAG_KEY[c.deadline]] === "NEAR")
+    .map((c) => c.dueAt.getTime() - (c.dueAt.getTime() - c.start.getTime()) * nearFraction);
+  return entered.length ? new Date(Math.max(...entered)) : null;
 }
 
 /**

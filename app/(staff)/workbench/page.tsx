@@ -8,6 +8,7 @@ import { homePathFor } from "@/lib/auth/home";
 import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session";
 import { reference } from "@/lib/dal/reference";
+import { withNewMarks } from "@/lib/dal/ticket-opened";
 import { workbenchQueue } from "@/lib/dal/workbench";
 import { WORKBENCH_TAB_LABELS, workbenchQuerySchema, type WorkbenchQuery, type WorkbenchTab } from "@/lib/validation/workbench";
 
@@ -68,7 +69,7 @@ export default async function WorkbenchPage({ searchParams }: { searchParams: Pr
             共 {result.total} 件
           </span>
         </div>
-        <TicketTable items={result.items} />
+        <TicketTable items={await withNewMarks(actor, result.items)} />
         {pages > 1 && (
           <nav className="flex items-center justify-end gap-3 text-sm" aria-label="分页">
             {result.page > 1 && <Link href={href(current, { page: result.page - 1 })}>上一页</Link>}

@@ -7,6 +7,7 @@ import { DeadlineBadge } from "@/components/deadline-badge";
 import { TicketTimeline } from "@/components/ticket-timeline";
 import { requirePageActor } from "@/lib/auth/session";
 import { actionsFor } from "@/lib/dal/ticket-actions-view";
+import { recordTicketOpened } from "@/lib/dal/ticket-opened";
 import { getTicket } from "@/lib/dal/tickets";
 import { CHANNEL_LABELS, GRADE_LABELS, TYPE_LABELS, URGENCY_LABELS } from "@/lib/domain/labels";
 import { deadlineFlags } from "@/lib/domain/overdue";
@@ -19,6 +20,7 @@ async function loadTicket(no: string) {
   const actor = await requirePageActor();
   try {
     const [ticket, panel] = await Promise.all([getTicket(actor, no), actionsFor(actor, no)]);
+    await recordTicketOpened(actor, no); // 新 until opened (issue 13 item 9)
     return { ticket, panel };
   } catch (error) {
     if (error instanceof NotFound) notFound();

@@ -1,0 +1,44 @@
+import "server-only";
+// 新 until opened (issue 13 item 9): a ticket that has just arrived for the user is marked in
+// their lists until they open its page (lib/domain/floor-notices.ts newStatusesFor, isNewFor).
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db";
+import { isNewFor, newStatusesFor } from "@/lib/domain/floor-notices";
+import type { TicketStatus } from "@/lib/domain/labels";
+import { readableTicketsWhere } from "@/lib/dal/tickets";
+import { writeStatement } from "@/lib/sql/write";
+
+/**
+ * The ticket page was opened: remembered once per user and ticket, and only while the ticket
+ * could be marked new for them, so an ordinary page view writes nothing. Idempotent (a second
+ * opening, or two at once, leaves the one row).
+ */
+export async function recordTicketOpened(actor: Actor, no: string, now: Date = new Date()): Promise<void> {
+  const statuses = newStatusesFor(actor.role);
+  if (statuses.length === 0) return;
+  const ticket = await db.ticket.findFirst({
+    where: { AND: [readableTicketsWhere(actor), { no, status: { in: statuses } }] },
+    select: { id: true, openedBy: { where: { userId: actor.userId }, select: { userId: true } } },
+  });
+  if (!ticket || ticket.openedBy.length > 0) return;
+  await writeStatement((sql) =>
+    sql
+      .insertInto("TicketOpened")
+      .values({ userId: actor.userId, ticketId: ticket.id, openedAt: now })
+      .onConflict((conflict) => conflict.columns(["userId", "ticketId"]).doNothing()),
+  );
+}
+
+/** The rows of a list, each with `isNew` for this user (one look-up for the whole page). */
+export async function withNewMarks<T extends { no: string; status: TicketStatus }>(actor: Actor, items: readonly T[]): Promise<(T & { isNew: boolean })[]> {
+  const candidates = items.filter((item) => isNewFor(actor.role, item.status, false)).map((item) => item.no);
+  const opened =
+    candidates.length === 0
+      ? []
+      : await db.ticketOpened.findMany({
+          where: { userId: actor.userId, ticket: { no: { in: candidates } } },
+          select: { ticket: { select: { no: true } } },
+        });
+  const openedNos = new Set(opened.map((o) => o.ticket.no));
+  return items.map((item) => ({ ...item, isNew: isNewFor(actor.role, item.status, openedNos.has(item.no)) }));
+}
