@@ -57,7 +57,7 @@ export function SubmitForm({ categories, districts, districtAreas }: { categorie
                 />
                 {TYPE_LABELS[type]}
               </span>
-              <span id={`type-${type}-example`} className="mt-1 text-xs text-slate-500">
+              <span id={`type-${type}-example`} className="mt-1 text-xs text-slate-600">
                 {TYPE_EXAMPLES[type]}
               </span>
             </label>
@@ -83,7 +83,7 @@ export function SubmitForm({ categories, districts, districtAreas }: { categorie
                 {c.name}
                 <span className="text-xs font-normal text-slate-500">{c.description}</span>
               </span>
-              <span id={`category-${c.code}-example`} className="mt-1 text-xs text-slate-500">
+              <span id={`category-${c.code}-example`} className="mt-1 text-xs text-slate-600">
                 例：{c.example}
               </span>
             </label>

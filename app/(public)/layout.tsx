@@ -1,13 +1,19 @@
+import { cookies } from "next/headers";
 import Link from "next/link";
+import { CareModeToggle } from "@/components/care-mode-toggle";
+import { CARE_MODE_COOKIE, careModeOn } from "@/lib/domain/care-mode";
 
-export default function PublicLayout({ children }: { children: React.ReactNode }) {
+export default async function PublicLayout({ children }: { children: React.ReactNode }) {
+  // Read on the server, so the chosen look arrives with the HTML (no small-type flash).
+  const careMode = careModeOn((await cookies()).get(CARE_MODE_COOKIE)?.value);
   return (
-    <div className="flex min-h-screen flex-col">
+    <div className={`flex min-h-screen flex-col ${careMode ? "care-mode" : ""}`} data-care-mode={careMode ? "on" : "off"}>
       <header className="bg-brand-700 text-white">
-        <div className="mx-auto flex max-w-3xl items-center justify-between px-4 py-3">
+        <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-2 px-4 py-3">
           <Link href="/" className="text-lg font-semibold">
             示例市公安交管 · 接诉即办
           </Link>
+          <CareModeToggle on={careMode} />
           <Link href="/login" className="rounded-lg px-3 py-2 text-sm hover:bg-white/10">
             登录
           </Link>

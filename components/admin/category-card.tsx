@@ -58,7 +58,7 @@ export function CategoryCard({ category }: { category: CategoryRow }) {
         {category.subCategories.length === 0 && <p className="text-sm text-slate-500">暂无子分类</p>}
         <ul className="flex flex-wrap gap-2">
           {category.subCategories.map((s) => (
-            <li key={s.id} className={`flex items-center gap-2 rounded-lg border px-2 py-1 text-sm ${s.active ? "border-slate-300" : "border-dashed border-slate-300 text-slate-400"}`}>
+            <li key={s.id} className={`flex items-center gap-2 rounded-lg border px-2 py-1 text-sm ${s.active ? "border-slate-300" : "border-dashed border-slate-300 text-slate-500"}`}>
               {s.name}
               <button
                 type="button"

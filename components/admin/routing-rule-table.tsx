@@ -45,7 +45,7 @@ export function RoutingRuleTable({
           <tbody className="divide-y divide-slate-100">
             {rules.length === 0 && <EmptyRow colSpan={9}>还没有分派规则，所有工单都将转人工派单</EmptyRow>}
             {rules.map((r) => (
-              <tr key={r.id} data-testid="rule-row" className={r.id === editingId ? "bg-brand-50" : r.active ? "" : "text-slate-400"}>
+              <tr key={r.id} data-testid="rule-row" className={r.id === editingId ? "bg-brand-50" : r.active ? "" : "text-slate-500"}>
                 <td className={`${tdClass} whitespace-nowrap`}>{r.categoryName}</td>
                 <td className={tdClass}>{r.subCategory ?? "不限"}</td>
                 <td className={`${tdClass} whitespace-nowrap`}>{r.district ?? "不限"}</td>

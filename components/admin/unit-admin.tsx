@@ -123,7 +123,7 @@ export function UnitAdmin({ units, districts }: { units: UnitRow[]; districts: s
           <tbody className="divide-y divide-slate-100">
             {units.length === 0 && <EmptyRow colSpan={9}>还没有单位</EmptyRow>}
             {units.map((u) => (
-              <tr key={u.id} data-testid="unit-row" className={u.active ? "" : "text-slate-400"}>
+              <tr key={u.id} data-testid="unit-row" className={u.active ? "" : "text-slate-500"}>
                 <td className={`${tdClass} font-mono`}>{u.code}</td>
                 <td className={tdClass}>{u.name}</td>
                 <td className={`${tdClass} whitespace-nowrap`}>{UNIT_KIND_LABELS[u.kind]}</td>

@@ -23,7 +23,7 @@ export function UserTable({ users, units, selfId }: { users: UserRow[]; units: U
         <tbody className="divide-y divide-slate-100">
           {users.length === 0 && <EmptyRow colSpan={7}>没有符合条件的账户</EmptyRow>}
           {users.map((u) => (
-            <tr key={u.id} data-testid="user-row" className={u.active ? "" : "text-slate-400"}>
+            <tr key={u.id} data-testid="user-row" className={u.active ? "" : "text-slate-500"}>
               <td className={`${tdClass} font-mono`}>{u.username}</td>
               <td className={tdClass}>
                 {u.displayName}

@@ -209,7 +209,7 @@ export function IntakeConsole({ categories, districts }: { categories: Category[
       <div className="space-y-4 text-sm">
         <section className="rounded-xl border border-amber-200 bg-amber-50 p-3" aria-label="疑似重复">
           <h3 className="mb-2 font-semibold text-amber-900">疑似重复诉求</h3>
-          {suggestions.length === 0 && <p className="text-amber-800/70">选择分类、填写号码或地点后自动比对</p>}
+          {suggestions.length === 0 && <p className="text-amber-800">选择分类、填写号码或地点后自动比对</p>}
           <ul className="space-y-2">
             {suggestions.map((s) => (
               <li key={s.no} className="rounded-lg bg-white p-2" data-testid="duplicate-suggestion">

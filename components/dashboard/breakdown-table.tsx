@@ -59,7 +59,7 @@ export function BreakdownTable<R extends BreakdownRow>({
         <tbody className="divide-y divide-slate-100">
           {rows.length === 0 && (
             <tr>
-              <td colSpan={(leading?.length ?? 0) + 1 + columns.length} className="px-2 py-4 text-center text-slate-400">
+              <td colSpan={(leading?.length ?? 0) + 1 + columns.length} className="px-2 py-4 text-center text-slate-500">
                 本期暂无数据
               </td>
             </tr>

@@ -62,7 +62,7 @@ export function EChart({ label, height = 320, option, hrefs, empty }: ChartProps
     return (
       <div
         style={{ height }}
-        className="flex items-center justify-center rounded-lg border border-dashed border-slate-200 text-sm text-slate-400"
+        className="flex items-center justify-center rounded-lg border border-dashed border-slate-200 text-sm text-slate-500"
         data-testid="chart-empty"
       >
         本期暂无数据

@@ -6,7 +6,7 @@ import { formatRate, METRIC_LABELS, RATE_PARTS, type MetricName, type Metrics, t
 import { drilldownHref, type DrillTarget } from "@/lib/validation/dashboard";
 import { partText } from "@/lib/domain/metric-labels";
 
-const TONE_CLASSES = { good: "text-green-600", bad: "text-red-600", neutral: "text-slate-500" } as const;
+const TONE_CLASSES = { good: "text-green-700", bad: "text-red-600", neutral: "text-slate-500" } as const;
 const METRICS = Object.keys(METRIC_LABELS) as MetricName[];
 
 function Change({ name, current, before, previousLabel }: { name: MetricName; current: Metrics; before: Metrics; previousLabel: string }) {
@@ -16,7 +16,7 @@ function Change({ name, current, before, previousLabel }: { name: MetricName; cu
       <span className={TONE_CLASSES[change.tone]} data-testid="kpi-change">
         {change.text}
       </span>{" "}
-      <span className="text-slate-400">较上期</span>
+      <span className="text-slate-500">较上期</span>
     </p>
   );
 }
@@ -29,12 +29,12 @@ function RateParts({ name, metrics, target }: { name: RateName; metrics: Metrics
         <Link href={drilldownHref(target, name, "num")} className="text-brand-700 hover:underline" data-testid="kpi-num">
           {partText(rate.num)}
         </Link>
-        <span className="text-slate-400"> / </span>
+        <span className="text-slate-500"> / </span>
         <Link href={drilldownHref(target, name, "den")} className="text-brand-700 hover:underline" data-testid="kpi-den">
           {rate.den}
         </Link>
       </p>
-      <p className="text-xs text-slate-400">
+      <p className="text-xs text-slate-500">
         {RATE_PARTS[name].num} / {RATE_PARTS[name].den}
       </p>
     </>
@@ -65,7 +65,7 @@ export function KpiCards({
                 </Link>
                 <span className="ml-1 text-sm text-slate-500">件</span>
               </p>
-              <p className="mt-1 text-sm text-slate-400">上期 {before.received} 件</p>
+              <p className="mt-1 text-sm text-slate-500">上期 {before.received} 件</p>
             </>
           ) : (
             <>

@@ -14,7 +14,7 @@ type RankedRow = BreakdownRow & { rank: number | null; list: "red" | "black" | n
 const COLUMNS = ["received", "closedRate", "satisfactionRate", "resolutionRate", "onTimeRate"] as const;
 
 const LIST_BADGES = {
-  red: <span className="ml-1 rounded bg-green-600 px-1 text-xs text-white">红榜</span>,
+  red: <span className="ml-1 rounded bg-green-700 px-1 text-xs text-white">红榜</span>,
   black: <span className="ml-1 rounded bg-red-600 px-1 text-xs text-white">黑榜</span>,
 };
 

@@ -31,7 +31,7 @@ export function TabBar({
             {WORKBENCH_TAB_LABELS[tab]}
             <span
               className={`ml-1.5 rounded-full px-1.5 text-xs ${
-                active ? "bg-white/20" : alert ? (tab === "overdue" ? "bg-red-100 text-red-700" : "bg-amber-100 text-amber-800") : "bg-slate-100 text-slate-600"
+                active ? "bg-white text-brand-700" : alert ? (tab === "overdue" ? "bg-red-100 text-red-700" : "bg-amber-100 text-amber-800") : "bg-slate-100 text-slate-600"
               }`}
               data-testid={`tab-count-${tab}`}
             >

@@ -55,16 +55,41 @@ export async function evaluationLinkOf(ticketNo: string): Promise<string> {
     if (!row) throw new Error(`no REPLIED notice for ${ticketNo}`);
     const queued = (JSON.parse(row.payload) as { link?: string }).link;
     if (queued) return queued;
-    const token = randomBytes(32).toString("base64url");
-    await db
-      .updateTable("Ticket")
-      .set({ evaluationTokenHash: createHash("sha256").update(token).digest("hex") })
-      .where("no", "=", ticketNo)
-      .execute();
-    return `/evaluate/${token}`;
+    return writeEvaluationToken(db, ticketNo);
   });
   links.set(ticketNo, link);
   return link;
+}
+
+/** A fresh evaluation link in place of the ticket's (only its SHA-256 is stored, as the server does). */
+async function writeEvaluationToken(db: Sql, ticketNo: string, expiresAt?: Date): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await db
+    .updateTable("Ticket")
+    .set({ evaluationTokenHash: createHash("sha256").update(token).digest("hex"), ...(expiresAt && { evaluationExpiresAt: expiresAt }) })
+    .where("no", "=", ticketNo)
+    .execute();
+  return `/evaluate/${token}`;
+}
+
+/**
+ * A live evaluation link for the nth newest seeded 已答复 ticket (not the demo citizen's), for
+ * journeys that only look at the evaluation page; parallel journeys pass different n.
+ */
+export async function evaluationLinkOfReplied(nth = 0): Promise<string> {
+  return withDatabase(async (db) => {
+    const { no } = await db
+      .selectFrom("Ticket")
+      .select("no")
+      .where("status", "=", "REPLIED")
+      .where("awaitingReview", "=", false)
+      .where("citizenPhone", "<>", "13800000000")
+      .orderBy("no", "desc")
+      .offset(nth)
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    return writeEvaluationToken(db, no, new Date(Date.now() + 7 * 86_400_000));
+  });
 }
 
 /** Moves a ticket's dispatch time into the past (to test what happens after the return window). */
