@@ -23,7 +23,7 @@ export function BulkBar({ action, assign }: { action: BulkAction; assign: Assign
 
   return (
     <div className="space-y-2 rounded-xl border border-slate-200 bg-white p-3">
-      <form id={BULK_FORM_ID} action={submit} className="flex flex-wrap items-end gap-2" aria-label="批量操作">
+      <form id={BULK_FORM_ID} action={submit} className="flex flex-wrap items-end gap-2" aria-label="批量处理勾选的工单">
         <label className="flex items-center gap-1.5 self-center text-sm">
           <input type="checkbox" className="size-4" onChange={(e) => toggleAll(e.currentTarget.checked)} data-testid="bulk-select-all" />
           全选本页
