@@ -32,7 +32,7 @@ import { expressionBuilder, sql as kyselySql, type AliasableExpression, type Exp
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { reference } from "@/lib/dal/reference";
-import type { CategoryCode, TicketStatus, TicketType, Urgency } from "@/lib/domain/labels";
+import { TICKET_STATUSES, type CategoryCode, type TicketStatus, type TicketType, type Urgency } from "@/lib/domain/labels";
 import { myQueueRule, type MyQueueRule } from "@/lib/domain/my-queue";
 import { deadlineFlags, OPEN_STATUSES, type DeadlineFlag } from "@/lib/domain/overdue";
 import { env } from "@/lib/env";
@@ -236,10 +236,15 @@ const ASSIGNED_FIRST = (actorId: string): Order => [
   ...NULLS_LAST_BY_ESCALATION(),
 ];
 const SORT_COLUMNS = { no: "t.no", receivedAt: "t.receivedAt", escalationAt: "t.escalationAt", dueAt: "t.dueAt", status: "t.status" } as const;
+/** Statuses sort in the order a ticket passes through them (待派单 … 已办结), not by their codes. */
+const STATUS_RANK = () =>
+  TICKET_STATUSES.slice(1)
+    .reduce((c, status, i) => c.when("t.status", "=", lit(status)).then(i + 1), eb.case().when("t.status", "=", lit(TICKET_STATUSES[0])).then(0))
+    .end();
 /** A chosen column (whitelisted by the query schema); empty values last in either direction. */
 const BY_COLUMN = (sort: WorkbenchSort, dir: "asc" | "desc"): Order => [
   [eb(SORT_COLUMNS[sort], "is", null), "asc"],
-  [eb.ref(SORT_COLUMNS[sort]), dir],
+  [sort === "status" ? STATUS_RANK() : eb.ref(SORT_COLUMNS[sort]), dir],
   [rowKey(), "desc"],
 ];
 

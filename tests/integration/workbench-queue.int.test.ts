@@ -118,6 +118,14 @@ describe("sorting", () => {
     const numbers = desc.items.map((r) => r.no);
     expect(numbers).toEqual([...numbers].sort().reverse());
     expect(workbenchQuerySchema.safeParse({ sort: "citizenPhone" }).success).toBe(false);
+
+    // Statuses in the order a ticket passes through them, not alphabetically by code.
+    const tag = "状态排序测试";
+    const closed = await zq1Ticket(`${tag}甲`, 5, { status: "CLOSED", escalationAt: null });
+    const dispatched = await zq1Ticket(`${tag}乙`, 5);
+    const working = await zq1Ticket(`${tag}丙`, 5, { status: "IN_PROGRESS" });
+    const byStatus = await workbenchQueue(handler, q({ tab: "all", q: tag, sort: "status", dir: "asc" }));
+    expect(byStatus.items.map((r) => r.no)).toEqual([dispatched.no, working.no, closed.no]);
   });
 });
 
