@@ -391,7 +391,7 @@ export async function workbenchExport(
   actor: Actor,
   query: WorkbenchQuery,
   now: Date = new Date(),
-): Promise<{ tab: WorkbenchTab; rows: WorkbenchRow[]; generatedAt: Date }> {
+): Promise<{ tab: WorkbenchTab; rows: WorkbenchRow[]; capped: boolean; generatedAt: Date }> {
   const { tab, where, order } = await planOf(actor, query, now);
   const ref = await reference();
   // The `all` tab's two-part order as one: running deadlines first, then newest first.
@@ -403,5 +403,6 @@ export async function workbenchExport(
     if (chunk.length < EXPORT_CHUNK) break;
     await new Promise((resolve) => setImmediate(resolve));
   }
-  return { tab, rows: out, generatedAt: now };
+  const capped = out.length === WORKBENCH_EXPORT_MAX && (await rows(where, sorted, 1, WORKBENCH_EXPORT_MAX)).length > 0;
+  return { tab, rows: out, capped, generatedAt: now };
 }

@@ -24,14 +24,17 @@ const COLUMNS: readonly Column<WorkbenchRow>[] = [
   { header: "时限状态", value: (r) => (r.deadline ? FLAG_TEXT[r.deadline] : "") },
 ];
 
-export function buildWorkbenchWorkbook(title: string, rows: readonly WorkbenchRow[], generatedAt: Date): ExcelJS.Workbook {
+/** `capped`: the list is longer than the export takes (WORKBENCH_EXPORT_MAX), which the sheet says. */
+export function buildWorkbenchWorkbook(title: string, rows: readonly WorkbenchRow[], generatedAt: Date, capped = false): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "接诉即办工作平台";
   workbook.created = generatedAt;
   const sheet = workbook.addWorksheet("工单列表");
   sheet.getCell("A1").value = title;
   sheet.getCell("A1").font = { bold: true };
-  sheet.getCell("A2").value = `导出时间：${formatDateTime(generatedAt)}，共 ${rows.length} 件`;
+  sheet.getCell("A2").value = capped
+    ? `导出时间：${formatDateTime(generatedAt)}，列表超过 ${rows.length} 件，只导出了前 ${rows.length} 件，请缩小筛选范围后分批导出`
+    : `导出时间：${formatDateTime(generatedAt)}，共 ${rows.length} 件`;
   writeTable(sheet, COLUMNS, rows, 4);
   return workbook;
 }

@@ -184,8 +184,9 @@ describe("export", () => {
     const tag = "导出测试工单";
     const first = await zq1Ticket(`${tag}一`, 10);
     const second = await zq1Ticket(`${tag}二`, 5);
-    const { rows } = await workbenchExport(handler, q({ q: tag, sort: "no", dir: "asc" }));
+    const { rows, capped } = await workbenchExport(handler, q({ q: tag, sort: "no", dir: "asc" }));
     expect(rows.map((r) => r.no)).toEqual([first.no, second.no]);
+    expect(capped).toBe(false);
 
     const response = await exportList(await requestAs("zq1.handler", `/workbench/export?q=${encodeURIComponent(tag)}&sort=no&dir=desc`));
     expect(response.status).toBe(200);

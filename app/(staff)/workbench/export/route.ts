@@ -13,8 +13,8 @@ const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 export const GET = route(async (request: Request) => {
   const actor = await requireActor(request);
   const query = parseOrThrow(workbenchQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
-  const { tab, rows, generatedAt } = await workbenchExport(actor, query);
-  const workbook = buildWorkbenchWorkbook(`工作台 · ${WORKBENCH_TAB_LABELS[tab]}`, rows, generatedAt);
+  const { tab, rows, capped, generatedAt } = await workbenchExport(actor, query);
+  const workbook = buildWorkbenchWorkbook(`工作台 · ${WORKBENCH_TAB_LABELS[tab]}`, rows, generatedAt, capped);
   const stamp = generatedAt.toISOString().slice(0, 10);
   return new Response(await workbookBuffer(workbook), {
     headers: {
