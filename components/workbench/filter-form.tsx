@@ -1,7 +1,7 @@
 import { CATEGORY_CODES, CATEGORY_LABELS, STATUS_LABELS, TICKET_STATUSES } from "@/lib/domain/labels";
 import type { WorkbenchQuery, WorkbenchTab } from "@/lib/validation/workbench";
 
-/** GET form: category, status, unit (all-units roles), and the search box. Keeps the tab. */
+/** GET form: category, status, unit (all-units roles), and the search box. Keeps the tab and sort. */
 export function FilterForm({
   tab,
   query,
@@ -15,6 +15,8 @@ export function FilterForm({
   return (
     <form method="get" className="flex flex-wrap items-end gap-2" role="search" aria-label="筛选工单">
       <input type="hidden" name="tab" value={tab} />
+      {query.sort && <input type="hidden" name="sort" value={query.sort} />}
+      {query.dir && <input type="hidden" name="dir" value={query.dir} />}
       <label className="flex flex-col text-xs text-slate-500">
         分类
         <select name="category" defaultValue={query.category ?? ""} className={select}>
@@ -50,14 +52,14 @@ export function FilterForm({
           </select>
         </label>
       )}
-      <label className="flex flex-col text-xs text-slate-500">
+      <label className="flex w-full flex-col text-xs text-slate-500 sm:w-auto">
         搜索
         <input
           type="search"
           name="q"
           defaultValue={query.q ?? ""}
           placeholder="工单编号、电话或标题/地点"
-          className="w-64 rounded-lg border border-slate-300 px-2 py-1.5 text-sm"
+          className="w-full rounded-lg sm:w-64 border border-slate-300 px-2 py-1.5 text-sm"
         />
       </label>
       <button type="submit" className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm text-white hover:bg-brand-700">

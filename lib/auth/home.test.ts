@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { safeCallbackPath } from "./home";
+import { homePathFor, safeCallbackPath } from "./home";
+
+describe("homePathFor (where each role lands)", () => {
+  it("sends managers to the dashboard, admins to administration, the floor to its queue", () => {
+    expect(homePathFor("MANAGER")).toBe("/dashboard");
+    expect(homePathFor("ADMIN")).toBe("/admin");
+    expect(homePathFor("CITIZEN")).toBe("/my");
+    for (const role of ["DISPATCHER", "HANDLER", "LEAD"] as const) expect(homePathFor(role)).toBe("/workbench");
+  });
+});
 
 describe("safeCallbackPath", () => {
   it("keeps same-site paths with their query and fragment", () => {

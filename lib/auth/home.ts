@@ -1,9 +1,21 @@
 import type { Role } from "@/lib/auth/permissions";
 
-/** Where each role lands after signing in. ADMIN has no ticket pages, only administration. */
+/**
+ * Where each role lands after signing in and behind the header's home link (issue 13 item 8):
+ * ADMIN has no ticket pages, only administration; a MANAGER leads from the 驾驶舱 (the workbench
+ * stays one click away); the others work a queue, 我的待办.
+ */
 export function homePathFor(role: Role): string {
-  if (role === "ADMIN") return "/admin";
-  return role === "CITIZEN" ? "/my" : "/workbench";
+  switch (role) {
+    case "ADMIN":
+      return "/admin";
+    case "MANAGER":
+      return "/dashboard";
+    case "CITIZEN":
+      return "/my";
+    default:
+      return "/workbench";
+  }
 }
 
 // Any origin that cannot be ours: a value that resolves elsewhere is refused.

@@ -6,6 +6,8 @@ import "server-only";
 // unit, optionally narrowed with `unit`.
 //
 // Tabs (all counted in one statement of indexed sub-selects):
+//   mine        我的待办  — the role's rule in lib/domain/my-queue.ts (the default tab; assigned to
+//                           the actor first, then most urgent first);
 //   all         全部      — the scope, no further condition;
 //   pending     待签收    — status DISPATCHED;
 //   inProgress  办理中    — status IN_PROGRESS;
@@ -30,14 +32,15 @@ import { expressionBuilder, sql as kyselySql, type AliasableExpression, type Exp
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { reference } from "@/lib/dal/reference";
-import type { CategoryCode, TicketStatus, TicketType, Urgency } from "@/lib/domain/labels";
+import { TICKET_STATUSES, type CategoryCode, type TicketStatus, type TicketType, type Urgency } from "@/lib/domain/labels";
+import { myQueueRule, type MyQueueRule } from "@/lib/domain/my-queue";
 import { deadlineFlags, OPEN_STATUSES, type DeadlineFlag } from "@/lib/domain/overdue";
 import { env } from "@/lib/env";
 import { Forbidden } from "@/lib/errors";
 import type { DB, Ticket } from "@/lib/generated/kysely/types";
 import { sql } from "@/lib/sql";
 import { toBoolean, toDate } from "@/lib/sql/values";
-import { WORKBENCH_TABS, type WorkbenchQuery, type WorkbenchTab } from "@/lib/validation/workbench";
+import { WORKBENCH_TABS, type WorkbenchQuery, type WorkbenchSort, type WorkbenchTab } from "@/lib/validation/workbench";
 
 export const WORKBENCH_PAGE_SIZE = 50;
 /** 临期 tab: open tickets whose earliest deadline falls within this window from now. */
@@ -76,6 +79,8 @@ function contains(column: "t.title" | "t.place", text: string): Cond {
 
 export type WorkbenchRow = {
   no: string;
+  /** For bulk steps: each is checked against the version the officer saw. */
+  version: number;
   title: string;
   status: TicketStatus;
   type: TicketType;
@@ -104,7 +109,17 @@ export type WorkbenchResult = {
   unit: { code: string; name: string } | null;
 };
 
-type Scope = { owner: Cond[]; tabs: WorkbenchTab[]; assistUnitId: string | null; approvals: "extension" | "both" | null };
+type Scope = {
+  owner: Cond[];
+  tabs: WorkbenchTab[];
+  assistUnitId: string | null;
+  approvals: "extension" | "both" | null;
+  mine: MyQueueRule | null;
+  actorId: string;
+};
+
+/** 我的待办 leads the tabs of every role that has one. */
+const withMine = (rule: MyQueueRule | null, tabs: WorkbenchTab[]): WorkbenchTab[] => (rule ? ["mine", ...tabs] : tabs);
 
 async function scopeOf(actor: Actor, query: WorkbenchQuery): Promise<Scope & { unit: { code: string; name: string } | null }> {
   const ref = await reference();
@@ -113,8 +128,9 @@ async function scopeOf(actor: Actor, query: WorkbenchQuery): Promise<Scope & { u
     // An unknown unit code matches nothing rather than everything.
     const owner = query.unit ? [eb("t.ownerUnitId", "=", unit?.id ?? "")] : [];
     const dispatcher = actor.role === "DISPATCHER";
-    const tabs: WorkbenchTab[] = ["all", "pending", "inProgress", "near", "overdue", ...(dispatcher ? (["approvals"] as const) : [])];
-    return { owner, tabs, assistUnitId: null, approvals: dispatcher ? "both" : null, unit: unit ? { code: unit.code, name: unit.name } : null };
+    const mine = myQueueRule(actor.role);
+    const tabs = withMine(mine, ["all", "pending", "inProgress", "near", "overdue", ...(dispatcher ? (["approvals"] as const) : [])]);
+    return { owner, tabs, mine, actorId: actor.userId, assistUnitId: null, approvals: dispatcher ? "both" : null, unit: unit ? { code: unit.code, name: unit.name } : null };
   }
   if (can(actor.role, "ticket:read:unit") && actor.unitId) {
     const kind = ref.unitById.get(actor.unitId)?.kind;
@@ -125,10 +141,13 @@ async function scopeOf(actor: Actor, query: WorkbenchQuery): Promise<Scope & { u
         ? [eb.or([eb("t.ownerUnitId", "=", actor.unitId), eb("t.squadronUnitId", "=", actor.unitId)])]
         : [eb("t.ownerUnitId", "=", actor.unitId)];
     const lead = can(actor.role, "extension:decide");
-    const tabs: WorkbenchTab[] = ["all", "pending", "inProgress", "near", "overdue", "assist", ...(lead ? (["approvals"] as const) : [])];
+    const mine = myQueueRule(actor.role);
+    const tabs = withMine(mine, ["all", "pending", "inProgress", "near", "overdue", "assist", ...(lead ? (["approvals"] as const) : [])]);
     return {
       owner,
       tabs,
+      mine,
+      actorId: actor.userId,
       assistUnitId: actor.unitId,
       approvals: lead ? "extension" : null,
       unit: actor.unitCode && actor.unitName ? { code: actor.unitCode, name: actor.unitName } : null,
@@ -137,11 +156,32 @@ async function scopeOf(actor: Actor, query: WorkbenchQuery): Promise<Scope & { u
   throw new Forbidden("您没有使用工作台的权限");
 }
 
+const assistRequested = (unitId: string) =>
+  eb("t.id", "in", eb.selectFrom("AssistRequest").select("ticketId").where("assistingUnitId", "=", unitId).where("status", "=", lit("OPEN")));
+
+/** lib/domain/my-queue.ts's needsMyAction as SQL: one branch per clause of the rule. */
+function mineCond(rule: MyQueueRule, scope: Scope): Cond {
+  const branches: Cond[] = [];
+  if (rule.statuses.length > 0) {
+    const waiting = [...scope.owner, eb("t.status", "in", rule.statuses.map(lit))];
+    if (rule.skipReturnPending) waiting.push(eb("t.returnPending", "=", false));
+    branches.push(eb.and(waiting));
+  }
+  if (rule.pendingRequests) {
+    branches.push(eb.and([...scope.owner, OPEN, eb.or([eb("t.returnPending", "=", true), eb("t.extensionPending", "=", true)])]));
+  }
+  if (rule.assistRequests && scope.assistUnitId) branches.push(assistRequested(scope.assistUnitId));
+  if (rule.awaitingReview) branches.push(eb.and([...scope.owner, eb("t.status", "=", lit("REPLIED")), eb("t.awaitingReview", "=", true)]));
+  return branches.length > 0 ? eb.or(branches) : NOTHING;
+}
+
 const pendingExtensions = () => eb.selectFrom("ExtensionRequest").select("ticketId").where("status", "=", lit("PENDING"));
 
 /** The condition of one tab, including the scope (assist replaces the owner scope). */
 function tabCond(tab: WorkbenchTab, scope: Scope, now: Date): Cond {
   switch (tab) {
+    case "mine":
+      return scope.mine ? mineCond(scope.mine, scope) : NOTHING;
     case "all":
       return eb.and(scope.owner);
     case "pending":
@@ -158,13 +198,7 @@ function tabCond(tab: WorkbenchTab, scope: Scope, now: Date): Cond {
     case "overdue":
       return eb.and([...scope.owner, OPEN, eb("t.escalationAt", "<", now)]);
     case "assist":
-      return scope.assistUnitId
-        ? eb(
-            "t.id",
-            "in",
-            eb.selectFrom("AssistRequest").select("ticketId").where("assistingUnitId", "=", scope.assistUnitId).where("status", "=", lit("OPEN")),
-          )
-        : NOTHING;
+      return scope.assistUnitId ? assistRequested(scope.assistUnitId) : NOTHING;
     case "approvals":
       if (scope.approvals === "extension") return eb.and([...scope.owner, eb("t.id", "in", pendingExtensions())]);
       if (scope.approvals === "both") {
@@ -196,6 +230,23 @@ type Order = [Expression<unknown>, "asc" | "desc"][];
 const BY_ESCALATION = (): Order => [[eb.ref("t.escalationAt"), "asc"], [rowKey(), "desc"]];
 const BY_RECEIPT = (): Order => [[eb.ref("t.receivedAt"), "desc"], [rowKey(), "desc"]];
 const NULLS_LAST_BY_ESCALATION = (): Order => [[eb("t.escalationAt", "is", null), "asc"], ...BY_ESCALATION()];
+/** 我的待办: the actor's own assignments first (a CASE, so that NULL sorts alike on both engines). */
+const ASSIGNED_FIRST = (actorId: string): Order => [
+  [eb.case().when("t.handlerId", "=", actorId).then(0).else(1).end(), "asc"],
+  ...NULLS_LAST_BY_ESCALATION(),
+];
+const SORT_COLUMNS = { no: "t.no", receivedAt: "t.receivedAt", escalationAt: "t.escalationAt", dueAt: "t.dueAt", status: "t.status" } as const;
+/** Statuses sort in the order a ticket passes through them (待派单 … 已办结), not by their codes. */
+const STATUS_RANK = () =>
+  TICKET_STATUSES.slice(1)
+    .reduce((c, status, i) => c.when("t.status", "=", lit(status)).then(i + 1), eb.case().when("t.status", "=", lit(TICKET_STATUSES[0])).then(0))
+    .end();
+/** A chosen column (whitelisted by the query schema); empty values last in either direction. */
+const BY_COLUMN = (sort: WorkbenchSort, dir: "asc" | "desc"): Order => [
+  [eb(SORT_COLUMNS[sort], "is", null), "asc"],
+  [sort === "status" ? STATUS_RANK() : eb.ref(SORT_COLUMNS[sort]), dir],
+  [rowKey(), "desc"],
+];
 
 /**
  * One page. The inner select finds the page's row keys, ordered on columns of the index it walks
@@ -211,7 +262,7 @@ async function rows(where: Cond, order: Order, limit: number, offset: number) {
   let page = sql()
     .selectFrom("Ticket as t")
     .select([
-      "t.no", "t.title", "t.status", "t.type", "t.categoryCode", "t.urgency", "t.ownerUnitId", "t.supervised", "t.anonymous",
+      "t.no", "t.version", "t.title", "t.status", "t.type", "t.categoryCode", "t.urgency", "t.ownerUnitId", "t.supervised", "t.anonymous",
       "t.receivedAt", "t.dispatchedAt", "t.signDueAt", "t.signedAt", "t.signOverdueAt", "t.contactDueAt", "t.firstContactAt",
       "t.contactOverdueAt", "t.dueAt", "t.repliedAt", "t.dueOverdueAt", "t.escalationAt",
     ])
@@ -236,14 +287,74 @@ async function count(where: Cond): Promise<number> {
 
 const RANK: Record<string, number> = { OK: 1, NEAR: 2, OVERDUE: 3 };
 
+type Reference = Awaited<ReturnType<typeof reference>>;
+
+function toRow(r: Row, ref: Reference, now: Date): WorkbenchRow {
+  const clocked = {
+    status: r.status,
+    anonymous: toBoolean(r.anonymous),
+    receivedAt: toDate(r.receivedAt),
+    dispatchedAt: toDate(r.dispatchedAt),
+    signDueAt: toDate(r.signDueAt),
+    signedAt: toDate(r.signedAt),
+    signOverdueAt: toDate(r.signOverdueAt),
+    contactDueAt: toDate(r.contactDueAt),
+    firstContactAt: toDate(r.firstContactAt),
+    contactOverdueAt: toDate(r.contactOverdueAt),
+    dueAt: toDate(r.dueAt),
+    repliedAt: toDate(r.repliedAt),
+    dueOverdueAt: toDate(r.dueOverdueAt),
+  };
+  const flags = deadlineFlags(clocked, now, ref.settings.nearDueFraction);
+  const worst = [flags.sign, flags.contact, flags.close].reduce<DeadlineFlag>(
+    (a, b) => ((b ? RANK[b]! : 0) > (a ? RANK[a]! : 0) ? b : a),
+    null,
+  );
+  const owner = r.ownerUnitId ? ref.unitById.get(r.ownerUnitId) : undefined;
+  return {
+    no: r.no,
+    version: Number(r.version),
+    title: r.title,
+    status: clocked.status,
+    type: r.type,
+    category: r.categoryCode as CategoryCode,
+    urgency: r.urgency,
+    ownerUnit: owner?.code ?? null,
+    ownerUnitName: owner?.name ?? null,
+    supervised: toBoolean(r.supervised),
+    receivedAt: clocked.receivedAt,
+    dueAt: clocked.dueAt,
+    escalationAt: toDate(r.escalationAt),
+    flags,
+    deadline: worst,
+  };
+}
+
+/** What a query selects: the scope, the tab it lands on, its condition and its order. */
+async function planOf(actor: Actor, query: WorkbenchQuery, now: Date) {
+  const scope = await scopeOf(actor, query);
+  // 我的待办 is the landing tab of every role that has one (issue 13 item 8).
+  const tab: WorkbenchTab = query.tab && scope.tabs.includes(query.tab) ? query.tab : scope.tabs[0]!;
+  const filters = filterConds(query);
+  const where = eb.and([tabCond(tab, scope, now), ...filters]);
+  // null: the `all` tab's default order, read in two parts (see the top of the file).
+  const order: Order | null = query.sort
+    ? BY_COLUMN(query.sort, query.dir ?? "asc")
+    : tab === "mine" && scope.mine?.assignedFirst
+      ? ASSIGNED_FIRST(scope.actorId)
+      : tab === "all"
+        ? null
+        : NULLS_LAST_BY_ESCALATION();
+  return { scope, tab, filters, where, order };
+}
+
 /**
- * The workbench: tab counts, and one page of the selected tab (default 全部), filtered and
- * searched, sorted by escalationAt (nulls last) then newest first.
+ * The workbench: tab counts, and one page of the selected tab (default 我的待办, else 全部),
+ * filtered and searched, sorted by the chosen column or by escalationAt (nulls last).
  */
 export async function workbenchQueue(actor: Actor, query: WorkbenchQuery, now: Date = new Date()): Promise<WorkbenchResult> {
-  const scope = await scopeOf(actor, query);
+  const { scope, tab, filters, where, order } = await planOf(actor, query, now);
   const ref = await reference();
-  const tab: WorkbenchTab = query.tab && scope.tabs.includes(query.tab) ? query.tab : "all";
 
   // Tab counts: one statement, one indexed sub-select per tab.
   const counted = await sql()
@@ -252,63 +363,46 @@ export async function workbenchQueue(actor: Actor, query: WorkbenchQuery, now: D
   const counts = Object.fromEntries(WORKBENCH_TABS.map((t) => [t, 0])) as Record<WorkbenchTab, number>;
   scope.tabs.forEach((t, i) => (counts[t] = Number(counted[`c${i}`] ?? 0)));
 
-  const filters = filterConds(query);
-  const base = [tabCond(tab, scope, now), ...filters];
   const offset = (query.page - 1) * WORKBENCH_PAGE_SIZE;
-  let total: number;
+  const total = filters.length > 0 ? await count(where) : counts[tab];
   let raw: Row[];
-  if (tab === "all") {
-    const running = eb.and([...base, RUNNING]);
-    const rest = eb.and([...base, NOT_RUNNING]);
+  if (order === null) {
+    const running = eb.and([where, RUNNING]);
     const runningCount = await count(running);
-    total = filters.length > 0 ? runningCount + (await count(rest)) : counts.all;
     const first = await rows(running, BY_ESCALATION(), Math.min(WORKBENCH_PAGE_SIZE, runningCount - offset), offset);
-    raw = [...first, ...(await rows(rest, BY_RECEIPT(), WORKBENCH_PAGE_SIZE - first.length, Math.max(0, offset - runningCount)))];
+    raw = [...first, ...(await rows(eb.and([where, NOT_RUNNING]), BY_RECEIPT(), WORKBENCH_PAGE_SIZE - first.length, Math.max(0, offset - runningCount)))];
   } else {
-    total = filters.length > 0 ? await count(eb.and(base)) : counts[tab];
-    raw = await rows(eb.and(base), NULLS_LAST_BY_ESCALATION(), WORKBENCH_PAGE_SIZE, offset);
+    raw = await rows(where, order, WORKBENCH_PAGE_SIZE, offset);
   }
-
-  const nearFraction = ref.settings.nearDueFraction;
-  const items = raw.map((r): WorkbenchRow => {
-    const clocked = {
-      status: r.status,
-      anonymous: toBoolean(r.anonymous),
-      receivedAt: toDate(r.receivedAt),
-      dispatchedAt: toDate(r.dispatchedAt),
-      signDueAt: toDate(r.signDueAt),
-      signedAt: toDate(r.signedAt),
-      signOverdueAt: toDate(r.signOverdueAt),
-      contactDueAt: toDate(r.contactDueAt),
-      firstContactAt: toDate(r.firstContactAt),
-      contactOverdueAt: toDate(r.contactOverdueAt),
-      dueAt: toDate(r.dueAt),
-      repliedAt: toDate(r.repliedAt),
-      dueOverdueAt: toDate(r.dueOverdueAt),
-    };
-    const flags = deadlineFlags(clocked, now, nearFraction);
-    const worst = [flags.sign, flags.contact, flags.close].reduce<DeadlineFlag>(
-      (a, b) => ((b ? RANK[b]! : 0) > (a ? RANK[a]! : 0) ? b : a),
-      null,
-    );
-    const owner = r.ownerUnitId ? ref.unitById.get(r.ownerUnitId) : undefined;
-    return {
-      no: r.no,
-      title: r.title,
-      status: clocked.status,
-      type: r.type,
-      category: r.categoryCode as CategoryCode,
-      urgency: r.urgency,
-      ownerUnit: owner?.code ?? null,
-      ownerUnitName: owner?.name ?? null,
-      supervised: toBoolean(r.supervised),
-      receivedAt: clocked.receivedAt,
-      dueAt: clocked.dueAt,
-      escalationAt: toDate(r.escalationAt),
-      flags,
-      deadline: worst,
-    };
-  });
-
+  const items = raw.map((r) => toRow(r, ref, now));
   return { tabs: scope.tabs, tab, counts, total, page: query.page, pageSize: WORKBENCH_PAGE_SIZE, items, unit: scope.unit };
+}
+
+/** 导出 is capped: a list longer than this is narrowed with the filters first. */
+export const WORKBENCH_EXPORT_MAX = 10_000;
+const EXPORT_CHUNK = 500;
+
+/**
+ * Every row of the list as the page shows it (same scope, tab, filters and sort), up to
+ * WORKBENCH_EXPORT_MAX, read in chunks that yield to the event loop between them so that one
+ * export does not stall the other requests of the node. Authorised as the workbench is.
+ */
+export async function workbenchExport(
+  actor: Actor,
+  query: WorkbenchQuery,
+  now: Date = new Date(),
+): Promise<{ tab: WorkbenchTab; rows: WorkbenchRow[]; capped: boolean; generatedAt: Date }> {
+  const { tab, where, order } = await planOf(actor, query, now);
+  const ref = await reference();
+  // The `all` tab's two-part order as one: running deadlines first, then newest first.
+  const sorted: Order = order ?? [[eb("t.escalationAt", "is", null), "asc"], [eb.ref("t.escalationAt"), "asc"], ...BY_RECEIPT()];
+  const out: WorkbenchRow[] = [];
+  while (out.length < WORKBENCH_EXPORT_MAX) {
+    const chunk = await rows(where, sorted, Math.min(EXPORT_CHUNK, WORKBENCH_EXPORT_MAX - out.length), out.length);
+    out.push(...chunk.map((r) => toRow(r, ref, now)));
+    if (chunk.length < EXPORT_CHUNK) break;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  const capped = out.length === WORKBENCH_EXPORT_MAX && (await rows(where, sorted, 1, WORKBENCH_EXPORT_MAX)).length > 0;
+  return { tab, rows: out, capped, generatedAt: now };
 }

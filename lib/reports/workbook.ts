@@ -10,7 +10,7 @@ import { METRIC_LABELS, METRIC_NAMES, RATE_NAMES, RATE_PARTS, roundHalfUp, type 
 import { changeText, figureText, periodText, rateValueText, reportTitle, scopeLabel } from "./format";
 import { groupLabel, type UnitNames } from "@/lib/domain/metric-labels";
 
-type Column<Row> = {
+export type Column<Row> = {
   header: string;
   value: (row: Row) => ExcelJS.CellValue;
   /** Excel number format of the cells; a function when it depends on the row. */
@@ -84,7 +84,7 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 /** Writes a table with its bold header at `headerRow`, freezes the rows above the data, sizes the columns. */
-function writeTable<Row>(sheet: ExcelJS.Worksheet, columns: readonly Column<Row>[], rows: readonly Row[], headerRow = 1): void {
+export function writeTable<Row>(sheet: ExcelJS.Worksheet, columns: readonly Column<Row>[], rows: readonly Row[], headerRow = 1): void {
   const header = sheet.getRow(headerRow);
   columns.forEach((column, i) => {
     header.getCell(i + 1).value = column.header;

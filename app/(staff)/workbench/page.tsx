@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { TicketTable, type SortLink } from "@/components/ticket-table";
+import { BulkBar } from "@/components/workbench/bulk-bar";
+import { CollapsibleFilters } from "@/components/workbench/collapsible-filters";
 import { FilterForm } from "@/components/workbench/filter-form";
-import { TicketTable } from "@/components/ticket-table";
 import { TabBar } from "@/components/workbench/tab-bar";
 import { homePathFor } from "@/lib/auth/home";
 import { can, ROLE_LABELS } from "@/lib/auth/permissions";
@@ -10,15 +12,23 @@ import { requirePageActor } from "@/lib/auth/session";
 import { reference } from "@/lib/dal/reference";
 import { withNewMarks } from "@/lib/dal/ticket-opened";
 import { workbenchQueue } from "@/lib/dal/workbench";
+import { bulkAssignOptions } from "@/lib/dal/workbench-bulk";
+import { bulkAct } from "./actions";
+import { BULK_FORM_ID } from "@/lib/validation/workbench-bulk";
 import { WORKBENCH_TAB_LABELS, workbenchQuerySchema, type WorkbenchQuery, type WorkbenchTab } from "@/lib/validation/workbench";
 
 export const metadata: Metadata = { title: "工作台" };
 
-function href(query: WorkbenchQuery, change: Partial<Record<keyof WorkbenchQuery, string | number | undefined>>): string {
+/** The list's URL with `change` applied; the landing tab and page 1 are left out. */
+function href(
+  query: WorkbenchQuery,
+  change: Partial<Record<keyof WorkbenchQuery, string | number | undefined>>,
+  landingTab: WorkbenchTab,
+): string {
   const merged: Record<string, string | number | undefined> = { ...query, ...change };
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(merged)) {
-    if (value === undefined || value === "" || (key === "page" && value === 1) || (key === "tab" && value === "all")) continue;
+    if (value === undefined || value === "" || (key === "page" && value === 1) || (key === "tab" && value === landingTab)) continue;
     params.set(key, String(value));
   }
   const search = params.toString();
@@ -40,6 +50,16 @@ export default async function WorkbenchPage({ searchParams }: { searchParams: Pr
   const heading = result.tab === "all" ? scopeLabel : WORKBENCH_TAB_LABELS[result.tab];
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   const current = { ...query, tab: result.tab };
+  const landing = result.tabs[0]!;
+  const link = (change: Parameters<typeof href>[1]) => href(current, change, landing);
+  // Clicking the sorted column turns its direction; another column starts ascending.
+  const sortLink: SortLink = (column) => {
+    const direction = query.sort === column ? (query.dir ?? "asc") : null;
+    return { href: link({ sort: column, dir: direction === "asc" ? "desc" : "asc", page: undefined }), direction };
+  };
+  const bulk = can(actor.role, "ticket:handle");
+  const assign = bulk ? await bulkAssignOptions(actor) : null;
+  const filtering = Boolean(query.q || query.status || query.category || query.unit);
 
   return (
     <div className="space-y-4">
@@ -59,24 +79,38 @@ export default async function WorkbenchPage({ searchParams }: { searchParams: Pr
           tabs={result.tabs}
           current={result.tab}
           counts={result.counts}
-          hrefFor={(tab: WorkbenchTab) => href(current, { tab, page: undefined })}
+          hrefFor={(tab: WorkbenchTab) => link({ tab, page: undefined })}
         />
-        <FilterForm tab={result.tab} query={query} units={units} />
-        {!parsed.success && <p className="text-sm text-red-600">筛选条件无效，已显示全部工单。</p>}
+        <CollapsibleFilters active={filtering}>
+          <FilterForm tab={result.tab} query={query} units={units} />
+        </CollapsibleFilters>
+        {!parsed.success && <p className="text-sm text-red-600">筛选条件无效，已显示默认列表。</p>}
         <div className="flex items-baseline justify-between">
           <h2 className="text-lg font-semibold">{heading}</h2>
-          <span className="text-sm text-slate-500" data-testid="ticket-total">
-            共 {result.total} 件
+          <span className="flex items-baseline gap-3 text-sm text-slate-500">
+            <span data-testid="ticket-total">共 {result.total} 件</span>
+            {result.total > 0 && (
+              // A plain link: the browser downloads the file (same query, all pages, capped).
+              <a href={`/workbench/export${link({ page: undefined })}`} className="text-brand-600 hover:underline" data-testid="export-xlsx">
+                导出 Excel
+              </a>
+            )}
           </span>
         </div>
-        <TicketTable items={await withNewMarks(actor, result.items)} />
+        {bulk && result.items.length > 0 && <BulkBar action={bulkAct} assign={assign} />}
+        <TicketTable
+          items={await withNewMarks(actor, result.items)}
+          hideOwner={!allUnits}
+          selectForm={bulk ? BULK_FORM_ID : undefined}
+          sortLink={sortLink}
+        />
         {pages > 1 && (
           <nav className="flex items-center justify-end gap-3 text-sm" aria-label="分页">
-            {result.page > 1 && <Link href={href(current, { page: result.page - 1 })}>上一页</Link>}
+            {result.page > 1 && <Link href={link({ page: result.page - 1 })}>上一页</Link>}
             <span>
               第 {result.page} / {pages} 页
             </span>
-            {result.page < pages && <Link href={href(current, { page: result.page + 1 })}>下一页</Link>}
+            {result.page < pages && <Link href={link({ page: result.page + 1 })}>下一页</Link>}
           </nav>
         )}
       </section>

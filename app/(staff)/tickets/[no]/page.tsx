@@ -4,8 +4,10 @@ import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/status-badge";
 import { ActionPanel } from "@/components/ticket-actions/action-panel";
 import { DeadlineBadge } from "@/components/deadline-badge";
+import { MergedCalls } from "@/components/merged-calls";
 import { TicketTimeline } from "@/components/ticket-timeline";
 import { requirePageActor } from "@/lib/auth/session";
+import { mergedCallsOf } from "@/lib/dal/merged-calls";
 import { actionsFor } from "@/lib/dal/ticket-actions-view";
 import { recordTicketOpened } from "@/lib/dal/ticket-opened";
 import { getTicket } from "@/lib/dal/tickets";
@@ -19,9 +21,9 @@ export const metadata: Metadata = { title: "工单详情" };
 async function loadTicket(no: string) {
   const actor = await requirePageActor();
   try {
-    const [ticket, panel] = await Promise.all([getTicket(actor, no), actionsFor(actor, no)]);
+    const [ticket, panel, mergedCalls] = await Promise.all([getTicket(actor, no), actionsFor(actor, no), mergedCallsOf(actor, no)]);
     await recordTicketOpened(actor, no); // 新 until opened (issue 13 item 9)
-    return { ticket, panel };
+    return { ticket, panel, mergedCalls };
   } catch (error) {
     if (error instanceof NotFound) notFound();
     throw error;
@@ -39,7 +41,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 
 export default async function TicketPage({ params }: { params: Promise<{ no: string }> }) {
   const { no } = await params;
-  const { ticket: t, panel } = await loadTicket(no);
+  const { ticket: t, panel, mergedCalls } = await loadTicket(no);
   // The *OverdueAt markers only say whether a crossing was recorded; the badges do not need them.
   const flags = deadlineFlags(
     {
@@ -111,6 +113,7 @@ export default async function TicketPage({ params }: { params: Promise<{ no: str
             </div>
           </div>
         )}
+        <MergedCalls calls={mergedCalls} />
         {t.reply && (
           <div className="rounded-2xl border border-slate-200 bg-white p-5">
             <h2 className="mb-2 font-semibold">答复内容</h2>

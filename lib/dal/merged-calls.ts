@@ -1,0 +1,50 @@
+import "server-only";
+// 合并来电 (issue 13 item 1): the repeat calls merged into a master ticket, with their photos, for
+// the staff who work the master. 一单到底: the master is worked, so whoever may read the master
+// sees its merged calls — including a call first dispatched to another unit — and nothing more.
+import { isApiClient, type Caller } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { getTicket } from "@/lib/dal/tickets";
+import { db } from "@/lib/db";
+import type { Channel } from "@/lib/domain/labels";
+
+export type MergedCall = {
+  no: string;
+  receivedAt: Date;
+  channel: Channel;
+  content: string;
+  place: string | null;
+  photos: { id: string; url: string }[];
+};
+
+/**
+ * Staff only: a citizen reading the master is another caller, and the merged callers' words and
+ * photos are theirs.
+ */
+export function seesMergedCalls(caller: Caller): boolean {
+  return !isApiClient(caller) && (can(caller.role, "ticket:read:all") || can(caller.role, "ticket:read:unit"));
+}
+
+/** The calls merged into ticket `no`, oldest first; authorised as reading the master is. */
+export async function mergedCallsOf(caller: Caller, no: string): Promise<MergedCall[]> {
+  await getTicket(caller, no);
+  if (!seesMergedCalls(caller)) return [];
+  const calls = await db.ticket.findMany({
+    where: { status: "MERGED", mergedInto: { no } },
+    select: {
+      no: true,
+      receivedAt: true,
+      channel: true,
+      content: true,
+      place: true,
+      attachments: { select: { id: true }, orderBy: { createdAt: "asc" } },
+    },
+    orderBy: { receivedAt: "asc" },
+  });
+  // Photos are served under the master's number, so that reading them is authorised by the master.
+  return calls.map(({ attachments, ...call }) => ({
+    ...call,
+    channel: call.channel as Channel,
+    photos: attachments.map((a) => ({ id: a.id, url: `/api/v1/tickets/${no}/attachments/${a.id}` })),
+  }));
+}
