@@ -21,12 +21,6 @@ export function scopeLabel(report: Pick<Dashboard, "unit">): string {
   return report.unit?.name ?? "全部单位";
 }
 
-/** A rate's value without its unit: "93.03%" or, for 平均办理时长, "12.35"; "—" for a zero denominator. */
-export function rateValueText(name: RateName, r: Rate): string {
-  if (name !== "avgHandlingHours") return formatRate(name, r);
-  return r.den === 0 ? "—" : roundHalfUp(r.num, r.den, 2, 1).toFixed(2);
-}
-
 /** A figure as the overall table shows it: "1476", "93.03%", "12.35 小时" or "—". */
 export function figureText(name: MetricName, m: Metrics): string {
   return name === "received" ? String(m.received) : formatRate(name, m[name]);
