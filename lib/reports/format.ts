@@ -4,7 +4,7 @@
 import type { Dashboard } from "@/lib/dal/metrics/dashboard";
 import { addLocalDays } from "@/lib/domain/local-time";
 import { metricChange } from "@/lib/domain/metric-change";
-import { formatRate, roundHalfUp, type MetricName, type Metrics, type Rate, type RateName } from "@/lib/domain/metrics";
+import { formatRate, roundHalfUp, type MetricName, type Metrics } from "@/lib/domain/metrics";
 import { periodLabel, type Period, type PeriodKind } from "@/lib/domain/periods";
 
 /** What the report is called, by period kind. */
