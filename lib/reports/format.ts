@@ -27,7 +27,7 @@ export function figureText(name: MetricName, m: Metrics): string {
 }
 
 /**
- * 较上期, as the dashboard words it (lib/domain/metric-change.ts): "▲ 0.74 个百分点", "▼ 1.20 小时",
+ * 同比, as the dashboard words it (lib/domain/metric-change.ts): "▲ 0.74 个百分点", "▼ 1.20 小时",
  * "持平" or "—". 受理量 also says how many tickets: "▲ 86 件（6.14%）".
  */
 export function changeText(name: MetricName, current: Metrics, before: Metrics): string {

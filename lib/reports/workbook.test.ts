@@ -29,6 +29,8 @@ const report: Dashboard = {
   kind: "year",
   period: { from: "2022-01-01", to: "2023-01-01" },
   previous: { from: "2021-01-01", to: "2022-01-01" },
+  previousLabel: "2021年",
+  standing: null,
   unit: null,
   allUnits: true,
   current: metrics(1486, {
@@ -101,21 +103,23 @@ describe("buildMetricsWorkbook", () => {
     expect(sheet.getCell("B1").value).toBe("示例市公安局交通警察支队 接诉即办工作年报 · 2022年");
     expect(sheet.getCell("B2").value).toBe("2022年（2022-01-01 至 2022-12-31）");
     expect(sheet.getCell("B3").value).toBe("全部单位");
+    expect(sheet.getCell("A4").value).toBe("同比（去年同期）");
+    expect(sheet.getCell("B4").value).toBe("2021年");
     expect(sheet.getCell("B5").value).toBe("2023-01-05 10:00");
     const headerRow = 8;
-    expect(rowValues(sheet.getRow(headerRow))).toEqual(["指标", "分子", "分母", "本期", "上期", "变化", "口径（分子 / 分母）"]);
+    expect(rowValues(sheet.getRow(headerRow))).toEqual(["指标", "分子", "分母", "本期", "去年同期", "变化", "口径（分子 / 分母）"]);
     expect(sheet.getRow(headerRow).font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: headerRow });
 
-    expect(rowOf(sheet, headerRow, "受理量")).toMatchObject({ 本期: 1486, 上期: 1400, 变化: "▲ 86 件（6.14%）" });
+    expect(rowOf(sheet, headerRow, "受理量")).toMatchObject({ 本期: 1486, 去年同期: 1400, 变化: "▲ 86 件（6.14%）" });
     // Rates are numbers with a percent format (sortable, summable), equal to the displayed figure.
     const satisfaction = rowOf(sheet, headerRow, "满意率");
-    expect(satisfaction).toMatchObject({ 分子: 1339, 分母: 1439, 本期: 0.9305, 上期: 0.9231, 变化: "▲ 0.74 个百分点" });
+    expect(satisfaction).toMatchObject({ 分子: 1339, 分母: 1439, 本期: 0.9305, 去年同期: 0.9231, 变化: "▲ 0.74 个百分点" });
     const satisfactionRow = findRow(sheet, headerRow, "满意率");
     expect(satisfactionRow.getCell(4).numFmt).toBe("0.00%");
     expect(satisfactionRow.getCell(5).numFmt).toBe("0.00%");
     // Nothing to divide by: an empty cell, never 0% or 100%.
-    expect(rowOf(sheet, headerRow, "响应率")).toMatchObject({ 分子: 0, 分母: 0, 本期: null, 上期: null, 变化: "—" });
+    expect(rowOf(sheet, headerRow, "响应率")).toMatchObject({ 分子: 0, 分母: 0, 本期: null, 去年同期: null, 变化: "—" });
     // Hour totals rounded to one decimal, the average as the dashboard shows it.
     expect(rowOf(sheet, headerRow, "平均办理时长（小时）")).toMatchObject({ 分子: 18282.9, 本期: 12.35 });
     expect(findRow(sheet, headerRow, "平均办理时长（小时）").getCell(2).numFmt).toBe("0.0");
@@ -159,14 +163,15 @@ describe("report wording", () => {
 
   it("writes the summary from the figures", () => {
     const summary = reportSummary(report, unitNames);
-    expect(summary).toContain("本期共受理群众诉求 1486 件，较上期（2021年）增加 86 件（6.14%）");
+    expect(summary).toContain("本期共受理群众诉求 1486 件，较去年同期（2021年）增加 86 件（6.14%）");
     expect(summary).toContain("办结率 99.66%");
     expect(summary).toContain("满意率 93.05%");
     expect(summary).toContain("满意率上升 0.74 个百分点");
+    expect(summary).toContain("与去年同期相比");
     expect(summary).toContain("满意率最高的是执勤二大队（100.00%），最低的是执勤一大队（93.03%）");
     expect(summary).toContain("诉求最多的分类是交通组织（900 件，占 60.57%）");
     expect(summary).not.toContain("响应率"); // 0 / 0: left out rather than shown as 0%
-    expect(reportSummary({ ...report, current: metrics(0) }, unitNames)).toBe("本期未受理群众诉求（上期 2021年 受理 1400 件），各项比率暂无数据。");
+    expect(reportSummary({ ...report, current: metrics(0) }, unitNames)).toBe("本期未受理群众诉求（去年同期 2021年 受理 1400 件），各项比率暂无数据。");
   });
 
   it("names the file in Chinese with an ASCII fallback", () => {

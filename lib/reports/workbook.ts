@@ -1,4 +1,5 @@
-// The 统计报表 as an Excel workbook: 总体 (the period's §6 figures beside the period before) and
+// The 统计报表 as an Excel workbook: 总体 (the period's §6 figures beside the same days a year
+// earlier, lib/domain/comparison.ts) and
 // one sheet per breakdown. Every sheet is a table described by its columns below, so a column is
 // added or renamed in one place. Rates are numbers with a percent format, so leaders can sort, sum
 // and chart them; their value is the dashboard's displayed figure (half-up, DOMAIN.md §6), so the
@@ -20,6 +21,7 @@ import {
   type RateName,
 } from "@/lib/domain/metrics";
 import { changeText, periodText, reportTitle, scopeLabel } from "./format";
+import { COMPARISON_BASIS } from "@/lib/domain/comparison";
 import { groupLabel, type UnitNames } from "@/lib/domain/metric-labels";
 
 type Column<Row> = {
@@ -80,7 +82,7 @@ const OVERALL_COLUMNS: readonly Column<OverallRow>[] = [
   { header: "分子", value: (r) => (r.name === "received" ? null : partNumber(r.name, r.current[r.name])), numFmt: (r) => partFormat(r.name) },
   { header: "分母", value: (r) => (r.name === "received" ? null : r.current[r.name].den) },
   { header: "本期", value: (r) => figureNumber(r.name, r.current), numFmt: (r) => rateFormat(r.name) },
-  { header: "上期", value: (r) => figureNumber(r.name, r.before), numFmt: (r) => rateFormat(r.name) },
+  { header: "去年同期", value: (r) => figureNumber(r.name, r.before), numFmt: (r) => rateFormat(r.name) },
   { header: "变化", value: (r) => changeText(r.name, r.current, r.before), figureText: true },
   {
     header: "口径（分子 / 分母）",
@@ -144,7 +146,7 @@ export function buildMetricsWorkbook(report: Dashboard, unitNames: UnitNames, op
     ["报表", reportTitle(options.organisation ?? "", report.kind, report.period)],
     ["统计期间", periodText(report.kind, report.period)],
     ["统计范围", scopeLabel(report)],
-    ["对比上期", periodText(report.kind, report.previous)],
+    [COMPARISON_BASIS, report.previousLabel],
     ["生成时间", formatLocalDateTime(generatedAt)],
     ["说明", "按受理时间统计，不含已并单、无效工单；比率为数值（百分比格式），四舍五入保留两位小数，分母为 0 时留空；时长单位为小时"],
   ];
