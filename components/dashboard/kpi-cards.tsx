@@ -39,6 +39,11 @@ function RateParts({ name, metrics, target }: { name: RateName; metrics: Metrics
       <p className="text-xs text-slate-400">
         {RATE_PARTS[name].num} / {RATE_PARTS[name].den}
       </p>
+      {name === "satisfactionRate" && (
+        <Link href={drilldownHref({ ...target, satisfaction: "UNSATISFIED" }, name, "den")} className="text-xs text-red-700 hover:underline" data-testid="kpi-unsatisfied">
+          查看不满意工单
+        </Link>
+      )}
     </>
   );
 }

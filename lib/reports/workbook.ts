@@ -24,7 +24,7 @@ import { changeText, periodText, reportTitle, scopeLabel } from "./format";
 import { COMPARISON_BASIS } from "@/lib/domain/comparison";
 import { groupLabel, type UnitNames } from "@/lib/domain/metric-labels";
 
-type Column<Row> = {
+export type Column<Row> = {
   header: string;
   value: (row: Row) => ExcelJS.CellValue;
   /** Excel number format of the cells; a function when it depends on the row. */
@@ -102,7 +102,7 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 /** Writes a table with its bold header at `headerRow`, freezes the rows above the data, sizes the columns. */
-function writeTable<Row>(sheet: ExcelJS.Worksheet, columns: readonly Column<Row>[], rows: readonly Row[], headerRow = 1): void {
+export function writeTable<Row>(sheet: ExcelJS.Worksheet, columns: readonly Column<Row>[], rows: readonly Row[], headerRow = 1): void {
   const header = sheet.getRow(headerRow);
   columns.forEach((column, i) => {
     header.getCell(i + 1).value = column.header;

@@ -184,6 +184,28 @@ describe("drill-down page", () => {
     expect(html).toContain("&amp;unit=ZQ1&amp;page=2");
   });
 
+  it("shows each ticket's satisfaction and comment, links to the 不满意 ones and lists only those there", async () => {
+    const zq1 = { from: "2022-01-01", to: "2023-01-01", unit: "ZQ1" };
+    const html = await renderPage(manager, "dashboard/tickets", { ...zq1, metric: "satisfactionRate", part: "den" });
+    expect(html).toContain(">满意度</th>");
+    expect(html).toContain(">评价意见</th>");
+    expect(html).toContain("/dashboard/tickets?metric=satisfactionRate&amp;part=den&amp;from=2022-01-01&amp;to=2023-01-01&amp;unit=ZQ1&amp;satisfaction=UNSATISFIED");
+    expect(html).toContain("/dashboard/tickets/export?metric=satisfactionRate&amp;part=den");
+
+    const list = (part: "num" | "den", satisfaction?: "UNSATISFIED") => drilldown(manager, drilldownQuerySchema.parse({ ...zq1, metric: "satisfactionRate", part, satisfaction }));
+    const unsatisfied = await list("den", "UNSATISFIED");
+    // Every evaluated ticket is 满意, 基本满意 or 不满意.
+    expect(unsatisfied.total).toBe((await list("den")).total - (await list("num")).total);
+    expect(unsatisfied.total).toBeGreaterThan(0);
+    expect(unsatisfied.items.every((row) => row.satisfaction === "UNSATISFIED")).toBe(true);
+    // The seeded history gives every 不满意 a comment; the list shows the citizen's words.
+    expect(unsatisfied.items.filter((row) => row.comment).length).toBeGreaterThan(0);
+    const unsatisfiedHtml = await renderPage(manager, "dashboard/tickets", { ...zq1, metric: "satisfactionRate", part: "den", satisfaction: "UNSATISFIED" });
+    expect(unsatisfiedHtml).toContain("仅不满意");
+    expect(unsatisfiedHtml).toContain(unsatisfied.items.find((row) => row.comment)!.comment!.slice(0, 10));
+    expect(await renderPage(manager, "dashboard/tickets", { ...zq1, metric: "satisfactionRate", part: "den", satisfaction: "MAYBE" })).toContain("满意度应为");
+  });
+
   it("explains bad parameters in Chinese", async () => {
     const html = await renderPage(manager, "dashboard/tickets", { metric: "bogus", from: "2022-01-01", to: "2023-01-01" });
     expect(html).toContain("指标名称无效");
