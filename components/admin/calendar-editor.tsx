@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { addCalendarDayAction, removeCalendarDayAction } from "@/app/(staff)/admin/calendar/actions";
 import type { CalendarDayRow } from "@/lib/dal/admin/calendar";
@@ -10,6 +11,7 @@ import { useAdminAction } from "./use-admin-action";
 const WEEKDAYS = ["周日", "周一", "周二", "周三", "周四", "周五", "周六"];
 
 export function CalendarEditor({ year, days }: { year: number; days: CalendarDayRow[] }) {
+  const router = useRouter();
   const add = useAdminAction();
   const remove = useAdminAction();
   const [kind, setKind] = useState<"HOLIDAY" | "WORKDAY">("HOLIDAY");
@@ -23,6 +25,8 @@ export function CalendarEditor({ year, days }: { year: number; days: CalendarDay
       () => addCalendarDayAction(input),
       (day) => {
         setFormKey((k) => k + 1);
+        // Show the year just edited, also when the date is in another year than the one shown.
+        if (!day.date.startsWith(`${year}-`)) router.push(`/admin/calendar?year=${day.date.slice(0, 4)}`);
         return `已登记 ${day.date}（${WEEKDAYS[day.weekday]}）为${CALENDAR_KIND_LABELS[day.kind]}「${day.name}」`;
       },
     );
