@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { addCalendarDayAction, removeCalendarDayAction } from "@/app/(staff)/admin/calendar/actions";
+import { DateInput } from "@/components/date-input";
 import type { CalendarDayRow } from "@/lib/dal/admin/calendar";
 import { CALENDAR_KIND_LABELS } from "@/lib/validation/admin";
 import { adminInput, dangerButton, EmptyRow, Field, FormMessage, primaryButton, tableClass, tdClass, thClass, theadClass } from "./ui";
@@ -41,7 +42,7 @@ export function CalendarEditor({ year, days }: { year: number; days: CalendarDay
       <form key={formKey} onSubmit={submit} className="h-fit space-y-3 rounded-2xl border border-slate-200 bg-white p-5" noValidate>
         <h2 className="text-lg font-semibold">登记日期</h2>
         <Field label="日期" field="date" errors={add.errors}>
-          <input type="date" name="date" defaultValue={`${year}-01-01`} className={adminInput} />
+          <DateInput name="date" defaultValue={`${year}-01-01`} className={adminInput} />
         </Field>
         <fieldset className="text-sm">
           <legend className="mb-1 font-medium text-slate-700">类别</legend>
