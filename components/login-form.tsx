@@ -2,14 +2,19 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition, type FormEvent } from "react";
 
 export function LoginForm({ callbackPath }: { callbackPath: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const password = useRef<HTMLInputElement>(null);
 
-  function submit(formData: FormData) {
+  // onSubmit rather than a form action: React resets a form after its action, and a user who
+  // mistyped the password should not have to type the name again.
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
     setError(null);
     startTransition(async () => {
       const result = await signIn("credentials", {
@@ -18,7 +23,12 @@ export function LoginForm({ callbackPath }: { callbackPath: string }) {
         password: String(formData.get("password") ?? ""),
       });
       if (!result || result.error) {
+        // The server's message says how many tries are left (lib/domain/lockout.ts).
         setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "用户名或密码错误");
+        if (password.current) {
+          password.current.value = "";
+          password.current.focus();
+        }
         return;
       }
       router.replace(callbackPath);
@@ -27,7 +37,7 @@ export function LoginForm({ callbackPath }: { callbackPath: string }) {
   }
 
   return (
-    <form action={submit} className="space-y-4" noValidate>
+    <form onSubmit={submit} className="space-y-4" noValidate>
       <label className="block">
         <span className="mb-1 block text-sm font-medium">用户名或手机号</span>
         <input
@@ -40,6 +50,7 @@ export function LoginForm({ callbackPath }: { callbackPath: string }) {
       <label className="block">
         <span className="mb-1 block text-sm font-medium">密码</span>
         <input
+          ref={password}
           name="password"
           type="password"
           autoComplete="current-password"

@@ -57,10 +57,13 @@ test("the exported .xlsx, parsed back, matches the screen", async ({ page }) => 
     });
     return found!;
   };
-  const cells = (label: string) => rowOf(label).values as ExcelJS.CellValue[];
-  expect(cells("受理量").map(String)).toContain(screen.received);
-  expect(cells("满意率").map(String)).toContain(screen.satisfaction);
-  expect(cells("解决率").map(String)).toContain(screen.resolution);
+  // 本期 (column 4) is a number: a count, or a rate with Excel's 0.00% format.
+  const current = (label: string) => rowOf(label).getCell(4);
+  const asPercent = (cell: ExcelJS.Cell) => `${(Number(cell.value) * 100).toFixed(2)}%`;
+  expect(String(current("受理量").value)).toBe(screen.received);
+  expect(current("满意率").numFmt).toBe("0.00%");
+  expect(asPercent(current("满意率"))).toBe(screen.satisfaction);
+  expect(asPercent(current("解决率"))).toBe(screen.resolution);
 });
 
 test("a brigade lead sees their own unit's dashboard only", async ({ page }) => {

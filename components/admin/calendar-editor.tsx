@@ -1,7 +1,9 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { addCalendarDayAction, removeCalendarDayAction } from "@/app/(staff)/admin/calendar/actions";
+import { DateInput } from "@/components/date-input";
 import type { CalendarDayRow } from "@/lib/dal/admin/calendar";
 import { CALENDAR_KIND_LABELS } from "@/lib/validation/admin";
 import { adminInput, dangerButton, EmptyRow, Field, FormMessage, primaryButton, tableClass, tdClass, thClass, theadClass } from "./ui";
@@ -10,6 +12,7 @@ import { useAdminAction } from "./use-admin-action";
 const WEEKDAYS = ["周日", "周一", "周二", "周三", "周四", "周五", "周六"];
 
 export function CalendarEditor({ year, days }: { year: number; days: CalendarDayRow[] }) {
+  const router = useRouter();
   const add = useAdminAction();
   const remove = useAdminAction();
   const [kind, setKind] = useState<"HOLIDAY" | "WORKDAY">("HOLIDAY");
@@ -23,6 +26,8 @@ export function CalendarEditor({ year, days }: { year: number; days: CalendarDay
       () => addCalendarDayAction(input),
       (day) => {
         setFormKey((k) => k + 1);
+        // Show the year just edited, also when the date is in another year than the one shown.
+        if (!day.date.startsWith(`${year}-`)) router.push(`/admin/calendar?year=${day.date.slice(0, 4)}`);
         return `已登记 ${day.date}（${WEEKDAYS[day.weekday]}）为${CALENDAR_KIND_LABELS[day.kind]}「${day.name}」`;
       },
     );
@@ -37,7 +42,7 @@ export function CalendarEditor({ year, days }: { year: number; days: CalendarDay
       <form key={formKey} onSubmit={submit} className="h-fit space-y-3 rounded-2xl border border-slate-200 bg-white p-5" noValidate>
         <h2 className="text-lg font-semibold">登记日期</h2>
         <Field label="日期" field="date" errors={add.errors}>
-          <input type="date" name="date" defaultValue={`${year}-01-01`} className={adminInput} />
+          <DateInput name="date" defaultValue={`${year}-01-01`} className={adminInput} />
         </Field>
         <fieldset className="text-sm">
           <legend className="mb-1 font-medium text-slate-700">类别</legend>

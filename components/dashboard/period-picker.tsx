@@ -3,6 +3,7 @@
 // all plain links and GET forms, so the URL always says what the page shows.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { DateInput } from "@/components/date-input";
 import { addLocalDays } from "@/lib/domain/local-time";
 import { nextPeriod, periodContaining, periodLabel, previousPeriod, type Period, type PeriodKind } from "@/lib/domain/periods";
 import { dashboardHref, type DashboardParams } from "@/lib/validation/dashboard";
@@ -94,10 +95,10 @@ export function PeriodPicker({ kind, period, unit, units, today }: PeriodPickerP
           <input type="hidden" name="kind" value="custom" />
           {unit && <input type="hidden" name="unit" value={unit} />}
           <label className="text-sm text-slate-500">
-            从 <input type="date" name="from" defaultValue={period.from} className={input} required />
+            从 <DateInput name="from" defaultValue={period.from} className={input} required />
           </label>
           <label className="text-sm text-slate-500">
-            至 <input type="date" name="to" defaultValue={addLocalDays(period.to, -1)} className={input} required />
+            至 <DateInput name="to" defaultValue={addLocalDays(period.to, -1)} className={input} required />
           </label>
           <button type="submit" className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm text-white hover:bg-brand-700">
             查询

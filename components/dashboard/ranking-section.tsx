@@ -1,7 +1,8 @@
 // 红黑榜: every unit ranked by 满意率 — chart and table. A single unit in scope (a lead, or a
-// manager's choice) has no one to be ranked against: it gets its figures without a rank.
+// manager's choice) gets its figures and its place among all units (「第 3 / 12 名」) instead of
+// a chart with one bar.
 import { UNASSIGNED_KEY } from "@/lib/domain/metrics";
-import { rankBySatisfaction } from "@/lib/domain/unit-ranking";
+import { rankBySatisfaction, type Standing } from "@/lib/domain/unit-ranking";
 import { drilldownHref } from "@/lib/validation/dashboard";
 import { BreakdownTable, type BreakdownColumn, type BreakdownRow } from "./breakdown-table";
 import { percentValue } from "./format";
@@ -30,11 +31,21 @@ const RANK_COLUMN: BreakdownColumn<RankedRow> = {
 
 const rowTestId = (row: BreakdownRow) => (row.key === UNASSIGNED_KEY ? "unassigned-row" : "unit-row");
 
-/** `singleTitle` set: one unit in scope, shown under that title without a ranking. */
-export function RankingSection({ rows, singleTitle }: { rows: BreakdownRow[]; singleTitle?: string }) {
+function StandingLine({ standing }: { standing: Standing }) {
+  return (
+    <p className="mb-3 text-lg" data-testid="unit-standing">
+      满意率在全部 {standing.of} 个参与排名的单位中
+      {standing.rank === null ? <strong>暂无排名（本期无评价）</strong> : <strong className="mx-1 text-2xl">第 {standing.rank} / {standing.of} 名</strong>}
+    </p>
+  );
+}
+
+/** `singleTitle` set: one unit in scope, shown under that title with its `standing` among all. */
+export function RankingSection({ rows, singleTitle, standing }: { rows: BreakdownRow[]; singleTitle?: string; standing?: Standing | null }) {
   if (singleTitle) {
     return (
       <Panel title={singleTitle} testId="ranking">
+        {standing && <StandingLine standing={standing} />}
         <BreakdownTable caption={singleTitle} keyHeader="单位" rows={rows} columns={[...COLUMNS]} rowTestId={rowTestId} />
       </Panel>
     );

@@ -26,13 +26,13 @@ function RateCell({ name, rate }: { name: RateName | "share"; rate: Rate }) {
   );
 }
 
-/** 指标 / 分子 / 分母 / 比率 / 上期 / 变化, one row per §6 figure. */
+/** 指标 / 分子 / 分母 / 比率 / 去年同期 / 变化, one row per §6 figure. */
 export function OverallTable({ current, before }: { current: Metrics; before: Metrics }) {
   return (
     <table className={table} data-testid="report-overall">
       <thead>
         <tr>
-          {["指标", "分子", "分母", "比率", "上期", "变化"].map((h) => (
+          {["指标", "分子", "分母", "比率", "去年同期", "变化"].map((h) => (
             <th key={h} className={th}>
               {h}
             </th>

@@ -66,7 +66,7 @@ export function signInWait(address: string, username: string, now = Date.now()):
  * The pair's next record (pairAfterFailure), written only if nobody changed it since it was read
  * (compare and set), else read again: two nodes counting the same pair at once both count.
  */
-async function countPairFailure(address: string, account: string, now: number): Promise<void> {
+async function countPairFailure(address: string, account: string, now: number): Promise<number> {
   const sql = counters();
   for (;;) {
     const before = await readPair(address, account);
@@ -88,15 +88,17 @@ async function countPairFailure(address: string, account: string, now: number): 
           .onConflict((conflict) => conflict.doNothing())
           .executeTakeFirst()
           .then((result) => result.numInsertedOrUpdatedRows ?? 0n);
-    if (Number(written) === 1) return;
+    if (Number(written) === 1) return next.failures;
   }
 }
 
-export async function recordSignInFailure(address: string, username: string, now = Date.now()): Promise<void> {
-  await Promise.all([
-    countOrFailOpen("sign-in failure", () => countPairFailure(address, throttleAccount(username), now), () => undefined),
+/** Counts a failure; returns the pair's consecutive failures, undefined if the store did not answer. */
+export async function recordSignInFailure(address: string, username: string, now = Date.now()): Promise<number | undefined> {
+  const [failures] = await Promise.all([
+    countOrFailOpen<number | undefined>("sign-in failure", () => countPairFailure(address, throttleAccount(username), now), () => undefined),
     failuresPerAddress.penalty(address),
   ]);
+  return failures;
 }
 
 /** A right password clears that pair only: other addresses' guesses stay throttled. */

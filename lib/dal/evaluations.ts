@@ -4,13 +4,15 @@ import type { Actor } from "@/lib/auth/actor";
 import { hashToken } from "@/lib/auth/api-token";
 import { can } from "@/lib/auth/permissions";
 import { EVENT_TYPES, type EventType } from "@/lib/domain/events";
+import { addLocalDays, localMidnight } from "@/lib/domain/local-time";
 import { actionSchemas } from "@/lib/domain/workflow-actions";
 import { db } from "@/lib/db";
-import { Conflict, Forbidden, NotFound } from "@/lib/errors";
-import type { Ticket } from "@/lib/generated/prisma/client";
+import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/errors";
+import type { Prisma, Ticket } from "@/lib/generated/prisma/client";
 import { reference } from "@/lib/dal/reference";
 import { loadTicketRow, updateTicketVersioned, type TicketPatch } from "@/lib/dal/workflow/ticket-row";
 import { write, type WriteTx } from "@/lib/sql/write";
+import { callbackQuerySchema } from "@/lib/validation/callbacks";
 import { parseOrThrow } from "@/lib/validation/errors";
 
 // 回访 (DOMAIN.md §5) outside the staff workflow steps: the citizen's one-time link, the window
@@ -214,27 +216,57 @@ export type CallbackItem = {
   ownerUnitName: string | null;
 };
 
-/** 回访队列: replied tickets with someone to call, oldest reply first. Dispatchers see phones. */
-export async function callbackQueue(actor: Actor, limit = 100): Promise<CallbackItem[]> {
+export const CALLBACK_PAGE_SIZE = 20;
+
+export type CallbackPage = { items: CallbackItem[]; total: number; page: number; pageSize: number };
+
+/**
+ * 回访队列: replied tickets with someone to call, oldest reply first, one page at a time.
+ * Dispatchers see phones. An unknown unit code is a bad parameter, not an empty list.
+ */
+export async function callbackQueue(actor: Actor, raw: unknown = {}): Promise<CallbackPage> {
   if (!can(actor.role, "callback:record")) throw new Forbidden("只有指挥中心坐席可以回访");
-  const rows = await db.ticket.findMany({
-    where: { status: "REPLIED", anonymous: false, awaitingReview: false },
-    orderBy: [{ repliedAt: "asc" }, { no: "asc" }],
-    take: limit,
-    select: {
-      no: true,
-      version: true,
-      title: true,
-      replyText: true,
-      repliedAt: true,
-      citizenName: true,
-      citizenPhone: true,
-      callbackAttempts: true,
-      evaluationExpiresAt: true,
-      ownerUnit: { select: { name: true } },
+  const query = parseOrThrow(callbackQuerySchema, raw);
+  let ownerUnitId: string | undefined;
+  if (query.unit) {
+    const unit = (await reference()).unitByCode.get(query.unit);
+    if (!unit) throw new Invalid([{ field: "unit", message: `单位代码「${query.unit}」不存在` }]);
+    ownerUnitId = unit.id;
+  }
+  const where: Prisma.TicketWhereInput = {
+    status: "REPLIED",
+    anonymous: false,
+    awaitingReview: false,
+    ownerUnitId,
+    callbackAttempts: query.attempts === "none" ? 0 : query.attempts === "tried" ? { gt: 0 } : undefined,
+    repliedAt: {
+      gte: query.from ? localMidnight(query.from) : undefined,
+      lt: query.to ? localMidnight(addLocalDays(query.to, 1)) : undefined,
     },
-  });
-  return rows.map(({ replyText, ownerUnit, ...row }) => ({ ...row, reply: replyText, ownerUnitName: ownerUnit?.name ?? null }));
+  };
+  const [total, rows] = await Promise.all([
+    db.ticket.count({ where }),
+    db.ticket.findMany({
+      where,
+      orderBy: [{ repliedAt: "asc" }, { no: "asc" }],
+      skip: (query.page - 1) * CALLBACK_PAGE_SIZE,
+      take: CALLBACK_PAGE_SIZE,
+      select: {
+        no: true,
+        version: true,
+        title: true,
+        replyText: true,
+        repliedAt: true,
+        citizenName: true,
+        citizenPhone: true,
+        callbackAttempts: true,
+        evaluationExpiresAt: true,
+        ownerUnit: { select: { name: true } },
+      },
+    }),
+  ]);
+  const items = rows.map(({ replyText, ownerUnit, ...row }) => ({ ...row, reply: replyText, ownerUnitName: ownerUnit?.name ?? null }));
+  return { items, total, page: query.page, pageSize: CALLBACK_PAGE_SIZE };
 }
 
 /**

@@ -3,7 +3,7 @@ import { loadActor, type Actor } from "@/lib/auth/actor";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { recordSignInFailure, recordSignInSuccess, signInWait } from "@/lib/auth/sign-in-throttle";
 import { db } from "@/lib/db";
-import { throttledMessage, WRONG_CREDENTIALS_MESSAGE } from "@/lib/domain/lockout";
+import { throttledMessage, wrongCredentialsMessage } from "@/lib/domain/lockout";
 import { Unauthenticated } from "@/lib/errors";
 
 export type SignedIn = Actor & { sessionVersion: number };
@@ -32,9 +32,9 @@ export async function authenticate(username: string, password: string, address: 
   const passwordMatches = await verifyPassword(user?.passwordHash ?? (await decoy()), password);
   const actor = user?.active && passwordMatches ? await loadActor(db, user.id) : null;
   if (!user || !actor) {
-    await recordSignInFailure(address, username);
+    const failures = await recordSignInFailure(address, username);
     if (user) await db.user.update({ where: { id: user.id }, data: { failedLogins: { increment: 1 } } });
-    throw new Unauthenticated(WRONG_CREDENTIALS_MESSAGE);
+    throw new Unauthenticated(wrongCredentialsMessage(failures));
   }
   await recordSignInSuccess(address, username);
   await db.user.update({ where: { id: user.id }, data: { failedLogins: 0, lastLoginAt: new Date() } });

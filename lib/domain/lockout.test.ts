@@ -9,6 +9,7 @@ import {
   pairDelayMs,
   signInWaitMs,
   throttledMessage,
+  wrongCredentialsMessage,
   type AddressRecord,
   type PairRecord,
 } from "./lockout";
@@ -52,5 +53,15 @@ describe("sign-in throttle per address and account", () => {
   it("tells the wait in whole minutes, at least one", () => {
     expect(throttledMessage(1)).toBe("尝试次数过多，请 1 分钟后再试");
     expect(throttledMessage(14 * MINUTE + 1)).toBe("尝试次数过多，请 15 分钟后再试");
+  });
+});
+
+describe("wrongCredentialsMessage", () => {
+  it("counts down the free tries, then names the wait", () => {
+    expect(wrongCredentialsMessage(1)).toBe(`用户名或密码错误，还可尝试 ${FREE_FAILURES_PER_ACCOUNT - 1} 次，之后需等待 1 分钟才能再试`);
+    expect(wrongCredentialsMessage(FREE_FAILURES_PER_ACCOUNT - 1)).toBe("用户名或密码错误，还可尝试 1 次，之后需等待 1 分钟才能再试");
+    expect(wrongCredentialsMessage(FREE_FAILURES_PER_ACCOUNT)).toBe("用户名或密码错误。尝试次数过多，请 1 分钟后再试");
+    expect(wrongCredentialsMessage(FREE_FAILURES_PER_ACCOUNT + 1)).toBe("用户名或密码错误。尝试次数过多，请 2 分钟后再试");
+    expect(wrongCredentialsMessage(undefined)).toBe("用户名或密码错误");
   });
 });

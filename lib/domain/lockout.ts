@@ -64,3 +64,17 @@ export const WRONG_CREDENTIALS_MESSAGE = "用户名或密码错误";
 export function throttledMessage(waitMs: number): string {
   return `尝试次数过多，请 ${waitMinutes(waitMs)} 分钟后再试`;
 }
+
+/**
+ * The answer to a wrong name or password after the pair's `failures`-th failure: how many tries
+ * are left before the wait, or the wait itself. It is counted per typed name from this address
+ * whether or not the name exists, so it reveals no more than the throttle already does — an
+ * unknown name counts down exactly like a known one. Without a count (the counter store did not
+ * answer) only the bare message.
+ */
+export function wrongCredentialsMessage(failures: number | undefined): string {
+  if (failures === undefined) return WRONG_CREDENTIALS_MESSAGE;
+  const left = FREE_FAILURES_PER_ACCOUNT - failures;
+  if (left > 0) return `${WRONG_CREDENTIALS_MESSAGE}，还可尝试 ${left} 次，之后需等待 ${FIRST_DELAY_MINUTES} 分钟才能再试`;
+  return `${WRONG_CREDENTIALS_MESSAGE}。${throttledMessage(pairDelayMs(failures))}`;
+}

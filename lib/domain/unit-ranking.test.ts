@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { UNASSIGNED_KEY } from "./metrics";
-import { rankBySatisfaction } from "./unit-ranking";
+import { rankBySatisfaction, standingOf } from "./unit-ranking";
 
 const unit = (key: string, num: number, den: number, received = 10) => ({ key, received, satisfactionRate: { num, den, rate: den ? num / den : null } });
 const summary = (rows: ReturnType<typeof unit>[]) => rankBySatisfaction(rows).map((r) => [r.row.key, r.rank, r.list]);
@@ -43,5 +43,15 @@ describe("rankBySatisfaction", () => {
       ["B", null, null],
     ]);
     expect(rankBySatisfaction([])).toEqual([]);
+  });
+});
+
+describe("standingOf", () => {
+  it("gives one unit's rank among the ranked units", () => {
+    const rows = [unit("A", 5, 10), unit("B", 9, 10), unit("C", 0, 0), unit(UNASSIGNED_KEY, 1, 1)];
+    expect(standingOf(rows, "A")).toEqual({ rank: 2, of: 2 });
+    expect(standingOf(rows, "B")).toEqual({ rank: 1, of: 2 });
+    // No evaluation, no 满意率: not ranked, but the count of ranked units still stands.
+    expect(standingOf(rows, "C")).toEqual({ rank: null, of: 2 });
   });
 });

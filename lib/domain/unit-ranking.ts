@@ -30,3 +30,11 @@ export function rankBySatisfaction<T extends RankableUnit>(rows: readonly T[]): 
   });
   return [...ranked, ...rows.filter((row) => !rankable(row)).map((row) => ({ row, rank: null, list: null }))];
 }
+
+/** One unit's place among all: 「第 3 / 12 名」; rank null when it has no 满意率 to rank by. */
+export type Standing = { rank: number | null; of: number };
+
+export function standingOf(rows: readonly RankableUnit[], key: string): Standing {
+  const ranked = rankBySatisfaction(rows);
+  return { rank: ranked.find((r) => r.row.key === key)?.rank ?? null, of: ranked.filter((r) => r.rank !== null).length };
+}

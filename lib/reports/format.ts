@@ -4,7 +4,7 @@
 import type { Dashboard } from "@/lib/dal/metrics/dashboard";
 import { addLocalDays } from "@/lib/domain/local-time";
 import { metricChange } from "@/lib/domain/metric-change";
-import { formatRate, roundHalfUp, type MetricName, type Metrics, type Rate, type RateName } from "@/lib/domain/metrics";
+import { formatRate, roundHalfUp, type MetricName, type Metrics } from "@/lib/domain/metrics";
 import { periodLabel, type Period, type PeriodKind } from "@/lib/domain/periods";
 
 /** What the report is called, by period kind. */
@@ -21,19 +21,13 @@ export function scopeLabel(report: Pick<Dashboard, "unit">): string {
   return report.unit?.name ?? "全部单位";
 }
 
-/** A rate's value without its unit: "93.03%" or, for 平均办理时长, "12.35"; "—" for a zero denominator. */
-export function rateValueText(name: RateName, r: Rate): string {
-  if (name !== "avgHandlingHours") return formatRate(name, r);
-  return r.den === 0 ? "—" : roundHalfUp(r.num, r.den, 2, 1).toFixed(2);
-}
-
 /** A figure as the overall table shows it: "1476", "93.03%", "12.35 小时" or "—". */
 export function figureText(name: MetricName, m: Metrics): string {
   return name === "received" ? String(m.received) : formatRate(name, m[name]);
 }
 
 /**
- * 较上期, as the dashboard words it (lib/domain/metric-change.ts): "▲ 0.74 个百分点", "▼ 1.20 小时",
+ * 同比, as the dashboard words it (lib/domain/metric-change.ts): "▲ 0.74 个百分点", "▼ 1.20 小时",
  * "持平" or "—". 受理量 also says how many tickets: "▲ 86 件（6.14%）".
  */
 export function changeText(name: MetricName, current: Metrics, before: Metrics): string {

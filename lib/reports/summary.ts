@@ -3,7 +3,6 @@
 import type { Dashboard } from "@/lib/dal/metrics/dashboard";
 import { metricChange } from "@/lib/domain/metric-change";
 import { formatRate, METRIC_LABELS, roundHalfUp, type Metrics, type RateName } from "@/lib/domain/metrics";
-import { periodLabel } from "@/lib/domain/periods";
 import { rankBySatisfaction } from "@/lib/domain/unit-ranking";
 import { groupLabel, type UnitNames } from "@/lib/domain/metric-labels";
 
@@ -31,19 +30,19 @@ function rateChange(name: RateName, current: Metrics, before: Metrics): string |
 export function reportSummary(report: Dashboard, unitNames: UnitNames): string {
   const { current, before } = report;
   const who = report.unit?.name ?? "";
-  const previous = periodLabel(report.kind, report.previous);
+  const previous = report.previousLabel;
   if (current.received === 0) {
-    return `本期${who}未受理群众诉求${before.received > 0 ? `（上期 ${previous} 受理 ${before.received} 件）` : ""}，各项比率暂无数据。`;
+    return `本期${who}未受理群众诉求${before.received > 0 ? `（去年同期 ${previous} 受理 ${before.received} 件）` : ""}，各项比率暂无数据。`;
   }
 
   const sentences: string[] = [];
-  sentences.push(`本期${who}共受理群众诉求 ${current.received} 件，较上期（${previous}）${countChange(current.received, before.received)}`);
+  sentences.push(`本期${who}共受理群众诉求 ${current.received} 件，较去年同期（${previous}）${countChange(current.received, before.received)}`);
 
   const rates = QUOTED.filter((name) => current[name].den > 0).map((name) => `${METRIC_LABELS[name]} ${formatRate(name, current[name])}`);
   if (rates.length > 0) sentences.push(rates.join("，"));
 
   const changes = COMPARED.map((name) => rateChange(name, current, before)).filter((text) => text !== null);
-  if (changes.length > 0) sentences.push(`与上期相比，${changes.join("，")}`);
+  if (changes.length > 0) sentences.push(`与去年同期相比，${changes.join("，")}`);
 
   const ranked = rankBySatisfaction(report.breakdowns.unit).filter((u) => u.rank !== null);
   const best = ranked[0];

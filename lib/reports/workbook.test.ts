@@ -29,6 +29,8 @@ const report: Dashboard = {
   kind: "year",
   period: { from: "2022-01-01", to: "2023-01-01" },
   previous: { from: "2021-01-01", to: "2022-01-01" },
+  previousLabel: "2021年",
+  standing: null,
   unit: null,
   allUnits: true,
   current: metrics(1486, {
@@ -73,15 +75,20 @@ async function roundTrip(): Promise<ExcelJS.Workbook> {
 
 const rowValues = (row: ExcelJS.Row) => (row.values as ExcelJS.CellValue[]).slice(1);
 
-/** The row whose first cell is `label`, as an object keyed by the table's header. */
-function rowOf(sheet: ExcelJS.Worksheet, headerRow: number, label: string): Record<string, ExcelJS.CellValue> {
-  const header = rowValues(sheet.getRow(headerRow)).map(String);
+/** The row below the header whose first cell is `label`. */
+function findRow(sheet: ExcelJS.Worksheet, headerRow: number, label: string): ExcelJS.Row {
   let found: ExcelJS.Row | undefined;
   sheet.eachRow((row) => {
     if (row.number > headerRow && row.getCell(1).value === label) found = row;
   });
   if (!found) throw new Error(`no row ${label}`);
-  const cells = found;
+  return found;
+}
+
+/** The row whose first cell is `label`, as an object keyed by the table's header. */
+function rowOf(sheet: ExcelJS.Worksheet, headerRow: number, label: string): Record<string, ExcelJS.CellValue> {
+  const header = rowValues(sheet.getRow(headerRow)).map(String);
+  const cells = findRow(sheet, headerRow, label);
   return Object.fromEntries(header.map((h, i) => [h, cells.getCell(i + 1).value]));
 }
 
@@ -96,19 +103,26 @@ describe("buildMetricsWorkbook", () => {
     expect(sheet.getCell("B1").value).toBe("示例市公安局交通警察支队 接诉即办工作年报 · 2022年");
     expect(sheet.getCell("B2").value).toBe("2022年（2022-01-01 至 2022-12-31）");
     expect(sheet.getCell("B3").value).toBe("全部单位");
+    expect(sheet.getCell("A4").value).toBe("同比（去年同期）");
+    expect(sheet.getCell("B4").value).toBe("2021年");
     expect(sheet.getCell("B5").value).toBe("2023-01-05 10:00");
     const headerRow = 8;
-    expect(rowValues(sheet.getRow(headerRow))).toEqual(["指标", "分子", "分母", "比率", "比率（数值）", "上期", "变化", "口径（分子 / 分母）"]);
+    expect(rowValues(sheet.getRow(headerRow))).toEqual(["指标", "分子", "分母", "本期", "去年同期", "变化", "口径（分子 / 分母）"]);
     expect(sheet.getRow(headerRow).font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: headerRow });
 
-    expect(rowOf(sheet, headerRow, "受理量")).toMatchObject({ 比率: "1486", "比率（数值）": 1486, 上期: "1400", 变化: "▲ 86 件（6.14%）" });
+    expect(rowOf(sheet, headerRow, "受理量")).toMatchObject({ 本期: 1486, 去年同期: 1400, 变化: "▲ 86 件（6.14%）" });
+    // Rates are numbers with a percent format (sortable, summable), equal to the displayed figure.
     const satisfaction = rowOf(sheet, headerRow, "满意率");
-    expect(satisfaction).toMatchObject({ 分子: 1339, 分母: 1439, 比率: "93.05%", "比率（数值）": 0.9305, 上期: "92.31%", 变化: "▲ 0.74 个百分点" });
-    expect(sheet.getRow(headerRow + 6).getCell(5).numFmt).toBe("0.00%");
-    // Nothing to divide by: "—" and an empty number, never 0% or 100%.
-    expect(rowOf(sheet, headerRow, "响应率")).toMatchObject({ 分子: 0, 分母: 0, 比率: "—", "比率（数值）": null, 上期: "—", 变化: "—" });
-    expect(rowOf(sheet, headerRow, "平均办理时长")).toMatchObject({ 比率: "12.35 小时", "比率（数值）": 12.35 });
+    expect(satisfaction).toMatchObject({ 分子: 1339, 分母: 1439, 本期: 0.9305, 去年同期: 0.9231, 变化: "▲ 0.74 个百分点" });
+    const satisfactionRow = findRow(sheet, headerRow, "满意率");
+    expect(satisfactionRow.getCell(4).numFmt).toBe("0.00%");
+    expect(satisfactionRow.getCell(5).numFmt).toBe("0.00%");
+    // Nothing to divide by: an empty cell, never 0% or 100%.
+    expect(rowOf(sheet, headerRow, "响应率")).toMatchObject({ 分子: 0, 分母: 0, 本期: null, 去年同期: null, 变化: "—" });
+    // Hour totals rounded to one decimal, the average as the dashboard shows it.
+    expect(rowOf(sheet, headerRow, "平均办理时长（小时）")).toMatchObject({ 分子: 18282.9, 本期: 12.35 });
+    expect(findRow(sheet, headerRow, "平均办理时长（小时）").getCell(2).numFmt).toBe("0.0");
   });
 
   it("按单位 has Chinese group names and 分子 / 分母 / rate columns for every rate", async () => {
@@ -120,8 +134,10 @@ describe("buildMetricsWorkbook", () => {
 
     const zq1Row = rowOf(sheet, 1, "执勤一大队");
     // Half-up: 1335 / 1435 = 93.0313… → 93.03%.
-    expect(zq1Row).toMatchObject({ 受理量: 1476, 满意率分子: 1335, 满意率分母: 1435, 满意率: "93.03%", 平均办理时长: "12.35" });
-    expect(rowOf(sheet, 1, "执勤二大队")).toMatchObject({ 响应率分子: 0, 响应率分母: 0, 响应率: "—", 平均办理时长: "—" });
+    expect(zq1Row).toMatchObject({ 受理量: 1476, 满意率分子: 1335, 满意率分母: 1435, 满意率: 0.9303, 平均办理时长: 12.35 });
+    const header2 = rowValues(sheet.getRow(1));
+    expect(findRow(sheet, 1, "执勤一大队").getCell(header2.indexOf("满意率") + 1).numFmt).toBe("0.00%");
+    expect(rowOf(sheet, 1, "执勤二大队")).toMatchObject({ 响应率分子: 0, 响应率分母: 0, 响应率: null, 平均办理时长: null });
     expect(rowOf(sheet, 1, "待派单")).toMatchObject({ 受理量: 0 });
   });
 
@@ -147,14 +163,15 @@ describe("report wording", () => {
 
   it("writes the summary from the figures", () => {
     const summary = reportSummary(report, unitNames);
-    expect(summary).toContain("本期共受理群众诉求 1486 件，较上期（2021年）增加 86 件（6.14%）");
+    expect(summary).toContain("本期共受理群众诉求 1486 件，较去年同期（2021年）增加 86 件（6.14%）");
     expect(summary).toContain("办结率 99.66%");
     expect(summary).toContain("满意率 93.05%");
     expect(summary).toContain("满意率上升 0.74 个百分点");
+    expect(summary).toContain("与去年同期相比");
     expect(summary).toContain("满意率最高的是执勤二大队（100.00%），最低的是执勤一大队（93.03%）");
     expect(summary).toContain("诉求最多的分类是交通组织（900 件，占 60.57%）");
     expect(summary).not.toContain("响应率"); // 0 / 0: left out rather than shown as 0%
-    expect(reportSummary({ ...report, current: metrics(0) }, unitNames)).toBe("本期未受理群众诉求（上期 2021年 受理 1400 件），各项比率暂无数据。");
+    expect(reportSummary({ ...report, current: metrics(0) }, unitNames)).toBe("本期未受理群众诉求（去年同期 2021年 受理 1400 件），各项比率暂无数据。");
   });
 
   it("names the file in Chinese with an ASCII fallback", () => {

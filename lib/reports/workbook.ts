@@ -1,13 +1,27 @@
-// The 统计报表 as an Excel workbook: 总体 (the period's §6 figures beside the period before) and
+// The 统计报表 as an Excel workbook: 总体 (the period's §6 figures beside the same days a year
+// earlier, lib/domain/comparison.ts) and
 // one sheet per breakdown. Every sheet is a table described by its columns below, so a column is
-// added or renamed in one place. Rates are text ("93.03%", "—") exactly as the dashboard shows
-// them, each beside its numerator and denominator (DOMAIN.md §6).
+// added or renamed in one place. Rates are numbers with a percent format, so leaders can sort, sum
+// and chart them; their value is the dashboard's displayed figure (half-up, DOMAIN.md §6), so the
+// cell shows exactly "93.03%". A zero denominator leaves the cell empty (the dashboard's "—").
 import ExcelJS from "exceljs";
 import type { Dashboard } from "@/lib/dal/metrics/dashboard";
 import type { GroupedMetrics } from "@/lib/dal/metrics/read";
 import { formatLocalDateTime } from "@/lib/domain/local-time";
-import { METRIC_LABELS, METRIC_NAMES, RATE_NAMES, RATE_PARTS, roundHalfUp, type GroupBy, type MetricName, type Metrics } from "@/lib/domain/metrics";
-import { changeText, figureText, periodText, rateValueText, reportTitle, scopeLabel } from "./format";
+import {
+  METRIC_LABELS,
+  METRIC_NAMES,
+  RATE_NAMES,
+  RATE_PARTS,
+  roundHalfUp,
+  type GroupBy,
+  type MetricName,
+  type Metrics,
+  type Rate,
+  type RateName,
+} from "@/lib/domain/metrics";
+import { changeText, periodText, reportTitle, scopeLabel } from "./format";
+import { COMPARISON_BASIS } from "@/lib/domain/comparison";
 import { groupLabel, type UnitNames } from "@/lib/domain/metric-labels";
 
 export type Column<Row> = {
@@ -20,16 +34,36 @@ export type Column<Row> = {
 };
 
 const HOURS = "0.00";
+/** Hour totals (平均办理时长分子) to one decimal: 211870.7, not 211870.68998722223. */
+const TOTAL_HOURS = "0.0";
 const PERCENT = "0.00%";
-const partFormat = (name: MetricName) => (name === "avgHandlingHours" ? HOURS : undefined);
+const COUNT = "0";
+const partFormat = (name: MetricName) => (name === "avgHandlingHours" ? TOTAL_HOURS : undefined);
+const rateFormat = (name: MetricName) => (name === "received" ? COUNT : name === "avgHandlingHours" ? HOURS : PERCENT);
+
+/** A numerator as a cell: hour totals rounded to one decimal, counts as they are. */
+function partNumber(name: RateName, r: Rate): number {
+  return name === "avgHandlingHours" ? Math.round(r.num * 10) / 10 : r.num;
+}
+
+/**
+ * A rate as a cell: the displayed figure (0.9303 for 93.03%, 12.35 for 12.35 小时), so the cell and
+ * the dashboard never disagree; null (an empty cell) for a zero denominator, never 0% or 100%.
+ */
+export function rateNumber(name: RateName, r: Rate): number | null {
+  if (r.den === 0) return null;
+  return name === "avgHandlingHours" ? roundHalfUp(r.num, r.den, 2, 1) : roundHalfUp(r.num, r.den, 4, 1);
+}
+
+const figureNumber = (name: MetricName, m: Metrics): number | null => (name === "received" ? m.received : rateNumber(name, m[name]));
 
 /** 受理量, then 分子, 分母 and the rate itself for every §6 rate. */
 const METRIC_COLUMNS: readonly Column<Metrics>[] = [
   { header: METRIC_LABELS.received, value: (m) => m.received },
   ...RATE_NAMES.flatMap((name): Column<Metrics>[] => [
-    { header: `${METRIC_LABELS[name]}分子`, value: (m) => m[name].num, numFmt: partFormat(name) },
+    { header: `${METRIC_LABELS[name]}分子`, value: (m) => partNumber(name, m[name]), numFmt: partFormat(name) },
     { header: `${METRIC_LABELS[name]}分母`, value: (m) => m[name].den },
-    { header: METRIC_LABELS[name], value: (m) => rateValueText(name, m[name]), figureText: true },
+    { header: METRIC_LABELS[name], value: (m) => rateNumber(name, m[name]), numFmt: rateFormat(name) },
   ]),
 ];
 
@@ -42,29 +76,13 @@ const BREAKDOWN_SHEETS: readonly { groupBy: GroupBy; sheet: string; groupHeader:
 
 type OverallRow = { name: MetricName; current: Metrics; before: Metrics };
 
-/**
- * The number behind 比率, for sorting and charts in Excel. It is the displayed figure (rounded
- * half-up), not the raw quotient, so the cell and the text beside it never disagree.
- */
-function rateNumber({ name, current }: OverallRow): number | null {
-  if (name === "received") return current.received;
-  const r = current[name];
-  if (r.den === 0) return null;
-  return name === "avgHandlingHours" ? roundHalfUp(r.num, r.den, 2, 1) : roundHalfUp(r.num, r.den, 4, 1);
-}
-
 const OVERALL_COLUMNS: readonly Column<OverallRow>[] = [
-  { header: "指标", value: (r) => METRIC_LABELS[r.name] },
+  { header: "指标", value: (r) => (r.name === "avgHandlingHours" ? `${METRIC_LABELS[r.name]}（小时）` : METRIC_LABELS[r.name]) },
   // 受理量 is a count, not a quotient: it has no numerator or denominator of its own.
-  { header: "分子", value: (r) => (r.name === "received" ? null : r.current[r.name].num), numFmt: (r) => partFormat(r.name) },
+  { header: "分子", value: (r) => (r.name === "received" ? null : partNumber(r.name, r.current[r.name])), numFmt: (r) => partFormat(r.name) },
   { header: "分母", value: (r) => (r.name === "received" ? null : r.current[r.name].den) },
-  { header: "比率", value: (r) => figureText(r.name, r.current), figureText: true },
-  {
-    header: "比率（数值）",
-    value: rateNumber,
-    numFmt: (r) => (r.name === "received" ? "0" : r.name === "avgHandlingHours" ? HOURS : PERCENT),
-  },
-  { header: "上期", value: (r) => figureText(r.name, r.before), figureText: true },
+  { header: "本期", value: (r) => figureNumber(r.name, r.current), numFmt: (r) => rateFormat(r.name) },
+  { header: "去年同期", value: (r) => figureNumber(r.name, r.before), numFmt: (r) => rateFormat(r.name) },
   { header: "变化", value: (r) => changeText(r.name, r.current, r.before), figureText: true },
   {
     header: "口径（分子 / 分母）",
@@ -128,9 +146,9 @@ export function buildMetricsWorkbook(report: Dashboard, unitNames: UnitNames, op
     ["报表", reportTitle(options.organisation ?? "", report.kind, report.period)],
     ["统计期间", periodText(report.kind, report.period)],
     ["统计范围", scopeLabel(report)],
-    ["对比上期", periodText(report.kind, report.previous)],
+    [COMPARISON_BASIS, report.previousLabel],
     ["生成时间", formatLocalDateTime(generatedAt)],
-    ["说明", "按受理时间统计，不含已并单、无效工单；比率四舍五入保留两位小数，分母为 0 时显示“—”"],
+    ["说明", "按受理时间统计，不含已并单、无效工单；比率为数值（百分比格式），四舍五入保留两位小数，分母为 0 时留空；时长单位为小时"],
   ];
   about.forEach(([label, text], i) => {
     const row = overall.getRow(i + 1);

@@ -136,6 +136,16 @@ export const calendarDaySchema = z
     }
   });
 
+/** A whole year's list: the notice's text or dates, one a line (lib/domain/holiday-notice.ts). */
+export const calendarYearSchema = z.object({
+  year: z.coerce.number({ error: "请选择年份" }).int("请选择年份").min(2000, "年份应在 2000—2100 之间").max(2100, "年份应在 2000—2100 之间"),
+  text: z
+    .string({ error: "请粘贴通知正文或日期列表" })
+    .trim()
+    .min(1, "请粘贴通知正文或日期列表")
+    .max(20_000, "内容过长：一次只登记一年的日期（不超过 20000 字）"),
+});
+
 // ─── Users (用户) ─────────────────────────────────────────────────────────────
 
 /** Staff names start with a letter, so they never collide with citizens' phone-number names. */

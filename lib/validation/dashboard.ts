@@ -114,16 +114,27 @@ export function dashboardHref(params: DashboardParams): string {
 }
 
 /** Which tickets a drill-down lists, before choosing the figure: the dashboard's period and
- * unit, narrowed by what was clicked (a unit, category, channel or month). */
-export type DrillTarget = { period: Period; unit?: string; category?: string; channel?: string; month?: string };
+ * unit, narrowed by what was clicked (a unit, category, channel or month) or by the citizens'
+ * verdict (the 不满意 tickets behind a 满意率). */
+export type DrillTarget = { period: Period; unit?: string; category?: string; channel?: string; month?: string; satisfaction?: string };
 
-/** The /dashboard/tickets URL listing the tickets behind one figure (drilldownQuerySchema). */
-export function drilldownHref(target: DrillTarget, metric: MetricName, part: FigurePart, page = 1): string {
+function drilldownSearch(target: DrillTarget, metric: MetricName, part: FigurePart): URLSearchParams {
   const search = new URLSearchParams({ metric, part, from: target.period.from, to: target.period.to });
-  for (const key of ["unit", "category", "channel", "month"] as const) {
+  for (const key of ["unit", "category", "channel", "month", "satisfaction"] as const) {
     const value = target[key];
     if (value) search.set(key, value);
   }
+  return search;
+}
+
+/** The /dashboard/tickets URL listing the tickets behind one figure (drilldownQuerySchema). */
+export function drilldownHref(target: DrillTarget, metric: MetricName, part: FigurePart, page = 1): string {
+  const search = drilldownSearch(target, metric, part);
   if (page > 1) search.set("page", String(page));
   return `/dashboard/tickets?${search}`;
+}
+
+/** The same list as an .xlsx download (every page). */
+export function drilldownExportHref(target: DrillTarget, metric: MetricName, part: FigurePart): string {
+  return `/dashboard/tickets/export?${drilldownSearch(target, metric, part)}`;
 }

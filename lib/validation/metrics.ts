@@ -1,5 +1,5 @@
 // Parameters of `npm run cli -- metrics`, GET /api/v1/metrics and the dashboard (DOMAIN.md §7).
-import { CATEGORY_CODES, CHANNELS } from "@/lib/domain/labels";
+import { CATEGORY_CODES, CHANNELS, SATISFACTION_LABELS } from "@/lib/domain/labels";
 import { GROUP_BYS, METRIC_NAMES } from "@/lib/domain/metrics";
 import { dayNumberOfDate, isValidPeriod } from "@/lib/domain/periods";
 import { isLocalDate } from "@/lib/domain/local-time";
@@ -52,6 +52,8 @@ export const drilldownQuerySchema = z
     month: optionalParam(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "月份格式应为 YYYY-MM")),
     metric: z.enum(METRIC_NAMES, { error: "指标名称无效" }),
     part: z.enum(["num", "den"], { error: "应为 num（分子）或 den（分母）" }).default("den"),
+    /** Only the tickets the citizen rated so (e.g. the 不满意 ones behind a 满意率). */
+    satisfaction: optionalParam(z.enum(Object.keys(SATISFACTION_LABELS) as [keyof typeof SATISFACTION_LABELS], { error: "满意度应为 SATISFIED、BASIC、UNSATISFIED 或 NONE" })),
     page: z.coerce.number().int().min(1, "页码从 1 开始").max(100_000).default(1),
   })
   .superRefine(checkPeriod);

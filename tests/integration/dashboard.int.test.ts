@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { dashboard } from "@/lib/dal/metrics/dashboard";
 import { drilldown } from "@/lib/dal/metrics/drilldown";
 import { formatRate, METRIC_NAMES, type FigurePart, type MetricName } from "@/lib/domain/metrics";
+import { rankBySatisfaction } from "@/lib/domain/unit-ranking";
 import { Forbidden } from "@/lib/errors";
 import { dashboardQuerySchema, drilldownHref, type DrillTarget } from "@/lib/validation/dashboard";
 import { drilldownQuerySchema } from "@/lib/validation/metrics";
@@ -101,6 +102,37 @@ describe("dashboard figures and their drill-downs", () => {
   });
 });
 
+describe("dashboard comparisons", () => {
+  it("compare a year under way with the same days last year and hide the months still to come", async () => {
+    const midsummer = new Date("2025-06-30T04:00:00Z"); // 12:00 in Shanghai
+    const data = await dashboard(manager, YEAR_2025, midsummer);
+    expect(data.previous).toEqual({ from: "2024-01-01", to: "2024-07-01" });
+    expect(data.previousLabel).toBe("2024年同期（2024-01-01 至 2024-06-30）");
+    const sameDays = await dashboard(manager, { kind: "custom", period: data.previous }, midsummer);
+    expect(data.before).toEqual(sameDays.current);
+    expect(data.breakdowns.month.map((r) => r.key)).toEqual(["2025-01", "2025-02", "2025-03", "2025-04", "2025-05", "2025-06"]);
+    // A complete year: the whole year before, every month listed.
+    const past = await dashboard(manager, dashboardQuerySchema.parse({ kind: "year", at: "2022-06-01" }), midsummer);
+    expect(past.previous).toEqual({ from: "2021-01-01", to: "2022-01-01" });
+    expect(past.previousLabel).toBe("2021年");
+    expect(past.breakdowns.month).toHaveLength(12);
+  });
+
+  it("place one unit among all units by 满意率, for a manager and for the unit's lead", async () => {
+    const all = await dashboard(manager, YEAR_2025);
+    expect(all.standing).toBeNull();
+    const ranked = rankBySatisfaction(all.breakdowns.unit);
+    const zq1 = ranked.find((r) => r.row.key === "ZQ1")!;
+    const standing = { rank: zq1.rank, of: ranked.filter((r) => r.rank !== null).length };
+    expect(standing.of).toBeGreaterThan(1);
+    expect((await dashboard(manager, { ...YEAR_2025, unit: "ZQ1" })).standing).toEqual(standing);
+    expect((await dashboard(lead, YEAR_2025)).standing).toEqual(standing);
+    const html = await renderPage(lead, "dashboard", { kind: "year", at: "2025-06-30" });
+    expect(html).toContain(`第 ${standing.rank} / ${standing.of} 名`);
+    expect(html).toContain("同比（去年同期）");
+  });
+});
+
 describe("dashboard page", () => {
   it("renders every KPI card, the unit ranking and links to the drill-down", async () => {
     const html = await renderPage(manager, "dashboard", { kind: "year", at: "2025-06-30" });
@@ -150,6 +182,28 @@ describe("drill-down page", () => {
     expect(html).toContain('href="/dashboard?kind=year&amp;at=2022-01-01&amp;unit=ZQ1"');
     expect(html.match(/data-testid="ticket-row"/g)).toHaveLength(50);
     expect(html).toContain("&amp;unit=ZQ1&amp;page=2");
+  });
+
+  it("shows each ticket's satisfaction and comment, links to the 不满意 ones and lists only those there", async () => {
+    const zq1 = { from: "2022-01-01", to: "2023-01-01", unit: "ZQ1" };
+    const html = await renderPage(manager, "dashboard/tickets", { ...zq1, metric: "satisfactionRate", part: "den" });
+    expect(html).toContain(">满意度</th>");
+    expect(html).toContain(">评价意见</th>");
+    expect(html).toContain("/dashboard/tickets?metric=satisfactionRate&amp;part=den&amp;from=2022-01-01&amp;to=2023-01-01&amp;unit=ZQ1&amp;satisfaction=UNSATISFIED");
+    expect(html).toContain("/dashboard/tickets/export?metric=satisfactionRate&amp;part=den");
+
+    const list = (part: "num" | "den", satisfaction?: "UNSATISFIED") => drilldown(manager, drilldownQuerySchema.parse({ ...zq1, metric: "satisfactionRate", part, satisfaction }));
+    const unsatisfied = await list("den", "UNSATISFIED");
+    // Every evaluated ticket is 满意, 基本满意 or 不满意.
+    expect(unsatisfied.total).toBe((await list("den")).total - (await list("num")).total);
+    expect(unsatisfied.total).toBeGreaterThan(0);
+    expect(unsatisfied.items.every((row) => row.satisfaction === "UNSATISFIED")).toBe(true);
+    // The seeded history gives every 不满意 a comment; the list shows the citizen's words.
+    expect(unsatisfied.items.filter((row) => row.comment).length).toBeGreaterThan(0);
+    const unsatisfiedHtml = await renderPage(manager, "dashboard/tickets", { ...zq1, metric: "satisfactionRate", part: "den", satisfaction: "UNSATISFIED" });
+    expect(unsatisfiedHtml).toContain("仅不满意");
+    expect(unsatisfiedHtml).toContain(unsatisfied.items.find((row) => row.comment)!.comment!.slice(0, 10));
+    expect(await renderPage(manager, "dashboard/tickets", { ...zq1, metric: "satisfactionRate", part: "den", satisfaction: "MAYBE" })).toContain("满意度应为");
   });
 
   it("explains bad parameters in Chinese", async () => {

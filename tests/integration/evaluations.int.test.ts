@@ -3,6 +3,7 @@ import { actorOf } from "../support/actors";
 import type { Actor } from "@/lib/auth/actor";
 import {
   callbackQueue,
+  type CallbackItem,
   evaluationByToken,
   expireEvaluations,
   recordUnreachable,
@@ -98,7 +99,7 @@ describe("回访 by the one-time link", () => {
     expect(tail).toMatchObject([{ type: "EVALUATED", payload: { satisfaction: "UNSATISFIED", source: "LINK" } }]);
     await expect(evaluationByToken(t.token)).rejects.toMatchObject({ status: 404 });
     // Not in the callback queue either: it waits for the manager.
-    expect((await callbackQueue(dispatcher)).map((i) => i.no)).not.toContain(t.no);
+    expect((await wholeQueue()).map((i) => i.no)).not.toContain(t.no);
   });
 
   it("rejects bad answers in Chinese and unknown or malformed tokens", async () => {
@@ -165,12 +166,22 @@ describe("未评价 after the window", () => {
   });
 });
 
+/** Every page of the dispatcher's 回访队列. */
+async function wholeQueue(): Promise<CallbackItem[]> {
+  const items: CallbackItem[] = [];
+  for (let page = 1; ; page++) {
+    const result = await callbackQueue(dispatcher, { page });
+    items.push(...result.items);
+    if (page * result.pageSize >= result.total) return items;
+  }
+}
+
 describe("回访 by phone", () => {
   it("lists replied tickets with the phone, oldest reply first, for dispatchers only", async () => {
     const a = await repliedTicket({ phone: "13912340011" });
     const b = await repliedTicket({ phone: "13912340012" });
     const anonymous = await repliedTicket({ anonymous: true, phone: undefined, name: undefined });
-    const queue = await callbackQueue(dispatcher);
+    const queue = await wholeQueue();
     const nos = queue.map((i) => i.no);
     expect(nos.indexOf(a.no)).toBeGreaterThanOrEqual(0);
     expect(nos.indexOf(a.no)).toBeLessThan(nos.indexOf(b.no));
@@ -189,7 +200,7 @@ describe("回访 by phone", () => {
     await expect(recordUnreachable(dispatcher, t.no, 4)).rejects.toMatchObject({ status: 409, message: "工单已被他人更新，请刷新后重试" });
     expect(await recordUnreachable(dispatcher, t.no, 5)).toMatchObject({ callbackAttempts: 2, closed: false });
     expect(await db.ticket.findUniqueOrThrow({ where: { id: t.id } })).toMatchObject({ status: "REPLIED", callbackAttempts: 2 });
-    expect((await callbackQueue(dispatcher)).find((i) => i.no === t.no)).toMatchObject({ callbackAttempts: 2, version: 6 });
+    expect((await wholeQueue()).find((i) => i.no === t.no)).toMatchObject({ callbackAttempts: 2, version: 6 });
 
     expect(await recordUnreachable(dispatcher, t.no, 6)).toEqual({ no: t.no, version: 7, callbackAttempts: 3, closed: true });
     const row = await db.ticket.findUniqueOrThrow({ where: { id: t.id }, include: { evaluations: true } });

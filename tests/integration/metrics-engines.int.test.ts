@@ -110,7 +110,7 @@ describe("metric reads over tickets worked through the API", () => {
     expect(row).toMatchObject({ status: "CLOSED", category: "TRAFFIC_ORG", ownerUnitName: "执勤一大队", supervised: false });
     expect(row.receivedAt).toBeInstanceOf(Date);
     expect(Math.abs(row.receivedAt.getTime() - created.getTime())).toBeLessThan(60_000);
-    expect(row.dueAt!.getTime()).toBeGreaterThan(row.receivedAt.getTime());
+    expect(row.closedAt!.getTime()).toBeGreaterThan(row.receivedAt.getTime());
   });
 });
 

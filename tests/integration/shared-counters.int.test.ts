@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 import { actorOf } from "../support/actors";
 import { sweepCounters } from "@/lib/counters/sweep";
 import { db } from "@/lib/db";
-import { FORGET_AFTER_MINUTES, FREE_FAILURES_PER_ACCOUNT } from "@/lib/domain/lockout";
+import { FORGET_AFTER_MINUTES, FREE_FAILURES_PER_ACCOUNT, wrongCredentialsMessage } from "@/lib/domain/lockout";
 import { counters } from "@/lib/sql";
 
 type RateLimitModule = typeof import("@/lib/rate-limit");
@@ -74,7 +74,7 @@ describe("sign-in throttle shared by every node", () => {
   it("failures on one node throttle the pair on another, also after a restart, until 解除锁定 on a third", async () => {
     const [a, b] = [await users(), await users()];
     for (let i = 0; i < FREE_FAILURES_PER_ACCOUNT; i++) {
-      expect(await attempt(i % 2 ? a : b, "zq1.handler", `wrong-${i}-pass`, "198.51.100.80")).toBe("用户名或密码错误");
+      expect(await attempt(i % 2 ? a : b, "zq1.handler", `wrong-${i}-pass`, "198.51.100.80")).toBe(wrongCredentialsMessage(i + 1));
     }
     expect(await attempt(a, "zq1.handler", "demo123456", "198.51.100.80")).toMatch(/^尝试次数过多，请 1 分钟后再试$/);
     expect(await attempt(b, "zq1.handler", "demo123456", "198.51.100.80")).toMatch(/^尝试次数过多/);
@@ -100,7 +100,7 @@ describe("sign-in throttle shared by every node", () => {
       .where("account", "=", "no.such.user")
       .executeTakeFirstOrThrow();
     expect(row.failures).toBe(FREE_FAILURES_PER_ACCOUNT - 1);
-    expect(await attempt(a, "no.such.user", "guess-last-x", "198.51.100.81")).toBe("用户名或密码错误");
+    expect(await attempt(a, "no.such.user", "guess-last-x", "198.51.100.81")).toBe(wrongCredentialsMessage(FREE_FAILURES_PER_ACCOUNT));
     expect(await attempt(b, "no.such.user", "guess-more-x", "198.51.100.81")).toMatch(/^尝试次数过多/);
   });
 });

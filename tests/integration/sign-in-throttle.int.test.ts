@@ -3,7 +3,7 @@
 // lock a user out from another address.
 import { describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/dal/users";
-import { FAILURES_PER_ADDRESS, FREE_FAILURES_PER_ACCOUNT } from "@/lib/domain/lockout";
+import { FAILURES_PER_ADDRESS, FREE_FAILURES_PER_ACCOUNT, wrongCredentialsMessage } from "@/lib/domain/lockout";
 
 const RIGHT = "demo123456";
 
@@ -23,7 +23,9 @@ describe("sign-in throttle", () => {
     const stranger = "198.51.100.10";
     const answers: string[] = [];
     for (let i = 0; i < FREE_FAILURES_PER_ACCOUNT + 5; i++) answers.push(await attempt("dispatcher", `guess-${i}-x1`, stranger));
-    expect(answers.slice(0, FREE_FAILURES_PER_ACCOUNT)).toEqual(Array(FREE_FAILURES_PER_ACCOUNT).fill("用户名或密码错误"));
+    // Each refusal says how many tries are left before the wait.
+    expect(answers.slice(0, FREE_FAILURES_PER_ACCOUNT)).toEqual(Array.from({ length: FREE_FAILURES_PER_ACCOUNT }, (_, i) => wrongCredentialsMessage(i + 1)));
+    expect(answers[0]).toBe(`用户名或密码错误，还可尝试 ${FREE_FAILURES_PER_ACCOUNT - 1} 次，之后需等待 1 分钟才能再试`);
     expect(answers.slice(FREE_FAILURES_PER_ACCOUNT).every((a) => /^尝试次数过多，请 \d+ 分钟后再试$/.test(a))).toBe(true);
     // The stranger is slowed down even when guessing right...
     expect(await attempt("dispatcher", RIGHT, stranger)).toMatch(/尝试次数过多/);
@@ -43,7 +45,7 @@ describe("sign-in throttle", () => {
   it("caps one address across many accounts, without touching other addresses", async () => {
     const sprayer = "198.51.100.30";
     for (let i = 0; i < FAILURES_PER_ADDRESS; i++) {
-      expect(await attempt(`spray.${i}`, "wrong-pass1", sprayer)).toBe("用户名或密码错误");
+      expect(await attempt(`spray.${i}`, "wrong-pass1", sprayer)).toMatch(/^用户名或密码错误，还可尝试/);
     }
     expect(await attempt("zq2.handler", RIGHT, sprayer)).toMatch(/尝试次数过多/);
     expect(await attempt("zq2.handler", RIGHT, "203.0.113.31")).toBe("OK");

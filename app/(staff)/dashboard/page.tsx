@@ -46,9 +46,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </span>
       </div>
       <PeriodPicker kind={data.kind} period={data.period} unit={parsed.data.unit} units={units} today={localDateOf(new Date())} />
-      <KpiCards current={data.current} before={data.before} previousLabel={periodLabel(data.kind, data.previous)} target={base} />
+      <KpiCards current={data.current} before={data.before} previousLabel={data.previousLabel} target={base} />
       <TrendSection rows={rows("month")} />
-      <RankingSection rows={unitRows} singleTitle={data.unit ? (data.allUnits ? `${data.unit.name}指标` : "本单位指标") : undefined} />
+      <RankingSection
+        rows={unitRows}
+        singleTitle={data.unit ? (data.allUnits ? `${data.unit.name}指标` : "本单位指标") : undefined}
+        standing={data.standing}
+      />
       <div className="grid gap-4 lg:grid-cols-2">
         <CategorySection rows={rows("category")} />
         <ChannelSection rows={rows("channel")} />

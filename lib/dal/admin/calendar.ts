@@ -6,7 +6,8 @@ import { Invalid, NotFound } from "@/lib/errors";
 import { invalidateReference } from "@/lib/dal/reference";
 import { requireAdmin, writeAudit } from "@/lib/dal/admin/audit";
 import { parseOrThrow } from "@/lib/validation/errors";
-import { CALENDAR_KIND_LABELS, calendarDaySchema, type CalendarKind } from "@/lib/validation/admin";
+import { parseHolidayList } from "@/lib/domain/holiday-notice";
+import { CALENDAR_KIND_LABELS, calendarDaySchema, calendarYearSchema, type CalendarKind } from "@/lib/validation/admin";
 
 export type CalendarDayRow = { date: string; kind: CalendarKind; name: string; weekday: number };
 
@@ -58,4 +59,31 @@ export async function removeCalendarDay(actor: Actor, date: string): Promise<{ d
   });
   invalidateReference();
   return { date };
+}
+
+export type CalendarYearSaved = { year: number; holidays: number; workdays: number; replaced: number };
+
+/**
+ * A whole year at once (the State Council notice pasted, or a list of dates): the year's
+ * registrations are replaced by the list in one transaction, so the calendar is never half
+ * old and half new. The text is parsed here again, with the rule the preview used
+ * (lib/domain/holiday-notice.ts); any problem stores nothing.
+ */
+export async function replaceCalendarYear(actor: Actor, raw: unknown): Promise<CalendarYearSaved> {
+  requireAdmin(actor);
+  const input = parseOrThrow(calendarYearSchema, raw);
+  const list = parseHolidayList(input.text, input.year);
+  if (list.problems.length > 0) throw new Invalid(list.problems.map((message) => ({ field: "text", message })));
+  const days = list.days.map((day) => parseOrThrow(calendarDaySchema, day));
+  const prefix = `${list.year}-`;
+  const replaced = await transaction(async (tx) => {
+    const before = await tx.calendarDay.findMany({ where: { date: { startsWith: prefix } }, orderBy: { date: "asc" } });
+    await tx.calendarDay.deleteMany({ where: { date: { startsWith: prefix } } });
+    await tx.calendarDay.createMany({ data: days });
+    await writeAudit(tx, actor, { entity: "CalendarDay", entityId: String(list.year), action: "UPDATE", before: { days: before }, after: { days } });
+    return before.length;
+  });
+  invalidateReference();
+  const holidays = days.filter((d) => d.kind === "HOLIDAY").length;
+  return { year: list.year, holidays, workdays: days.length - holidays, replaced };
 }

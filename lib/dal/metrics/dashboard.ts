@@ -5,7 +5,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { reference } from "@/lib/dal/reference";
 import { GROUP_BYS, ratesOf, type GroupBy, type Metrics } from "@/lib/domain/metrics";
-import { previousPeriod, type Period, type PeriodKind } from "@/lib/domain/periods";
+import { comparisonOf, withoutFutureMonths } from "@/lib/domain/comparison";
+import { localDateOf } from "@/lib/domain/local-time";
+import type { Period, PeriodKind } from "@/lib/domain/periods";
+import { standingOf, type Standing } from "@/lib/domain/unit-ranking";
 import { Forbidden } from "@/lib/errors";
 import { aggregateCounters, total } from "./counters";
 import { counterFilter, groupedMetrics, metricsScope, type GroupedMetrics } from "./read";
@@ -15,21 +18,31 @@ export type DashboardQuery = { kind: PeriodKind; period: Period; unit?: string }
 export type Dashboard = {
   kind: PeriodKind;
   period: Period;
+  /** What `before` covers: the same days a year earlier (同比, lib/domain/comparison.ts). */
   previous: Period;
+  /** 「2021年」 or 「2025年同期（2025-01-01 至 2025-11-30）」. */
+  previousLabel: string;
   /** The unit the figures are limited to (a LEAD's own, or a manager's choice); null = all units. */
   unit: { code: string; name: string } | null;
   /** Whether the actor may choose the unit (MANAGER) or is held to their own (LEAD). */
   allUnits: boolean;
   current: Metrics;
   before: Metrics;
+  /** By month, months still to come left out. */
   breakdowns: Record<GroupBy, GroupedMetrics[]>;
+  /**
+   * With one unit in scope, its place in the 红黑榜 of all units. Only the rank and the number of
+   * ranked units leave the scope — no other unit's figures — so a LEAD may see it too.
+   */
+  standing: Standing | null;
 };
 
 export async function dashboard(actor: Actor, query: DashboardQuery, now = new Date()): Promise<Dashboard> {
   if (!can(actor.role, "dashboard:view")) throw new Forbidden("您没有查看领导驾驶舱的权限");
   const scope = await metricsScope(actor);
   const filter = await counterFilter(scope, { ...query.period, unit: query.unit });
-  const previous = previousPeriod(query.kind, query.period);
+  const today = localDateOf(now);
+  const comparison = comparisonOf(query.kind, query.period, today);
   const ref = await reference();
 
   const breakdowns = {} as Record<GroupBy, GroupedMetrics[]>;
@@ -39,16 +52,24 @@ export async function dashboard(actor: Actor, query: DashboardQuery, now = new D
     current ??= ratesOf(total(grouped), ref.settings); // every grouping sums to the same total
     breakdowns[groupBy] = await groupedMetrics(grouped, groupBy, filter);
   }
-  const before = ratesOf(total(await aggregateCounters({ ...filter, period: previous }, undefined, now)), ref.settings);
+  breakdowns.month = withoutFutureMonths(breakdowns.month, today);
+  const before = ratesOf(total(await aggregateCounters({ ...filter, period: comparison.period }, undefined, now)), ref.settings);
   const unit = filter.unitId ? ref.unitById.get(filter.unitId) : undefined;
+  let standing: Standing | null = null;
+  if (unit) {
+    const everyUnit = { ...filter, unitId: undefined };
+    standing = standingOf(await groupedMetrics(await aggregateCounters(everyUnit, "unit", now), "unit", everyUnit), unit.code);
+  }
   return {
     kind: query.kind,
     period: query.period,
-    previous,
+    previous: comparison.period,
+    previousLabel: comparison.label,
     unit: unit ? { code: unit.code, name: unit.name } : null,
     allUnits: scope.unitId === undefined,
     current: current!,
     before,
     breakdowns,
+    standing,
   };
 }

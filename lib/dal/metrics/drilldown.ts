@@ -4,9 +4,8 @@ import "server-only";
 import { sql as kyselySql, type RawBuilder, type SqlBool } from "kysely";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import type { TicketTableRow } from "@/components/ticket-table";
 import { reference } from "@/lib/dal/reference";
-import type { CategoryCode } from "@/lib/domain/labels";
+import type { CategoryCode, SATISFACTION_LABELS, TicketStatus, TicketType } from "@/lib/domain/labels";
 import { FIGURE_COUNTERS, type CounterName } from "@/lib/domain/metrics";
 import { periodContaining, type Period } from "@/lib/domain/periods";
 import { Forbidden } from "@/lib/errors";
@@ -17,9 +16,33 @@ import { contactLateSql, COUNTER_CONDITIONS } from "./counter-sql";
 import { dialect, filterSql } from "./counters";
 import { counterFilter, metricsScope } from "./read";
 
-export const DRILLDOWN_PAGE_SIZE = 50;
+type Satisfaction = keyof typeof SATISFACTION_LABELS;
 
-export type DrilldownResult = { total: number; page: number; pageSize: number; items: TicketTableRow[] };
+export const DRILLDOWN_PAGE_SIZE = 50;
+/** An export holds the whole list, up to this many rows (ten years of one brigade fit). */
+export const DRILLDOWN_EXPORT_LIMIT = 20_000;
+
+/**
+ * One ticket of a drill-down: what a leader checks behind a figure, including the citizen's
+ * verdict and words — a 满意率 is read by its 不满意 comments.
+ */
+export type DrilldownRow = {
+  no: string;
+  title: string;
+  type: TicketType;
+  category: CategoryCode;
+  status: TicketStatus;
+  ownerUnitName: string | null;
+  supervised: boolean;
+  receivedAt: Date;
+  closedAt: Date | null;
+  resolved: boolean | null;
+  satisfaction: Satisfaction | null;
+  /** The latest evaluation's comment (评价意见), if the citizen gave one. */
+  comment: string | null;
+};
+
+export type DrilldownResult = { total: number; page: number; pageSize: number; items: DrilldownRow[] };
 
 function conditionOf(counter: CounterName, now: Date): RawBuilder<unknown> {
   if (counter === "contactLate") return contactLateSql("t", now, dialect());
@@ -34,41 +57,69 @@ function narrowed(period: Period, month: string | undefined): Period {
   return { from: m.from > period.from ? m.from : period.from, to: m.to < period.to ? m.to : period.to };
 }
 
-export async function drilldown(actor: Actor, query: DrilldownQuery, now = new Date()): Promise<DrilldownResult> {
+/** The drill-down's tickets: the figure's condition over the actor's scope, narrowed by `query`. */
+async function drilldownTickets(actor: Actor, query: DrilldownQuery, now: Date) {
   if (!can(actor.role, "dashboard:view")) throw new Forbidden("您没有查看统计明细的权限");
   const filter = await counterFilter(await metricsScope(actor), query);
   const period = narrowed(filter.period, query.month);
   // A month outside the period leaves nothing.
-  if (period.from >= period.to) return { total: 0, page: query.page, pageSize: DRILLDOWN_PAGE_SIZE, items: [] };
+  if (period.from >= period.to) return null;
   const figure = FIGURE_COUNTERS[query.metric][query.part].map((counter) => kyselySql`(${conditionOf(counter, now)})`);
-  const where = kyselySql<SqlBool>`${filterSql("t", { ...filter, period })} AND (${kyselySql.join(figure, kyselySql` OR `)})`;
-  const tickets = sql().selectFrom("Ticket as t").where(where);
+  const verdict = query.satisfaction ? kyselySql` AND t."satisfaction" = ${query.satisfaction}` : kyselySql``;
+  const where = kyselySql<SqlBool>`${filterSql("t", { ...filter, period })} AND (${kyselySql.join(figure, kyselySql` OR `)})${verdict}`;
+  return sql().selectFrom("Ticket as t").where(where);
+}
 
-  const { total } = await tickets.select((eb) => eb.fn.countAll<number | string | bigint>().as("total")).executeTakeFirstOrThrow();
+type Tickets = NonNullable<Awaited<ReturnType<typeof drilldownTickets>>>;
+
+async function rowsOf(tickets: Tickets, limit: number, offset: number): Promise<DrilldownRow[]> {
   const rows = await tickets
-    .select(["t.no", "t.title", "t.type", "t.categoryCode", "t.status", "t.ownerUnitId", "t.supervised", "t.receivedAt", "t.escalationAt", "t.dueAt"])
+    .select(["t.no", "t.title", "t.type", "t.categoryCode", "t.status", "t.ownerUnitId", "t.supervised", "t.receivedAt", "t.closedAt", "t.resolved", "t.satisfaction"])
+    // The comment of the evaluation that set the ticket's satisfaction: its latest round.
+    .select((eb) =>
+      eb
+        .selectFrom("Evaluation as e")
+        .select("e.comment")
+        .whereRef("e.ticketId", "=", "t.id")
+        .orderBy("e.round", "desc")
+        .orderBy("e.createdAt", "desc")
+        .limit(1)
+        .as("comment"),
+    )
     // The id breaks ties (imported tickets share a minute): PostgreSQL keeps no other order, and pages must not overlap.
     .orderBy("t.receivedAt", "desc")
     .orderBy("t.id", "desc")
-    .limit(DRILLDOWN_PAGE_SIZE)
-    .offset((query.page - 1) * DRILLDOWN_PAGE_SIZE)
+    .limit(limit)
+    .offset(offset)
     .execute();
   const ref = await reference();
-  return {
-    total: Number(total),
-    page: query.page,
-    pageSize: DRILLDOWN_PAGE_SIZE,
-    items: rows.map((r) => ({
-      no: r.no,
-      title: r.title,
-      type: r.type,
-      category: r.categoryCode as CategoryCode,
-      status: r.status,
-      ownerUnitName: r.ownerUnitId ? (ref.unitById.get(r.ownerUnitId)?.name ?? null) : null,
-      supervised: toBoolean(r.supervised),
-      receivedAt: toDate(r.receivedAt),
-      escalationAt: toDate(r.escalationAt),
-      dueAt: toDate(r.dueAt),
-    })),
-  };
+  return rows.map((r) => ({
+    no: r.no,
+    title: r.title,
+    type: r.type as TicketType,
+    category: r.categoryCode as CategoryCode,
+    status: r.status as TicketStatus,
+    ownerUnitName: r.ownerUnitId ? (ref.unitById.get(r.ownerUnitId)?.name ?? null) : null,
+    supervised: toBoolean(r.supervised),
+    receivedAt: toDate(r.receivedAt),
+    closedAt: r.closedAt === null ? null : toDate(r.closedAt),
+    resolved: r.resolved === null ? null : toBoolean(r.resolved),
+    satisfaction: (r.satisfaction as Satisfaction | null) ?? null,
+    comment: r.comment ?? null,
+  }));
+}
+
+/** One page of the tickets behind a figure, and how many there are. */
+export async function drilldown(actor: Actor, query: DrilldownQuery, now = new Date()): Promise<DrilldownResult> {
+  const tickets = await drilldownTickets(actor, query, now);
+  if (!tickets) return { total: 0, page: query.page, pageSize: DRILLDOWN_PAGE_SIZE, items: [] };
+  const { total } = await tickets.select((eb) => eb.fn.countAll<number | string | bigint>().as("total")).executeTakeFirstOrThrow();
+  const items = await rowsOf(tickets, DRILLDOWN_PAGE_SIZE, (query.page - 1) * DRILLDOWN_PAGE_SIZE);
+  return { total: Number(total), page: query.page, pageSize: DRILLDOWN_PAGE_SIZE, items };
+}
+
+/** Every ticket behind a figure (up to DRILLDOWN_EXPORT_LIMIT), for the Excel export. */
+export async function drilldownForExport(actor: Actor, query: DrilldownQuery, now = new Date()): Promise<DrilldownRow[]> {
+  const tickets = await drilldownTickets(actor, query, now);
+  return tickets ? rowsOf(tickets, DRILLDOWN_EXPORT_LIMIT, 0) : [];
 }

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/actions/result";
 import { requireActor } from "@/lib/auth/session";
-import { addCalendarDay, removeCalendarDay } from "@/lib/dal/admin/calendar";
+import { addCalendarDay, removeCalendarDay, replaceCalendarYear } from "@/lib/dal/admin/calendar";
 import type { AdminFormInput } from "@/lib/validation/admin";
 
 function refresh() {
@@ -25,5 +25,13 @@ export async function removeCalendarDayAction(date: string) {
     const result = await removeCalendarDay(await requireActor(), String(date));
     refresh();
     return result;
+  });
+}
+
+export async function replaceCalendarYearAction(input: { year: number; text: string }) {
+  return runAction(async () => {
+    const saved = await replaceCalendarYear(await requireActor(), input);
+    refresh();
+    return saved;
   });
 }

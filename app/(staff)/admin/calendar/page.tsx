@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CalendarEditor } from "@/components/admin/calendar-editor";
+import { CalendarImport } from "@/components/admin/calendar-import";
 import { listCalendarYear } from "@/lib/dal/admin/calendar";
 import { localDateOf } from "@/lib/domain/local-time";
 import { requireAdminPage } from "../require-admin-page";
@@ -37,6 +38,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
         ))}
       </nav>
       <CalendarEditor year={year} days={days} />
+      <CalendarImport year={year} registered={days.length} />
     </div>
   );
 }

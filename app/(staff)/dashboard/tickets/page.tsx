@@ -1,38 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
-import { groupLabel, type UnitNames } from "@/lib/domain/metric-labels";
 import { QueryErrors } from "@/components/dashboard/query-errors";
-import { TicketTable } from "@/components/ticket-table";
-import type { Actor } from "@/lib/auth/actor";
+import { DrilldownTable } from "@/components/dashboard/drilldown-table";
 import { can } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session";
 import { drilldown } from "@/lib/dal/metrics/drilldown";
 import { reference, unitNamesOf } from "@/lib/dal/reference";
-import { METRIC_LABELS, RATE_PARTS, UNASSIGNED_KEY } from "@/lib/domain/metrics";
-import { kindOfPeriod, periodLabel } from "@/lib/domain/periods";
-import { dashboardHref, drilldownHref, firstParams, type DrillTarget } from "@/lib/validation/dashboard";
+import { UNASSIGNED_KEY } from "@/lib/domain/metrics";
+import { kindOfPeriod } from "@/lib/domain/periods";
+import { drilldownTitle } from "@/lib/reports/drilldown-list";
+import { dashboardHref, drilldownExportHref, drilldownHref, firstParams, type DrillTarget } from "@/lib/validation/dashboard";
 import { drilldownQuerySchema, type DrilldownQuery } from "@/lib/validation/metrics";
 import { readOrExplain } from "../load";
 
 export const metadata: Metadata = { title: "统计明细" };
 
-
-/** 「执勤一大队 · 2022年 · 满意率 分子（满意+基本满意）」 */
-function figureTitle(actor: Actor, query: DrilldownQuery, unitNames: UnitNames): string {
-  const period = { from: query.from, to: query.to };
-  const scope = query.unit
-    ? groupLabel("unit", query.unit, unitNames)
-    : can(actor.role, "metrics:read:all")
-      ? "全部单位"
-      : (actor.unitName ?? "本单位");
-  const parts = [scope, query.month ? groupLabel("month", query.month, unitNames) : periodLabel(kindOfPeriod(period), period)];
-  if (query.category) parts.push(groupLabel("category", query.category, unitNames));
-  if (query.channel) parts.push(groupLabel("channel", query.channel, unitNames));
-  const { metric, part } = query;
-  parts.push(metric === "received" ? METRIC_LABELS.received : `${METRIC_LABELS[metric]} ${part === "num" ? "分子" : "分母"}（${RATE_PARTS[metric][part]}）`);
-  return parts.join(" · ");
-}
 
 /** Where the list is not the figure itself, say what it is instead. */
 function listNote(query: DrilldownQuery, basicWeight: number): string | null {
@@ -56,7 +39,7 @@ export default async function DrilldownPage({ searchParams }: { searchParams: Pr
   const ref = await reference();
   const unitNames = unitNamesOf(ref);
   const period = { from: query.from, to: query.to };
-  const target: DrillTarget = { period, unit: query.unit, category: query.category, channel: query.channel, month: query.month };
+  const target: DrillTarget = { period, unit: query.unit, category: query.category, channel: query.channel, month: query.month, satisfaction: query.satisfaction };
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   const pageHref = (page: number) => drilldownHref(target, query.metric, query.part, page);
   const backUnit = query.unit === UNASSIGNED_KEY ? undefined : query.unit;
@@ -69,14 +52,29 @@ export default async function DrilldownPage({ searchParams }: { searchParams: Pr
       </Link>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-xl font-bold" data-testid="drilldown-title">
-          {figureTitle(actor, query, unitNames)}
+          {drilldownTitle(actor, query, unitNames)}
         </h1>
-        <span className="text-sm text-slate-500" data-testid="drilldown-total">
+        <span className="text-sm text-slate-600" data-testid="drilldown-total">
           共 {result.total} 件
         </span>
       </div>
-      {note && <p className="text-sm text-slate-500">{note}</p>}
-      <TicketTable items={result.items} />
+      <div className="flex flex-wrap items-center gap-4 text-sm">
+        {query.metric === "satisfactionRate" &&
+          (query.satisfaction ? (
+            <Link href={drilldownHref({ ...target, satisfaction: undefined }, query.metric, query.part)} className="text-brand-700 hover:underline">
+              查看全部已评价工单
+            </Link>
+          ) : (
+            <Link href={drilldownHref({ ...target, satisfaction: "UNSATISFIED" }, "satisfactionRate", "den")} className="text-red-700 hover:underline" data-testid="unsatisfied-link">
+              只看不满意工单
+            </Link>
+          ))}
+        <a href={drilldownExportHref(target, query.metric, query.part)} className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50" data-testid="drilldown-export" download>
+          导出 Excel
+        </a>
+      </div>
+      {note && <p className="text-sm text-slate-600">{note}</p>}
+      <DrilldownTable rows={result.items} />
       {pages > 1 && (
         <nav className="flex items-center justify-end gap-3 text-sm" aria-label="分页">
           {result.page > 1 && <Link href={pageHref(result.page - 1)}>上一页</Link>}

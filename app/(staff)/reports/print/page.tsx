@@ -6,6 +6,7 @@ import { BreakdownTable, OverallTable, UnitRankingTable } from "@/components/rep
 import { can } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session";
 import { metricsReport, type MetricsReport } from "@/lib/dal/reports";
+import { COMPARISON_BASIS } from "@/lib/domain/comparison";
 import { formatLocalDateTime } from "@/lib/domain/local-time";
 import { periodContaining } from "@/lib/domain/periods";
 import { Forbidden, Invalid } from "@/lib/errors";
@@ -117,7 +118,7 @@ export default async function ReportPrintPage({ searchParams }: Props) {
             统计范围：<span data-testid="report-scope">{scopeLabel(report)}</span>　统计期间：{periodText(report.kind, report.period)}
           </p>
           <p className="text-sm text-slate-600">
-            对比上期：{periodText(report.kind, report.previous)}　生成时间：{formatLocalDateTime(generatedAt)}
+            {COMPARISON_BASIS}：{report.previousLabel}　生成时间：{formatLocalDateTime(generatedAt)}
           </p>
         </header>
         {sections.map((section, i) => (
@@ -129,7 +130,7 @@ export default async function ReportPrintPage({ searchParams }: Props) {
           </section>
         ))}
         <footer className="text-xs leading-5 text-slate-500">
-          注：按受理时间统计，不含已并单、无效工单，归属承办单位；比率四舍五入保留两位小数，分母为 0 时显示“—”；变化为本期与上期显示值之差。各单位、分类、渠道的全部指标见 Excel 导出。
+          注：按受理时间统计，不含已并单、无效工单，归属承办单位；比率四舍五入保留两位小数，分母为 0 时显示“—”；变化为本期与去年同期显示值之差。各单位、分类、渠道的全部指标见 Excel 导出。
         </footer>
       </article>
     </div>
