@@ -1,5 +1,6 @@
 import { FieldErrors, inputClass } from "@/components/field";
 import type { ReplyTemplate } from "@/lib/domain/reply-templates";
+import type { Assignees } from "@/lib/dal/assignees";
 import type { UnitOption } from "@/lib/dal/ticket-actions-view";
 import { GRADE_LABELS, SATISFACTION_LABELS } from "@/lib/domain/labels";
 import {
@@ -17,7 +18,7 @@ import type { FieldError } from "@/lib/errors";
 export type ActionFieldOptions = {
   ownerUnits: UnitOption[];
   assistUnits: UnitOption[];
-  squadrons: UnitOption[];
+  assignees: Assignees;
   needsCoordination: boolean;
   maxExtensionWorkingDays: number;
   replyTemplates: ReplyTemplate[];
@@ -229,10 +230,26 @@ export function ActionFields({ action, options, errors }: Props) {
     case "assign":
       return (
         <>
-          <Labelled label="承办民警账号（选填）" field="handler" errors={errors}>
-            <input name="handler" className={inputClass} />
+          <Labelled label="承办民警（选填）" field="handler" errors={errors}>
+            <select name="handler" className={inputClass} defaultValue="">
+              <option value="">不指定民警</option>
+              {options.assignees.officers.map((o) => (
+                <option key={o.username} value={o.username}>
+                  {o.name}（{o.unitName}）· 在办 {o.openTickets} 件
+                </option>
+              ))}
+            </select>
           </Labelled>
-          <UnitSelect name="squadron" label="承办中队（选填）" units={options.squadrons} errors={errors} />
+          <Labelled label="承办中队（选填）" field="squadron" errors={errors}>
+            <select name="squadron" className={inputClass} defaultValue="">
+              <option value="">不指定中队</option>
+              {options.assignees.squadrons.map((s) => (
+                <option key={s.code} value={s.code}>
+                  {s.name} · 在办 {s.openTickets} 件
+                </option>
+              ))}
+            </select>
+          </Labelled>
         </>
       );
     case "grade":

@@ -142,7 +142,7 @@ export default async function TicketPage({ params }: { params: Promise<{ no: str
           options={{
             ownerUnits: panel.ownerUnits,
             assistUnits: panel.assistUnits,
-            squadrons: panel.squadrons,
+            assignees: panel.assignees,
             needsCoordination: panel.needsCoordination,
             maxExtensionWorkingDays: panel.maxExtensionWorkingDays,
             replyTemplates: panel.replyTemplates,
