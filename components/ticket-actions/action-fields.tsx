@@ -11,6 +11,7 @@ import {
   type Action,
 } from "@/lib/domain/workflow-actions";
 import type { FieldError } from "@/lib/errors";
+import { AttachmentInput } from "./attachment-input";
 
 // The inputs of each action's form: exactly the fields its zod schema (actionSchemas) reads,
 // named as the schema names them. Validation and messages stay on the server.
@@ -123,9 +124,19 @@ export function ActionFields({ action, options, errors }: Props) {
         </>
       );
     case "note":
-      return <TextArea name="text" label="办理记录" errors={errors} />;
+      return (
+        <>
+          <TextArea name="text" label="办理记录" errors={errors} />
+          <AttachmentInput errors={errors} />
+        </>
+      );
     case "assistReply":
-      return <TextArea name="text" label="协办反馈" errors={errors} />;
+      return (
+        <>
+          <TextArea name="text" label="协办反馈" errors={errors} />
+          <AttachmentInput errors={errors} />
+        </>
+      );
     case "assist":
       return (
         <>
@@ -169,6 +180,7 @@ export function ActionFields({ action, options, errors }: Props) {
         <>
           {options.replyTemplates.length > 0 && <ReplyTemplatePicker templates={options.replyTemplates} />}
           <TextArea name="text" label="答复内容" errors={errors} />
+          <AttachmentInput errors={errors} seenByCitizen />
           {options.needsCoordination && (
             <div className="space-y-3 rounded-lg bg-amber-50 p-3">
               <p className="text-sm text-amber-800">非警务诉求：答复前须记录协调的部门、时间和部门答复。</p>
