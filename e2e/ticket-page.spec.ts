@@ -66,10 +66,10 @@ test("a stale form shows one message, is disabled, and 刷新 keeps what was typ
 
   await page.getByTestId("action-note").click();
   const typed = "已联系路政养护单位，明天上午更换信号灯控制器";
-  await page.getByLabel("办理记录").fill(typed);
+  await page.getByRole("textbox", { name: "办理记录" }).fill(typed);
   // Meanwhile the lead writes a note of their own: the handler's page is now stale.
   await other.getByTestId("action-note").click();
-  await other.getByLabel("办理记录").fill("请尽快处理，老人孩子过街危险");
+  await other.getByRole("textbox", { name: "办理记录" }).fill("请尽快处理，老人孩子过街危险");
   await other.getByRole("button", { name: "确认办理记录" }).click();
   await expect(other.getByTestId("action-success")).toBeVisible();
 
@@ -78,12 +78,12 @@ test("a stale form shows one message, is disabled, and 刷新 keeps what was typ
   await expect(conflict).toBeVisible();
   await expect(page.getByTestId("ticket-actions").getByRole("alert")).toHaveCount(1);
   await expect(conflict).toContainText("工单已被他人更新");
-  await expect(page.getByLabel("办理记录")).toBeDisabled();
+  await expect(page.getByRole("textbox", { name: "办理记录" })).toBeDisabled();
 
   await conflict.getByRole("button", { name: "刷新" }).click();
   await expect(conflict).toHaveCount(0);
-  await expect(page.getByLabel("办理记录")).toBeEnabled();
-  await expect(page.getByLabel("办理记录")).toHaveValue(typed);
+  await expect(page.getByRole("textbox", { name: "办理记录" })).toBeEnabled();
+  await expect(page.getByRole("textbox", { name: "办理记录" })).toHaveValue(typed);
   await expect(page.getByText("请尽快处理，老人孩子过街危险")).toBeVisible();
   await page.getByRole("button", { name: "确认办理记录" }).click();
   await expect(page.getByTestId("action-success")).toBeVisible();
@@ -125,7 +125,7 @@ test("staff attach photos and a document; the citizen sees the reply's photo on 
   await page.getByTestId("action-note").click();
   await expect(page.getByText("Choose File")).toHaveCount(0);
   await expect(page.getByTestId("attachment-names")).toHaveText("未选择文件");
-  await page.getByLabel("办理记录").fill("现场查看：信号灯控制器损坏");
+  await page.getByRole("textbox", { name: "办理记录" }).fill("现场查看：信号灯控制器损坏");
   await page.getByTestId("attachment-input").setInputFiles([
     { name: "现场.jpg", mimeType: "image/jpeg", buffer: jpeg },
     { name: "检测报告.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF") },
