@@ -1,6 +1,7 @@
 import { describeEvent } from "@/lib/domain/event-text";
 import { eventLabel } from "@/lib/domain/events";
 import { formatDateTime } from "@/lib/format";
+import type { StepAttachment } from "@/lib/dal/ticket-view";
 
 type TimelineEvent = {
   type: string;
@@ -9,7 +10,32 @@ type TimelineEvent = {
   actor: string | null;
   unitName: string | null;
   payload: Record<string, unknown>;
+  /** Photos and documents staff attached to the step (a citizen's view has public steps only). */
+  attachments?: StepAttachment[];
 };
+
+function Attachments({ items }: { items: StepAttachment[] }) {
+  return (
+    <ul className="mt-2 flex flex-wrap gap-3" aria-label="附件">
+      {items.map((a) => (
+        <li key={a.id} data-testid="step-attachment">
+          {a.photo ? (
+            <a href={a.url} target="_blank" rel="noreferrer" className="block text-center text-xs text-slate-600">
+              {/* eslint-disable-next-line @next/next/no-img-element -- private, authorised file; not for the image optimiser */}
+              <img src={a.url} alt={`${a.label ?? "照片"}：${a.name}`} className="h-24 w-auto rounded-lg border border-slate-200 object-cover" />
+              {a.label ?? "照片"}
+            </a>
+          ) : (
+            <a href={a.url} className="inline-flex items-center gap-1 rounded-lg border border-slate-300 px-2 py-1 text-sm text-brand-700 underline-offset-2 hover:underline">
+              <span aria-hidden="true">📄</span>
+              {a.name}
+            </a>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export function TicketTimeline({ events, showVisibility }: { events: TimelineEvent[]; showVisibility: boolean }) {
   return (
@@ -34,6 +60,7 @@ export function TicketTimeline({ events, showVisibility }: { events: TimelineEve
               )}
             </div>
             {text && <p className="mt-1 text-sm text-slate-700">{text}</p>}
+            {e.attachments && e.attachments.length > 0 && <Attachments items={e.attachments} />}
           </li>
         );
       })}

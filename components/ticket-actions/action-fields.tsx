@@ -1,5 +1,6 @@
 import { FieldErrors, inputClass } from "@/components/field";
 import type { ReplyTemplate } from "@/lib/domain/reply-templates";
+import type { Assignees } from "@/lib/dal/assignees";
 import type { UnitOption } from "@/lib/dal/ticket-actions-view";
 import { GRADE_LABELS, SATISFACTION_LABELS } from "@/lib/domain/labels";
 import {
@@ -10,6 +11,7 @@ import {
   type Action,
 } from "@/lib/domain/workflow-actions";
 import type { FieldError } from "@/lib/errors";
+import { AttachmentInput } from "./attachment-input";
 
 // The inputs of each action's form: exactly the fields its zod schema (actionSchemas) reads,
 // named as the schema names them. Validation and messages stay on the server.
@@ -17,7 +19,7 @@ import type { FieldError } from "@/lib/errors";
 export type ActionFieldOptions = {
   ownerUnits: UnitOption[];
   assistUnits: UnitOption[];
-  squadrons: UnitOption[];
+  assignees: Assignees;
   needsCoordination: boolean;
   maxExtensionWorkingDays: number;
   replyTemplates: ReplyTemplate[];
@@ -122,9 +124,19 @@ export function ActionFields({ action, options, errors }: Props) {
         </>
       );
     case "note":
-      return <TextArea name="text" label="办理记录" errors={errors} />;
+      return (
+        <>
+          <TextArea name="text" label="办理记录" errors={errors} />
+          <AttachmentInput errors={errors} />
+        </>
+      );
     case "assistReply":
-      return <TextArea name="text" label="协办反馈" errors={errors} />;
+      return (
+        <>
+          <TextArea name="text" label="协办反馈" errors={errors} />
+          <AttachmentInput errors={errors} />
+        </>
+      );
     case "assist":
       return (
         <>
@@ -168,6 +180,7 @@ export function ActionFields({ action, options, errors }: Props) {
         <>
           {options.replyTemplates.length > 0 && <ReplyTemplatePicker templates={options.replyTemplates} />}
           <TextArea name="text" label="答复内容" errors={errors} />
+          <AttachmentInput errors={errors} seenByCitizen />
           {options.needsCoordination && (
             <div className="space-y-3 rounded-lg bg-amber-50 p-3">
               <p className="text-sm text-amber-800">非警务诉求：答复前须记录协调的部门、时间和部门答复。</p>
@@ -229,10 +242,26 @@ export function ActionFields({ action, options, errors }: Props) {
     case "assign":
       return (
         <>
-          <Labelled label="承办民警账号（选填）" field="handler" errors={errors}>
-            <input name="handler" className={inputClass} />
+          <Labelled label="承办民警（选填）" field="handler" errors={errors}>
+            <select name="handler" className={inputClass} defaultValue="">
+              <option value="">不指定民警</option>
+              {options.assignees.officers.map((o) => (
+                <option key={o.username} value={o.username}>
+                  {o.name}（{o.unitName}）· 在办 {o.openTickets} 件
+                </option>
+              ))}
+            </select>
           </Labelled>
-          <UnitSelect name="squadron" label="承办中队（选填）" units={options.squadrons} errors={errors} />
+          <Labelled label="承办中队（选填）" field="squadron" errors={errors}>
+            <select name="squadron" className={inputClass} defaultValue="">
+              <option value="">不指定中队</option>
+              {options.assignees.squadrons.map((s) => (
+                <option key={s.code} value={s.code}>
+                  {s.name} · 在办 {s.openTickets} 件
+                </option>
+              ))}
+            </select>
+          </Labelled>
         </>
       );
     case "grade":

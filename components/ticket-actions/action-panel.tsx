@@ -27,6 +27,7 @@ export function ActionPanel({ no, version, actions, options }: Props) {
   const [open, setOpen] = useState<Action | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [pending, startTransition] = useTransition();
+  const [refreshing, startRefresh] = useTransition();
 
   function choose(action: Action) {
     setOpen(open === action ? null : action);
@@ -53,13 +54,20 @@ export function ActionPanel({ no, version, actions, options }: Props) {
     });
   }
 
+  // 刷新 re-renders the page from the server without remounting this panel, so the open form's
+  // fields keep what the officer typed and only the hidden version (and the actions) move on.
+  // The stale form stays disabled until the new version has arrived.
   function refresh() {
-    setOutcome(null);
-    setOpen(null);
-    router.refresh();
+    startRefresh(() => {
+      router.refresh();
+      setOutcome(null);
+    });
   }
 
   const errors = outcome?.kind === "invalid" ? outcome.errors : [];
+  const stale = outcome?.kind === "conflict" || refreshing;
+  // A step the refreshed ticket no longer allows closes its form (someone else took it).
+  const shown = open && actions.includes(open) ? open : null;
 
   return (
     <section className="rounded-2xl border border-slate-200 bg-white p-5" aria-labelledby="ticket-actions-heading" data-testid="ticket-actions">
@@ -69,9 +77,8 @@ export function ActionPanel({ no, version, actions, options }: Props) {
 
       {outcome?.kind === "conflict" && (
         <div role="alert" data-testid="conflict" className="mb-3 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          <p className="font-medium">工单已被他人更新，或当前状态已不允许此操作，本次操作未保存。</p>
-          <p className="mt-1">{outcome.message}</p>
-          <button type="button" onClick={refresh} className="mt-2 rounded-lg bg-amber-600 px-3 py-1.5 text-white">
+          <p>{outcome.message.replace(/[。.]$/, "")}。本次操作未保存，已填写的内容会保留。</p>
+          <button type="button" onClick={refresh} className="mt-2 rounded-lg bg-amber-700 px-3 py-1.5 text-white">
             刷新
           </button>
         </div>
@@ -110,31 +117,33 @@ export function ActionPanel({ no, version, actions, options }: Props) {
         </div>
       )}
 
-      {open && (
+      {shown && (
         <form
-          key={open}
+          key={shown}
           onSubmit={onSubmit}
           noValidate
-          aria-label={ACTION_LABELS[open]}
-          data-testid={`action-form-${open}`}
-          className="mt-4 space-y-3 border-t border-slate-200 pt-4"
+          aria-label={ACTION_LABELS[shown]}
+          data-testid={`action-form-${shown}`}
+          className="mt-4 border-t border-slate-200 pt-4"
         >
-          <input type="hidden" name="action" value={open} />
-          <input type="hidden" name="version" value={version} />
-          <ActionFields action={open} options={options} errors={errors} />
-          {outcome?.kind === "invalid" && errors.length === 0 && (
-            <p role="alert" className="text-sm text-red-700">
-              {outcome.message}
-            </p>
-          )}
-          <div className="flex gap-2">
-            <button type="submit" disabled={pending} className="rounded-lg bg-brand-600 px-4 py-2 text-white disabled:opacity-60">
-              {pending ? "正在提交…" : `确认${ACTION_LABELS[open]}`}
-            </button>
-            <button type="button" onClick={() => setOpen(null)} className="rounded-lg border border-slate-300 px-4 py-2">
-              取消
-            </button>
-          </div>
+          <fieldset disabled={stale} className="space-y-3 disabled:opacity-60">
+            <input type="hidden" name="action" value={shown} />
+            <input type="hidden" name="version" value={version} />
+            <ActionFields action={shown} options={options} errors={errors} />
+            {outcome?.kind === "invalid" && errors.length === 0 && (
+              <p role="alert" className="text-sm text-red-700">
+                {outcome.message}
+              </p>
+            )}
+            <div className="flex gap-2">
+              <button type="submit" disabled={pending} className="rounded-lg bg-brand-600 px-4 py-2 text-white disabled:opacity-60">
+                {pending ? "正在提交…" : `确认${ACTION_LABELS[shown]}`}
+              </button>
+              <button type="button" onClick={() => setOpen(null)} className="rounded-lg border border-slate-300 px-4 py-2">
+                取消
+              </button>
+            </div>
+          </fieldset>
         </form>
       )}
     </section>

@@ -188,6 +188,7 @@ export async function submitTicket(
         ...e,
         actor: user && e.actorId === user.userId ? { displayName: user.displayName } : null,
         actorUnit: unit ? { code: unit.code, name: unit.name } : null,
+        attachments: [],
       };
     }),
   };

@@ -5,6 +5,7 @@ import { assertCanReadTicket, ticketNotFound } from "@/lib/auth/ticket-access";
 import { db } from "@/lib/db";
 import type { TicketStatus } from "@/lib/domain/labels";
 import { availableActions, type Action, type WorkflowContext } from "@/lib/domain/workflow";
+import { assigneesOf, type Assignees } from "@/lib/dal/assignees";
 import { reference } from "@/lib/dal/reference";
 
 // What the ticket page's action panel needs (DOMAIN.md §7): the steps this actor may take now,
@@ -23,8 +24,8 @@ export type TicketActionsView = {
   ownerUnits: UnitOption[];
   /** Any active unit but the owner, 外部门 included, for 协办. */
   assistUnits: UnitOption[];
-  /** The owner brigade's squadrons (中队), for 指派. */
-  squadrons: UnitOption[];
+  /** For 指派, only when the actor may assign: the owner brigade's officers and squadrons (中队). */
+  assignees: Assignees;
   maxExtensionWorkingDays: number;
   /** 答复模板 of the ticket's category. */
   replyTemplates: ReplyTemplate[];
@@ -77,7 +78,7 @@ export async function actionsFor(actor: Actor, no: string, now: Date = new Date(
     needsCoordination: row.categoryCode === "NON_POLICE" && row.coordinatedAt === null,
     ownerUnits: active.filter((u) => u.kind === "BRIGADE" && u.id !== row.ownerUnitId).map(option),
     assistUnits: active.filter((u) => u.id !== row.ownerUnitId).map(option),
-    squadrons: active.filter((u) => u.kind === "SQUADRON" && u.parentId !== null && u.parentId === row.ownerUnitId).map(option),
+    assignees: actions.includes("assign") && row.ownerUnitId ? await assigneesOf(row.ownerUnitId, ref.units) : { officers: [], squadrons: [] },
     maxExtensionWorkingDays: ref.settings.maxExtensionWorkingDays,
     replyTemplates: replyTemplatesFor(row.categoryCode),
     nearDueFraction: ref.settings.nearDueFraction,

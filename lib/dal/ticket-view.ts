@@ -5,7 +5,32 @@ import { seesCitizenPhone, type TicketScope } from "@/lib/auth/ticket-access";
 import { citizenTimeline } from "@/lib/domain/events";
 import { maskRecipient } from "@/lib/domain/contact";
 import { maskPhone } from "@/lib/domain/phone";
+import { isPhotoLabel, PHOTO_LABELS } from "@/lib/domain/staff-attachments";
 import type { Prisma } from "@/lib/generated/prisma/client";
+
+const stepAttachmentSelect = { id: true, mimeType: true, label: true, fileName: true } as const satisfies Prisma.AttachmentSelect;
+
+/** A staff attachment as a timeline shows it: a photo (with what it shows) or a document, and its link. */
+export type StepAttachment = { id: string; photo: boolean; label: string | null; name: string; url: string };
+
+/** `urlOf` gives each file's link: the signed-in download by default, a signed one for /track. */
+export function toStepAttachments(
+  attachments: readonly { id: string; mimeType: string; label: string | null; fileName: string | null }[],
+  urlOf: (id: string) => string,
+): StepAttachment[] {
+  return attachments.map((a) => ({
+    id: a.id,
+    photo: a.mimeType.startsWith("image/"),
+    label: isPhotoLabel(a.label) ? PHOTO_LABELS[a.label] : null,
+    name: a.fileName ?? "附件",
+    url: urlOf(a.id),
+  }));
+}
+
+export const stepAttachmentInclude = {
+  select: stepAttachmentSelect,
+  orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+} satisfies Prisma.TicketEvent$attachmentsArgs;
 
 export const ticketViewInclude = {
   ownerUnit: { select: { code: true, name: true } },
@@ -14,11 +39,16 @@ export const ticketViewInclude = {
   category: { select: { code: true, name: true } },
   mergedInto: { select: { no: true } },
   assistRequests: { select: { assistingUnitId: true } },
-  attachments: { select: { id: true, mimeType: true, width: true, height: true }, orderBy: { createdAt: "asc" } },
+  // The citizen's own photos; staff attachments come with their step (events below).
+  attachments: { where: { eventId: null }, select: { id: true, mimeType: true, width: true, height: true }, orderBy: { createdAt: "asc" } },
   events: {
     // Events of one instant in the order they were written (their ids sort so: lib/ids.ts).
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    include: { actor: { select: { displayName: true } }, actorUnit: { select: { code: true, name: true } } },
+    include: {
+      actor: { select: { displayName: true } },
+      actorUnit: { select: { code: true, name: true } },
+      attachments: stepAttachmentInclude,
+    },
   },
 } as const satisfies Prisma.TicketInclude;
 
@@ -111,6 +141,8 @@ export function toTicketView(t: TicketWithView, actor: Caller, scope: TicketScop
       unit: e.actorUnit?.code ?? null,
       unitName: e.actorUnit?.name ?? null,
       payload: e.payload,
+      // citizenTimeline has already dropped internal steps, and their attachments with them.
+      attachments: toStepAttachments(e.attachments, (id) => `/api/v1/tickets/${t.no}/attachments/${id}`),
     })),
   };
 }

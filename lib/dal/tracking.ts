@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { trackingAttachmentUrl } from "@/lib/dal/attachments";
+import { stepAttachmentInclude, toStepAttachments } from "@/lib/dal/ticket-view";
 import { citizenTimeline } from "@/lib/domain/events";
 import { NotFound } from "@/lib/errors";
 import { startTrackingLookup } from "@/lib/rate-limit";
@@ -24,11 +26,20 @@ export async function trackTicket(raw: unknown, client: { ip: string }) {
       ownerUnit: { select: { name: true } },
       category: { select: { name: true } },
       mergedInto: { select: { no: true } },
-      events: { where: { visibility: "PUBLIC" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { actorUnit: { select: { name: true } } } },
+      events: {
+        where: { visibility: "PUBLIC" },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        include: { actorUnit: { select: { name: true } }, attachments: stepAttachmentInclude },
+      },
     },
   });
   if (!ticket || ticket.citizenPhone !== phone) throw new NotFound("未找到该诉求，请核对工单编号和手机号");
   await lookup.succeeded();
+  const events = citizenTimeline(ticket.events);
+  // Signed links: the page has no session to open a public step's files with.
+  const links = new Map(
+    await Promise.all(events.flatMap((e) => e.attachments).map(async (a) => [a.id, await trackingAttachmentUrl(a.id)] as const)),
+  );
   return {
     no: ticket.no,
     status: ticket.status,
@@ -39,13 +50,14 @@ export async function trackTicket(raw: unknown, client: { ip: string }) {
     dueAt: ticket.dueAt,
     reply: ticket.status === "REPLIED" || ticket.status === "CLOSED" ? ticket.replyText : null,
     mergedInto: ticket.mergedInto?.no ?? null,
-    events: citizenTimeline(ticket.events).map((e) => ({
+    events: events.map((e) => ({
       type: e.type,
       visibility: e.visibility,
       at: e.createdAt,
       actor: null,
       unitName: e.actorUnit?.name ?? null,
       payload: e.payload,
+      attachments: toStepAttachments(e.attachments, (id) => links.get(id)!),
     })),
   };
 }

@@ -1,10 +1,22 @@
 // What a step's payload says, in one line for staff reading a ticket's timeline. Most steps carry
 // their words in one field (a reason, a note, the reply); a merged repeat call says which ticket
-// it was, when and how it came, and what the caller said this time.
-import { CHANNEL_LABELS, type Channel } from "./labels";
+// it was, when and how it came, and what the caller said this time; an OVERDUE event names the
+// deadline that ran out.
+import { CATEGORY_LABELS, CHANNEL_LABELS, DEADLINE_LABELS, type Channel } from "./labels";
 import { formatLocalDateTime } from "./local-time";
 
 const str = (value: unknown) => (typeof value === "string" && value ? value : null);
+
+/**
+ * Routing notes written before they were put in words (the demo history's, and any stored so)
+ * quote category codes, 「TRAFFIC_ORG」; staff read the category's name instead.
+ */
+function withCategoryNames(text: string): string {
+  return text.replace(/「([A-Z_]+)」/g, (quoted, code: string) => {
+    const label = (CATEGORY_LABELS as Record<string, string>)[code];
+    return label ? `「${label}」` : quoted;
+  });
+}
 
 export function describeEvent(type: string, payload: Record<string, unknown>): string | null {
   if (type === "DUPLICATE_MERGED" && str(payload.from)) {
@@ -14,9 +26,14 @@ export function describeEvent(type: string, payload: Record<string, unknown>): s
     const words = str(payload.content);
     return `重复来电 工单 ${payload.from}${how ? `（${how}）` : ""}${words ? `：「${words}」` : ""}`;
   }
+  if (type === "OVERDUE" && Object.hasOwn(DEADLINE_LABELS, String(payload.deadline))) {
+    const label = DEADLINE_LABELS[payload.deadline as keyof typeof DEADLINE_LABELS];
+    const dueAt = str(payload.dueAt) ? formatLocalDateTime(new Date(payload.dueAt as string)) : null;
+    return `${label}超期${dueAt ? `（${label}时限 ${dueAt}）` : ""}`;
+  }
   for (const key of ["reason", "note", "text", "comment"]) {
     const value = str(payload[key]);
-    if (value) return value;
+    if (value) return type === "ROUTED" || type === "ROUTING_FAILED" ? withCategoryNames(value) : value;
   }
   return null;
 }

@@ -74,7 +74,10 @@ export function citizenPayload(type: string, payload: string | Record<string, un
 export function citizenTimeline<E extends { type: string; visibility: string; payload: string }>(
   events: readonly E[],
 ): (Omit<E, "payload"> & { payload: Record<string, unknown> })[] {
-  return events
-    .filter((e) => e.visibility === "PUBLIC" && (EVENT_TYPES as Record<string, EventDefinition>)[e.type]?.visibility === "PUBLIC")
-    .map((e) => ({ ...e, payload: citizenPayload(e.type, e.payload) }));
+  return events.filter(isCitizenEvent).map((e) => ({ ...e, payload: citizenPayload(e.type, e.payload) }));
+}
+
+/** Whether a citizen may see this step (and what is attached to it): PUBLIC, and of a PUBLIC type. */
+export function isCitizenEvent(e: { type: string; visibility: string }): boolean {
+  return e.visibility === "PUBLIC" && (EVENT_TYPES as Record<string, EventDefinition>)[e.type]?.visibility === "PUBLIC";
 }

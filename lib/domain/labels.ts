@@ -67,6 +67,9 @@ export const SATISFACTION_LABELS = {
   NONE: "未评价",
 } as const;
 
+/** The three deadlines of DOMAIN.md §5 (lib/domain/overdue.ts DeadlineKind), as staff name them. */
+export const DEADLINE_LABELS = { SIGN: "签收", CONTACT: "首次联系", CLOSE: "办结" } as const;
+
 /** The unit kinds of DOMAIN.md §2. */
 export const UNIT_KIND_LABELS = {
   DETACHMENT: "支队",

@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db";
 import { nextTicketNo } from "@/lib/dal/ticket-numbers";
 import { WorkCalendar } from "@/lib/domain/calendar";
 import { normalisePlace } from "@/lib/domain/duplicates";
+import { categoryName } from "@/lib/domain/routing";
 import { computeDeadlines, selectPolicy, type TimeLimitPolicy } from "@/lib/domain/time-limits";
 import { newId } from "@/lib/ids";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -131,7 +132,7 @@ export async function seedDemoTickets(db: Db): Promise<void> {
           evaluatedAt: closedAt,
         };
         const ticket = await tx.ticket.create({ data });
-        const routedBy = plan.district ? `分类「${category}」+ 辖区「${plan.district}」` : `分类「${category}」`;
+        const routedBy = plan.district ? `分类「${categoryName(category)}」+ 辖区「${plan.district}」` : `分类「${categoryName(category)}」`;
         const events: Omit<Prisma.TicketEventCreateManyInput, "ticketId">[] = [
           { type: "RECEIVED", visibility: "PUBLIC", createdAt: receivedAt, payload: JSON.stringify({ channel: data.channel }) },
           {

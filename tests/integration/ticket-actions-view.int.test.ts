@@ -69,4 +69,27 @@ describe("actionsFor (the ticket page's action panel)", () => {
     expect(dispatched.status).toBe("DISPATCHED");
     expect((await actionsFor(dispatcher, dispatched.no)).actions).not.toContain("dispatch");
   });
+
+  it("offers the owner's lead its officers and squadrons by name with open ticket counts, and no one else", async () => {
+    const dispatcher = await actorOf("dispatcher");
+    const lead = await actorOf("zq1.lead");
+    const t = await submitTicket(dispatcher, { ...complaint, phone: "13912340006" }, { channel: "HOTLINE_12345" });
+    const before = await actionsFor(lead, t.no);
+    expect(before.actions).toContain("assign");
+    const officer = before.assignees.officers.find((o) => o.username === "zq1.handler");
+    expect(officer).toMatchObject({ name: "一大队 李强", unitName: "执勤一大队" });
+    expect(before.assignees.officers.map((o) => o.username)).not.toContain("zq2.handler");
+    expect(before.assignees.squadrons.map((s) => s.code)).toEqual(expect.arrayContaining(["ZQ1-1", "ZQ1-2"]));
+
+    await performAction(lead, t.no, { action: "assign", version: t.version, handler: "zq1.handler", squadron: "ZQ1-1" });
+    const after = await actionsFor(lead, t.no);
+    expect(after.assignees.officers.find((o) => o.username === "zq1.handler")!.openTickets).toBe(officer!.openTickets + 1);
+    const squadron = (v: typeof after) => v.assignees.squadrons.find((s) => s.code === "ZQ1-1")!.openTickets;
+    expect(squadron(after)).toBe(squadron(before) + 1);
+    // The handler may not assign: the list is not even computed for them.
+    expect((await actionsFor(await actorOf("zq1.handler"), t.no)).assignees).toEqual({ officers: [], squadrons: [] });
+    // Another unit's officer is refused by the step itself, whatever the form offered.
+    const refused = await performAction(lead, t.no, { action: "assign", version: after.version, handler: "zq2.handler" }).catch((e: unknown) => e);
+    expect((refused as Invalid).errors[0]!.message).toBe("「zq2.handler」不是本大队或其中队的民警");
+  });
 });

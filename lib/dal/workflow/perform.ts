@@ -6,6 +6,7 @@ import { contactOf, type Contact } from "@/lib/domain/contact";
 import { EVENT_TYPES } from "@/lib/domain/events";
 import type { TicketStatus } from "@/lib/domain/labels";
 import { OPEN_STATUSES } from "@/lib/domain/overdue";
+import { takesAttachments } from "@/lib/domain/staff-attachments";
 import { earliestOpenDeadline } from "@/lib/domain/time-limits";
 import {
   decide,
@@ -18,12 +19,14 @@ import {
 } from "@/lib/domain/workflow";
 import { Conflict, Forbidden, Invalid } from "@/lib/errors";
 import type { Ticket } from "@/lib/generated/prisma/client";
+import { newId } from "@/lib/ids";
 import { reference } from "@/lib/dal/reference";
 import type { TicketView } from "@/lib/dal/ticket-view";
 import { getTicket } from "@/lib/dal/tickets";
 import { EFFECTS, type Effect, type EffectContext } from "@/lib/dal/workflow/effects";
 import { assistingUnitIds, loadTicketRow, updateTicketVersioned, type TicketPatch } from "@/lib/dal/workflow/ticket-row";
 import { write, type WriteTx } from "@/lib/sql/write";
+import type { StaffAttachment } from "@/lib/uploads/staff-files";
 
 // Every workflow step of DOMAIN.md §7 (POST /tickets/{no}/actions): one entry point, one write
 // step (lib/sql/write.ts) — load, decide, version check, apply, bump the version, append the
@@ -58,15 +61,21 @@ export function parseActionBody(body: unknown, now: Date): ActionBody {
  * 409 a stale `version`, then a step the ticket's state does not allow (in that order, so a
  * stale client is told to refresh before it is told why). Nothing is written on a refusal.
  */
-export async function performAction(actor: Actor, no: string, body: unknown): Promise<TicketView> {
-  await performStep(actor, no, body);
+export async function performAction(actor: Actor, no: string, body: unknown, attachments: StaffAttachment[] = []): Promise<TicketView> {
+  await performStep(actor, no, body, attachments);
   return getTicket(actor, no);
 }
 
-/** performAction without re-reading the view; answers the step's own result (dispatch, merge). */
-export async function performStep(actor: Actor, no: string, body: unknown): Promise<Effect["result"]> {
+/**
+ * performAction without re-reading the view; answers the step's own result (dispatch, merge).
+ * `attachments` (lib/uploads/staff-files.ts, already checked) are stored with the step's event.
+ */
+export async function performStep(actor: Actor, no: string, body: unknown, attachments: StaffAttachment[] = []): Promise<Effect["result"]> {
   const now = new Date();
   const step = parseActionBody(body, now);
+  if (attachments.length > 0 && !takesAttachments(step.action)) {
+    throw new Invalid([{ field: "attachments", message: "只有办理记录、协办反馈和答复可以附加照片或文件" }]);
+  }
   const ref = await reference();
   return write(async (tx) => {
     const ticket = await loadTicketRow(tx, no);
@@ -97,13 +106,20 @@ export async function performStep(actor: Actor, no: string, body: unknown): Prom
     if (ticket.version !== step.version) throw new Conflict(STALE);
     if (!decision.allowed) throw new Conflict(decision.reason);
 
-    return apply(tx, { actor, ticket, now, step, ref });
+    return apply(tx, { actor, ticket, now, step, ref, attachments });
   });
 }
 
 async function apply(
   tx: WriteTx,
-  { actor, ticket, now, step, ref }: { actor: Actor; ticket: Ticket; now: Date; step: ActionBody; ref: Awaited<ReturnType<typeof reference>> },
+  {
+    actor,
+    ticket,
+    now,
+    step,
+    ref,
+    attachments,
+  }: { actor: Actor; ticket: Ticket; now: Date; step: ActionBody; ref: Awaited<ReturnType<typeof reference>>; attachments: StaffAttachment[] },
 ): Promise<Effect["result"]> {
   const next = transition(step.action, ticket.status as TicketStatus, step.input);
   const effect = await (EFFECTS[step.action] as (ctx: EffectContext, input: unknown) => Effect | Promise<Effect>)(
@@ -131,8 +147,37 @@ async function apply(
   });
   const events = [event(ticket.id, next.event, effect.payload), ...(effect.otherEvents ?? []).map((o) => event(o.ticketId, o.type, o.payload))];
   await tx.insertInto("TicketEvent").values(events).execute();
+  if (attachments.length > 0) await insertAttachments(tx, ticket.id, events[0]!.id, attachments, now);
   if (next.notifyCitizen && effect.notice) await queueNotices(tx, ticket, effect.notice, now);
   return effect.result;
+}
+
+/** The step's attachments, tied to its event: the row, then the bytes (AttachmentContent). */
+async function insertAttachments(tx: WriteTx, ticketId: string, eventId: string, attachments: StaffAttachment[], now: Date): Promise<void> {
+  // newId sorts in creation order, so the files list in the order they were chosen.
+  const rows = attachments.map((a) => ({ id: newId(), ...a }));
+  await tx
+    .insertInto("Attachment")
+    .values(
+      rows.map(({ id, storedName, mimeType, size, width, height, label, fileName }) => ({
+        id,
+        ticketId,
+        eventId,
+        storedName,
+        mimeType,
+        size,
+        width,
+        height,
+        label,
+        fileName,
+        createdAt: now,
+      })),
+    )
+    .execute();
+  await tx
+    .insertInto("AttachmentContent")
+    .values(rows.map(({ id, bytes }) => ({ attachmentId: id, bytes })))
+    .execute();
 }
 
 /**

@@ -11,8 +11,9 @@ import { mergedCallsOf } from "@/lib/dal/merged-calls";
 import { actionsFor } from "@/lib/dal/ticket-actions-view";
 import { recordTicketOpened } from "@/lib/dal/ticket-opened";
 import { getTicket } from "@/lib/dal/tickets";
-import { CHANNEL_LABELS, GRADE_LABELS, TYPE_LABELS, URGENCY_LABELS } from "@/lib/domain/labels";
-import { deadlineFlags } from "@/lib/domain/overdue";
+import { CHANNEL_LABELS, DEADLINE_LABELS, GRADE_LABELS, TYPE_LABELS, URGENCY_LABELS } from "@/lib/domain/labels";
+import { deadlineFlags, type DeadlineFlag } from "@/lib/domain/overdue";
+import { telHref } from "@/lib/domain/phone";
 import { NotFound } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 
@@ -39,6 +40,31 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   );
 }
 
+/** A number staff can call with one tap on a phone (警务通); a masked one stays plain text. */
+function Phone({ phone }: { phone: string | null }) {
+  const href = phone ? telHref(phone) : null;
+  if (!phone) return <span data-testid="citizen-phone">—</span>;
+  return href ? (
+    <a href={href} data-testid="citizen-phone" className="text-brand-700 underline underline-offset-2">
+      {phone}
+    </a>
+  ) : (
+    <span data-testid="citizen-phone">{phone}</span>
+  );
+}
+
+/** The clock that matters now, first running one of 签收 → 首次联系 → 办结, for the header. */
+function NextDeadline({ clocks }: { clocks: { kind: keyof typeof DEADLINE_LABELS; at: Date | null; flag: DeadlineFlag }[] }) {
+  const next = clocks.find((c) => c.flag !== null && c.at !== null);
+  if (!next) return null;
+  return (
+    <p className="mt-1 text-sm" data-testid="next-deadline">
+      <span className="text-slate-500">{DEADLINE_LABELS[next.kind]}时限</span> {formatDateTime(next.at)}
+      <DeadlineBadge flag={next.flag} />
+    </p>
+  );
+}
+
 export default async function TicketPage({ params }: { params: Promise<{ no: string }> }) {
   const { no } = await params;
   const { ticket: t, panel, mergedCalls } = await loadTicket(no);
@@ -56,9 +82,12 @@ export default async function TicketPage({ params }: { params: Promise<{ no: str
     new Date(),
     panel.nearDueFraction,
   );
+  // On a phone (警务通) the order is: the header with status and the next deadline, then the
+  // actions and the deadlines, then the photos and the timeline. From lg the actions sit in a
+  // right-hand column beside both (row 2 is 1fr so the column's height never stretches row 1).
   return (
-    <div className="grid gap-6 lg:grid-cols-3">
-      <section className="space-y-4 lg:col-span-2">
+    <div className="grid gap-6 lg:grid-cols-3 lg:grid-rows-[auto_1fr]">
+      <section className="min-w-0 lg:col-span-2">
         <div className="rounded-2xl border border-slate-200 bg-white p-5">
           <div className="flex flex-wrap items-center gap-3">
             <h1 className="text-xl font-bold" data-testid="ticket-title">
@@ -73,13 +102,26 @@ export default async function TicketPage({ params }: { params: Promise<{ no: str
             <Link href={`/tickets/${t.no}/print`} className="ml-auto text-sm text-brand-600 underline print:hidden" data-testid="print-ticket-link">
               打印办理单
             </Link>
+            {panel.actions.length > 0 && (
+              <a href="#ticket-actions-heading" className="rounded-lg bg-brand-600 px-3 py-1 text-sm text-white lg:hidden">
+                办理
+              </a>
+            )}
           </div>
           <p className="mt-1 font-mono text-sm text-slate-500">
             <span data-testid="ticket-no">{t.no}</span>
-            <span className="ml-3 text-xs">
-              版本 <span data-testid="ticket-version">{t.version}</span>
+            {/* The version is for the forms' stale check (and tests), not for people to read. */}
+            <span hidden data-testid="ticket-version">
+              {t.version}
             </span>
           </p>
+          <NextDeadline
+            clocks={[
+              { kind: "SIGN", at: t.deadlines.signDueAt, flag: flags.sign },
+              { kind: "CONTACT", at: t.deadlines.contactDueAt, flag: flags.contact },
+              { kind: "CLOSE", at: t.deadlines.dueAt, flag: flags.close },
+            ]}
+          />
           <p className="mt-4 whitespace-pre-wrap">{t.content}</p>
           <dl className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-3">
             <Field label="诉求类型">{TYPE_LABELS[t.type]}</Field>
@@ -90,7 +132,7 @@ export default async function TicketPage({ params }: { params: Promise<{ no: str
             <Field label="辖区 / 地点">{[t.district, t.place].filter(Boolean).join(" ") || "—"}</Field>
             <Field label="联系人">{t.citizen.anonymous ? "匿名" : (t.citizen.name ?? "—")}</Field>
             <Field label="联系电话">
-              <span data-testid="citizen-phone">{t.citizen.phone ?? "—"}</span>
+              <Phone phone={t.citizen.phone} />
             </Field>
             {t.citizen.email && (
               <Field label="电子邮箱">
@@ -100,6 +142,41 @@ export default async function TicketPage({ params }: { params: Promise<{ no: str
             <Field label="承办单位">{t.ownerUnitName ?? "待派单"}</Field>
           </dl>
         </div>
+      </section>
+      <aside className="flex min-w-0 flex-col gap-4 lg:col-start-3 lg:row-span-2 lg:row-start-1">
+        <div className="order-last rounded-2xl border border-slate-200 bg-white p-5 lg:order-none">
+          <h2 className="mb-3 font-semibold">时限</h2>
+          <dl className="space-y-2">
+            <Field label="受理时间">{formatDateTime(t.timestamps.receivedAt)}</Field>
+            <Field label="签收时限">
+              {formatDateTime(t.deadlines.signDueAt)}
+              <DeadlineBadge flag={flags.sign} testId="deadline-sign-flag" />
+            </Field>
+            <Field label="首次联系时限">
+              {formatDateTime(t.deadlines.contactDueAt)}
+              <DeadlineBadge flag={flags.contact} testId="deadline-contact-flag" />
+            </Field>
+            <Field label="办结时限">
+              {formatDateTime(t.deadlines.dueAt)}
+              <DeadlineBadge flag={flags.close} testId="deadline-close-flag" />
+            </Field>
+          </dl>
+        </div>
+        <ActionPanel
+          no={t.no}
+          version={t.version}
+          actions={panel.actions}
+          options={{
+            ownerUnits: panel.ownerUnits,
+            assistUnits: panel.assistUnits,
+            assignees: panel.assignees,
+            needsCoordination: panel.needsCoordination,
+            maxExtensionWorkingDays: panel.maxExtensionWorkingDays,
+            replyTemplates: panel.replyTemplates,
+          }}
+        />
+      </aside>
+      <section className="min-w-0 space-y-4 lg:col-span-2">
         {t.photos.length > 0 && (
           <div className="rounded-2xl border border-slate-200 bg-white p-5">
             <h2 className="mb-3 font-semibold">群众上传的照片</h2>
@@ -125,39 +202,6 @@ export default async function TicketPage({ params }: { params: Promise<{ no: str
           <TicketTimeline events={t.events} showVisibility />
         </div>
       </section>
-      <aside className="space-y-4">
-        <div className="rounded-2xl border border-slate-200 bg-white p-5">
-          <h2 className="mb-3 font-semibold">时限</h2>
-          <dl className="space-y-2">
-            <Field label="受理时间">{formatDateTime(t.timestamps.receivedAt)}</Field>
-            <Field label="签收时限">
-              {formatDateTime(t.deadlines.signDueAt)}
-              <DeadlineBadge flag={flags.sign} testId="deadline-sign-flag" />
-            </Field>
-            <Field label="首次联系时限">
-              {formatDateTime(t.deadlines.contactDueAt)}
-              <DeadlineBadge flag={flags.contact} testId="deadline-contact-flag" />
-            </Field>
-            <Field label="办结时限">
-              {formatDateTime(t.deadlines.dueAt)}
-              <DeadlineBadge flag={flags.close} testId="deadline-close-flag" />
-            </Field>
-          </dl>
-        </div>
-        <ActionPanel
-          no={t.no}
-          version={t.version}
-          actions={panel.actions}
-          options={{
-            ownerUnits: panel.ownerUnits,
-            assistUnits: panel.assistUnits,
-            squadrons: panel.squadrons,
-            needsCoordination: panel.needsCoordination,
-            maxExtensionWorkingDays: panel.maxExtensionWorkingDays,
-            replyTemplates: panel.replyTemplates,
-          }}
-        />
-      </aside>
     </div>
   );
 }
