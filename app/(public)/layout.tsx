@@ -1,16 +1,17 @@
 import Link from "next/link";
+import { PublicAccount } from "@/components/public-account";
+import { currentActor } from "@/lib/auth/session";
 
-export default function PublicLayout({ children }: { children: React.ReactNode }) {
+export default async function PublicLayout({ children }: { children: React.ReactNode }) {
+  const actor = await currentActor();
   return (
     <div className="flex min-h-screen flex-col">
       <header className="bg-brand-700 text-white">
-        <div className="mx-auto flex max-w-3xl items-center justify-between px-4 py-3">
+        <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-y-1 px-4 py-3">
           <Link href="/" className="text-lg font-semibold">
             示例市公安交管 · 接诉即办
           </Link>
-          <Link href="/login" className="rounded-lg px-3 py-2 text-sm hover:bg-white/10">
-            登录
-          </Link>
+          <PublicAccount actor={actor} />
         </div>
       </header>
       <main className="mx-auto w-full max-w-3xl flex-1 px-4 py-6">{children}</main>

@@ -1,47 +1,24 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { citizenTimeline } from "@/lib/domain/events";
 import { NotFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { startTrackingLookup } from "@/lib/rate-limit";
 import { parseOrThrow } from "@/lib/validation/errors";
 import { trackingQuerySchema } from "@/lib/validation/tracking";
+import { citizenTicketInclude, toCitizenTicket, trackedPhotoUrl, type CitizenTicket } from "@/lib/dal/citizen-ticket";
 
-export type TrackedTicket = Awaited<ReturnType<typeof trackTicket>>;
+export type TrackedTicket = CitizenTicket;
 
 /**
  * 查询办理进度: a ticket by number + the phone it was submitted with. Public, so it answers the
  * same "not found" whether the number is unknown or the phone does not match, and shows the
- * citizen's timeline (citizenTimeline: PUBLIC events, allow-listed fields, no staff names).
+ * citizen's view of it (lib/dal/citizen-ticket.ts: their words and photos, the PUBLIC timeline).
  * Failed look-ups are limited per phone and per address (startTrackingLookup), so a known phone
  * cannot be paired with guessed numbers.
  */
-export async function trackTicket(raw: unknown, client: { ip: string }) {
-  const ticket = await findTrackedTicket(raw, client, {
-    ownerUnit: { select: { name: true } },
-    category: { select: { name: true } },
-    mergedInto: { select: { no: true } },
-    events: { where: { visibility: "PUBLIC" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { actorUnit: { select: { name: true } } } },
-  });
-  return {
-    no: ticket.no,
-    status: ticket.status,
-    title: ticket.title,
-    categoryName: ticket.category.name,
-    ownerUnitName: ticket.ownerUnit?.name ?? null,
-    receivedAt: ticket.receivedAt,
-    dueAt: ticket.dueAt,
-    reply: ticket.status === "REPLIED" || ticket.status === "CLOSED" ? ticket.replyText : null,
-    mergedInto: ticket.mergedInto?.no ?? null,
-    events: citizenTimeline(ticket.events).map((e) => ({
-      type: e.type,
-      visibility: e.visibility,
-      at: e.createdAt,
-      actor: null,
-      unitName: e.actorUnit?.name ?? null,
-      payload: e.payload,
-    })),
-  };
+export async function trackTicket(raw: unknown, client: { ip: string }): Promise<CitizenTicket> {
+  const ticket = await findTrackedTicket(raw, client, citizenTicketInclude);
+  return toCitizenTicket(ticket, trackedPhotoUrl(ticket.no));
 }
 
 /**

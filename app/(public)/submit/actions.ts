@@ -6,6 +6,7 @@ import { currentActor } from "@/lib/auth/session";
 import { submitTicket } from "@/lib/dal/intake";
 import { Invalid } from "@/lib/errors";
 import { clientIp, limitAnonymousSubmissionByIp, limitSubmissionByIp, limitSubmissionByPhone } from "@/lib/rate-limit";
+import { formPhotos } from "@/lib/uploads/form-photos";
 import { checkPhotos, processPhotos } from "@/lib/uploads/photos";
 import { complaintFields } from "@/lib/validation/complaint-form";
 import { fieldErrors } from "@/lib/validation/errors";
@@ -19,12 +20,7 @@ export async function submitComplaint(formData: FormData): Promise<ActionResult<
     const ip = clientIp(await headers());
     await limitSubmissionByIp(ip);
     const raw = complaintFields(formData);
-    const files = await Promise.all(
-      formData
-        .getAll("photos")
-        .filter((f): f is File => f instanceof File && f.size > 0)
-        .map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
-    );
+    const files = await formPhotos(formData);
     // Every problem at once: the fields and the photos.
     const parsed = ticketInputSchema.safeParse(raw);
     const errors = [...(parsed.success ? [] : fieldErrors(parsed.error)), ...checkPhotos(files)];
