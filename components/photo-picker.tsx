@@ -52,18 +52,30 @@ export function PhotoPicker({
   const full = picked.length >= max;
   return (
     <div className="space-y-2" data-testid={`photo-picker-${name}`}>
-      <input ref={input} type="file" name={name} accept={accept} multiple onChange={onChosen} className="sr-only" tabIndex={-1} aria-hidden />
       <div className="flex flex-wrap items-center gap-3">
-        <button
-          type="button"
-          onClick={() => input.current?.click()}
-          disabled={full}
-          aria-describedby={hintId}
-          className="inline-flex items-center gap-2 rounded-lg border border-brand-600 bg-brand-50 px-4 py-3 font-medium text-brand-700 hover:bg-brand-100 disabled:cursor-not-allowed disabled:border-slate-300 disabled:bg-slate-100 disabled:text-slate-600"
+        {/* The label is the button: a click opens the file chooser, and the input inside it keeps
+            its keyboard focus (sr-only, not removed) and its accessible name. */}
+        <label
+          className={`inline-flex items-center gap-2 rounded-lg border px-4 py-3 font-medium focus-within:ring-2 focus-within:ring-brand-600 ${
+            full ? "cursor-not-allowed border-slate-300 bg-slate-100 text-slate-600" : "cursor-pointer border-brand-600 bg-brand-50 text-brand-700 hover:bg-brand-100"
+          }`}
         >
           <ImagePlus aria-hidden className="size-5" />
           {label}
-        </button>
+          {/* Never `disabled` when full: a disabled input would not send the photos with the form. */}
+          <input
+            ref={input}
+            type="file"
+            name={name}
+            accept={accept}
+            multiple
+            onChange={onChosen}
+            onClick={(event) => full && event.preventDefault()}
+            aria-disabled={full}
+            aria-describedby={hintId}
+            className="sr-only"
+          />
+        </label>
         <span id={hintId} className="text-sm text-slate-600" data-testid="photo-count">
           已选 {picked.length} / {max} 张
         </span>

@@ -14,7 +14,7 @@ export function describeEvent(type: string, payload: Record<string, unknown>): s
     const words = str(payload.content);
     return `重复来电 工单 ${payload.from}${how ? `（${how}）` : ""}${words ? `：「${words}」` : ""}`;
   }
-  if (type === "CITIZEN_REMINDER") return "反映人催办，请尽快办理并与反映人联系";
+  if (type === "CITIZEN_REMINDER") return "反映人催办，请承办单位尽快办理";
   if (type === "CITIZEN_UPDATE" && typeof payload.photos === "number" && payload.photos > 0) {
     return [str(payload.text), `补充照片 ${payload.photos} 张`].filter(Boolean).join("；");
   }

@@ -35,7 +35,7 @@ describe("催办", () => {
 
     const staffView = await getTicket(await actorOf("zq1.handler"), t.no);
     const reminder = staffView.events.find((e) => e.type === "CITIZEN_REMINDER");
-    expect(reminder && describeEvent(reminder.type, reminder.payload)).toBe("反映人催办，请尽快办理并与反映人联系");
+    expect(reminder && describeEvent(reminder.type, reminder.payload)).toBe("反映人催办，请承办单位尽快办理");
 
     // The next local day, another one.
     await remindTicket(by, new Date("2026-12-01T01:00:00Z"));
