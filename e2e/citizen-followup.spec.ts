@@ -98,6 +98,7 @@ test("a signed-in citizen is recognised, submits with photos, follows up, evalua
   await expect(page.getByTestId("follow-up")).toHaveCount(0);
 
   await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/login/);
   await page.goto("/");
   await expect(page.getByRole("banner").getByRole("link", { name: "登录" })).toBeVisible();
 });
