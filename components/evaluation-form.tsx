@@ -1,8 +1,8 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { submitEvaluation } from "@/app/(public)/evaluate/[token]/actions";
 import { FieldErrors, inputClass } from "@/components/field";
+import type { ActionResult } from "@/lib/actions/result";
 import type { FieldError } from "@/lib/errors";
 
 const RESOLVED = [
@@ -19,7 +19,11 @@ const SATISFACTION = [
 const optionClass =
   "flex flex-1 cursor-pointer items-center justify-center gap-2 rounded-xl border border-slate-300 bg-white px-3 py-3 text-base has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:checked]:font-semibold";
 
-export function EvaluationForm({ token }: { token: string }) {
+/**
+ * The citizen's evaluation. `submit` is the server action bound to what proves the right to
+ * evaluate: the one-time link's token, or the signed-in citizen's own ticket number.
+ */
+export function EvaluationForm({ submit }: { submit: (formData: FormData) => Promise<ActionResult<{ closed: boolean }>> }) {
   const [pending, startTransition] = useTransition();
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [message, setMessage] = useState<string | null>(null);
@@ -29,7 +33,7 @@ export function EvaluationForm({ token }: { token: string }) {
     event.preventDefault();
     const formData = new FormData(event.currentTarget);
     startTransition(async () => {
-      const result = await submitEvaluation(token, formData);
+      const result = await submit(formData);
       setDone(result.ok ? result.data : null);
       setErrors(result.ok ? [] : result.errors);
       setMessage(result.ok ? null : result.message);

@@ -1,27 +1,50 @@
 "use client";
 
 import Link from "next/link";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { submitComplaint, type Receipt } from "@/app/(public)/submit/actions";
 import { FieldErrors, inputClass } from "@/components/field";
 import { LocationPicker } from "@/components/location-picker";
+import { PhotoPicker } from "@/components/photo-picker";
 import type { DistrictArea } from "@/lib/domain/district-areas";
 import { TICKET_TYPES, TYPE_EXAMPLES, TYPE_LABELS } from "@/lib/domain/labels";
+import { MAX_PHOTOS } from "@/lib/domain/image-type";
 import { MAX_CONTENT_CHARS } from "@/lib/domain/ticket-text";
 import type { FieldError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
+import { recheckField } from "@/lib/validation/complaint-recheck";
 
 type Category = { code: string; name: string; description: string; example: string };
 
-export function SubmitForm({ categories, districts, districtAreas }: { categories: Category[]; districts: string[]; districtAreas: DistrictArea[] }) {
+export function SubmitForm({
+  categories,
+  districts,
+  districtAreas,
+  accountPhone,
+}: {
+  categories: Category[];
+  districts: string[];
+  districtAreas: DistrictArea[];
+  /** A signed-in citizen's phone, filled in for them. */
+  accountPhone?: string | null;
+}) {
   const [pending, startTransition] = useTransition();
   const [anonymous, setAnonymous] = useState(false);
   const [contentLength, setContentLength] = useState(0);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [receipt, setReceipt] = useState<Receipt | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
 
   if (receipt) return <SubmitReceipt receipt={receipt} />;
+
+  // A field the server refused is checked again as it changes: fixed, its message goes.
+  function recheck(field: string, form: HTMLFormElement | null) {
+    if (!field || !form || !errors.length) return;
+    const next = recheckField(errors, field, new FormData(form));
+    setErrors(next);
+    if (!next.length) setMessage(null);
+  }
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -39,7 +62,7 @@ export function SubmitForm({ categories, districts, districtAreas }: { categorie
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-6" noValidate>
+    <form ref={formRef} onSubmit={onSubmit} onChange={(e) => recheck((e.target as Partial<HTMLInputElement>).name ?? "", e.currentTarget)} className="space-y-6" noValidate>
       <fieldset className="space-y-2">
         <legend className="mb-2 font-semibold">诉求类型</legend>
         <div className="grid grid-cols-2 gap-2 sm:grid-cols-3">
@@ -137,17 +160,11 @@ export function SubmitForm({ categories, districts, districtAreas }: { categorie
         <FieldErrors errors={errors} field="content" />
       </label>
 
-      <label className="block">
-        <span className="mb-1 block font-semibold">照片（可选，最多 3 张，每张不超过 5 MB）</span>
-        <input
-          name="photos"
-          type="file"
-          multiple
-          accept="image/jpeg,image/png,image/webp"
-          className="block w-full text-sm file:mr-3 file:rounded-lg file:border-0 file:bg-brand-50 file:px-4 file:py-3 file:text-brand-700"
-        />
+      <div>
+        <p className="mb-1 font-semibold">照片（可选，最多 {MAX_PHOTOS} 张，每张不超过 5 MB）</p>
+        <PhotoPicker name="photos" max={MAX_PHOTOS} onChange={() => recheck("photos", formRef.current)} />
         <FieldErrors errors={errors} field="photos" />
-      </label>
+      </div>
 
       <fieldset className="space-y-3 rounded-xl border border-slate-200 bg-white p-4">
         <legend className="px-1 font-semibold">联系方式</legend>
@@ -163,7 +180,16 @@ export function SubmitForm({ categories, districts, districtAreas }: { categorie
           <div className="grid gap-4 sm:grid-cols-2">
             <label className="block">
               <span className="mb-1 block text-sm font-medium">手机号</span>
-              <input name="phone" type="tel" inputMode="numeric" autoComplete="tel" maxLength={11} className={inputClass} placeholder="11 位手机号，用于联系和查询" />
+              <input
+                name="phone"
+                type="tel"
+                inputMode="numeric"
+                autoComplete="tel"
+                maxLength={11}
+                defaultValue={accountPhone ?? undefined}
+                className={inputClass}
+                placeholder="11 位手机号，用于联系和查询"
+              />
               <FieldErrors errors={errors} field="phone" />
             </label>
             <label className="block">

@@ -1,29 +1,43 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { lookUpTicket } from "@/app/(public)/track/actions";
+import { lookUpTicket, remindTracked, supplementTracked } from "@/app/(public)/track/actions";
+import { CitizenTicketView } from "@/components/citizen-ticket";
 import { FieldErrors, inputClass } from "@/components/field";
-import { StatusBadge } from "@/components/status-badge";
-import { TicketTimeline } from "@/components/ticket-timeline";
+import { FollowUpPanel } from "@/components/follow-up-panel";
+import type { ActionResult } from "@/lib/actions/result";
 import type { TrackedTicket } from "@/lib/dal/tracking";
 import type { FieldError } from "@/lib/errors";
-import { formatDateTime } from "@/lib/format";
+
+type Proof = { no: string; phone: string };
+
+function proofForm(proof: Proof): FormData {
+  const formData = new FormData();
+  formData.set("no", proof.no);
+  formData.set("phone", proof.phone);
+  return formData;
+}
 
 export function TrackForm({ initialNo }: { initialNo: string }) {
   const [pending, startTransition] = useTransition();
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [ticket, setTicket] = useState<TrackedTicket | null>(null);
+  // The number and phone that found the ticket: they prove it is the caller's for 催办 and 补充 too.
+  const [proof, setProof] = useState<Proof | null>(null);
+
+  function show(result: ActionResult<TrackedTicket>, proven: Proof) {
+    setTicket(result.ok ? result.data : null);
+    setProof(result.ok ? proven : null);
+    setErrors(result.ok ? [] : result.errors);
+    setMessage(result.ok ? null : result.message);
+  }
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formData = new FormData(event.currentTarget);
-    startTransition(async () => {
-      const result = await lookUpTicket(formData);
-      setTicket(result.ok ? result.data : null);
-      setErrors(result.ok ? [] : result.errors);
-      setMessage(result.ok ? null : result.message);
-    });
+    const proven = { no: String(formData.get("no") ?? "").trim(), phone: String(formData.get("phone") ?? "").trim() };
+    startTransition(async () => show(await lookUpTicket(formData), proven));
   }
 
   return (
@@ -49,46 +63,16 @@ export function TrackForm({ initialNo }: { initialNo: string }) {
         </button>
       </form>
 
-      {ticket && (
-        <section className="space-y-4 rounded-2xl border border-slate-200 bg-white p-5" data-testid="tracked-ticket">
-          <div className="flex items-center justify-between gap-2">
-            <h2 className="text-lg font-bold">{ticket.title}</h2>
-            <StatusBadge status={ticket.status} />
-          </div>
-          {ticket.mergedInto && (
-            <p className="rounded-lg bg-amber-50 p-3 text-sm text-amber-800">
-              您反映的问题已并入工单 <span className="font-mono font-semibold">{ticket.mergedInto}</span> 一并办理。
-            </p>
-          )}
-          <dl className="grid grid-cols-2 gap-3 text-sm">
-            <div>
-              <dt className="text-slate-500">工单编号</dt>
-              <dd className="font-mono">{ticket.no}</dd>
-            </div>
-            <div>
-              <dt className="text-slate-500">诉求分类</dt>
-              <dd>{ticket.categoryName}</dd>
-            </div>
-            <div>
-              <dt className="text-slate-500">承办单位</dt>
-              <dd data-testid="tracked-unit">{ticket.ownerUnitName ?? "正在分派"}</dd>
-            </div>
-            <div>
-              <dt className="text-slate-500">承诺办结时间</dt>
-              <dd>{formatDateTime(ticket.dueAt)}</dd>
-            </div>
-          </dl>
-          {ticket.reply && (
-            <div className="rounded-lg bg-slate-50 p-3 text-sm">
-              <p className="font-semibold">答复</p>
-              <p className="whitespace-pre-wrap">{ticket.reply}</p>
-            </div>
-          )}
-          <div>
-            <h3 className="mb-3 font-semibold">办理进度</h3>
-            <TicketTimeline events={ticket.events} showVisibility={false} />
-          </div>
-        </section>
+      {ticket && proof && (
+        <CitizenTicketView ticket={ticket}>
+          <FollowUpPanel
+            canRemind={ticket.canRemind}
+            canSupplement={ticket.canSupplement}
+            remind={() => remindTracked(proof.no, proof.phone)}
+            supplement={(formData) => supplementTracked(proof.no, proof.phone, formData)}
+            onDone={() => startTransition(async () => show(await lookUpTicket(proofForm(proof)), proof))}
+          />
+        </CitizenTicketView>
       )}
     </div>
   );

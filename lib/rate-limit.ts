@@ -12,6 +12,7 @@ const limiters = {
   submitPerPhone: new SharedLimiter(() => ({ keyPrefix: "submit-phone", points: env().SUBMIT_LIMIT_PER_PHONE_DAY, duration: 86_400 })),
   registerPerIp: new SharedLimiter(() => ({ keyPrefix: "register-ip", points: 10, duration: 3600 })),
   submitAnonymousPerIp: new SharedLimiter(() => ({ keyPrefix: "submit-anon-ip", points: env().SUBMIT_ANONYMOUS_LIMIT_PER_IP_HOUR, duration: 3600 })),
+  followUpPerIp: new SharedLimiter(() => ({ keyPrefix: "follow-up-ip", points: 20, duration: 3600 })),
   trackPerIp: new SharedLimiter(() => ({ keyPrefix: "track-ip", points: env().TRACK_LIMIT_PER_IP_HOUR, duration: 3600 })),
   trackFailedPerPhone: new SharedLimiter(() => ({ keyPrefix: "track-fail-phone", points: env().TRACK_FAILED_LIMIT_PER_PHONE_HOUR, duration: 3600 })),
   trackFailedPerIp: new SharedLimiter(() => ({ keyPrefix: "track-fail-ip", points: env().TRACK_FAILED_LIMIT_PER_IP_HOUR, duration: 3600 })),
@@ -49,6 +50,11 @@ export function limitAnonymousSubmissionByIp(ip: string) {
 
 export function limitRegistrationByIp(ip: string) {
   return consume(limiters.registerPerIp, limitKeyOf(ip), (m) => `注册过于频繁，请 ${m} 分钟后再试。`);
+}
+
+/** 催办 and 补充 from one address: a citizen needs a few an hour, a script hammering units many. */
+export function limitFollowUpByIp(ip: string) {
+  return consume(limiters.followUpPerIp, limitKeyOf(ip), (m) => `操作过于频繁，请 ${m} 分钟后再试。`);
 }
 
 export function limitTrackingByIp(ip: string) {

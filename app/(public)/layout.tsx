@@ -1,11 +1,14 @@
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { CareModeToggle } from "@/components/care-mode-toggle";
+import { PublicAccount } from "@/components/public-account";
+import { currentActor } from "@/lib/auth/session";
 import { CARE_MODE_COOKIE, careModeOn } from "@/lib/domain/care-mode";
 
 export default async function PublicLayout({ children }: { children: React.ReactNode }) {
   // Read on the server, so the chosen look arrives with the HTML (no small-type flash).
   const careMode = careModeOn((await cookies()).get(CARE_MODE_COOKIE)?.value);
+  const actor = await currentActor();
   return (
     <div className={`flex min-h-screen flex-col ${careMode ? "care-mode" : ""}`} data-care-mode={careMode ? "on" : "off"}>
       <header className="bg-brand-700 text-white">
@@ -13,10 +16,10 @@ export default async function PublicLayout({ children }: { children: React.React
           <Link href="/" className="text-lg font-semibold">
             示例市公安交管 · 接诉即办
           </Link>
-          <CareModeToggle on={careMode} />
-          <Link href="/login" className="rounded-lg px-3 py-2 text-sm hover:bg-white/10">
-            登录
-          </Link>
+          <div className="flex flex-wrap items-center gap-2">
+            <CareModeToggle on={careMode} />
+            <PublicAccount actor={actor} />
+          </div>
         </div>
       </header>
       <main className="mx-auto w-full max-w-3xl flex-1 px-4 py-6">{children}</main>

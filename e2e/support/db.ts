@@ -32,6 +32,20 @@ export async function createStaffUser(options: { role: "HANDLER" | "LEAD" | "DIS
   return username;
 }
 
+/** A fresh citizen account (username = phone), for journeys that sign out or act as a citizen. */
+export async function createCitizenUser(password: string): Promise<string> {
+  const phone = `137${String(randomBytes(4).readUInt32BE() % 100_000_000).padStart(8, "0")}`;
+  const passwordHash = await hash(password);
+  await withDatabase(async (db) => {
+    const now = new Date();
+    await db
+      .insertInto("User")
+      .values({ id: randomUUID(), username: phone, phone, displayName: `市民 ${phone}`, passwordHash, role: "CITIZEN", createdAt: now, updatedAt: now })
+      .execute();
+  });
+  return phone;
+}
+
 const links = new Map<string, string>();
 
 /**

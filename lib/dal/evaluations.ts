@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { hashToken } from "@/lib/auth/api-token";
 import { can } from "@/lib/auth/permissions";
+import { ticketNotFound } from "@/lib/auth/ticket-access";
 import { EVENT_TYPES, type EventType } from "@/lib/domain/events";
 import { addLocalDays, localMidnight } from "@/lib/domain/local-time";
 import { actionSchemas } from "@/lib/domain/workflow-actions";
@@ -43,7 +44,8 @@ function tokenHash(token: unknown): string | null {
   return hashToken(token);
 }
 
-function linkUsable(ticket: Pick<Ticket, "status" | "awaitingReview" | "evaluationExpiresAt">, now: Date): boolean {
+/** 待评价: answered, not yet evaluated, within the window — by the link or on 我的诉求 alike. */
+export function evaluationOpen(ticket: Pick<Ticket, "status" | "awaitingReview" | "evaluationExpiresAt">, now: Date): boolean {
   return (
     ticket.status === "REPLIED" &&
     !ticket.awaitingReview &&
@@ -69,7 +71,7 @@ export async function evaluationByToken(token: unknown, now = new Date()): Promi
       ownerUnit: { select: { name: true } },
     },
   });
-  if (!ticket || !linkUsable(ticket, now)) throw new NotFound(INVALID_LINK);
+  if (!ticket || !evaluationOpen(ticket, now)) throw new NotFound(INVALID_LINK);
   return {
     no: ticket.no,
     title: ticket.title,
@@ -155,12 +157,33 @@ export async function submitEvaluationByLink(
   return write(async (tx) => {
     const row = await tx.selectFrom("Ticket").select("no").where("evaluationTokenHash", "=", hash).executeTakeFirst();
     const ticket = row ? await loadTicketRow(tx, row.no) : null;
-    if (!ticket || !linkUsable(ticket, now)) throw new NotFound(INVALID_LINK);
+    if (!ticket || !evaluationOpen(ticket, now)) throw new NotFound(INVALID_LINK);
     const { closed } = await recordEvaluation(
       tx,
       ticket,
       { resolved: input.resolved, satisfaction: input.satisfaction, comment: input.comment ?? null },
       { source: "LINK", now },
+    );
+    return { no: ticket.no, closed };
+  });
+}
+
+/**
+ * 我的诉求: the signed-in citizen evaluates their own ticket, with the link's questions and in
+ * its window; the same round as the link's (source LINK: the citizen's own answer online), and
+ * the link is spent with it. Anyone else's ticket is the same 404 as none.
+ */
+export async function evaluateOwnTicket(actor: Actor, no: string, raw: unknown, now = new Date()): Promise<{ no: string; closed: boolean }> {
+  const input = parseOrThrow(evaluationInputSchema, raw);
+  return write(async (tx) => {
+    const ticket = await loadTicketRow(tx, no);
+    if (!ticket || actor.role !== "CITIZEN" || ticket.citizenUserId !== actor.userId) throw ticketNotFound(no);
+    if (!evaluationOpen(ticket, now)) throw new Conflict("该诉求当前不能评价：已评价过，或已超过评价期限");
+    const { closed } = await recordEvaluation(
+      tx,
+      ticket,
+      { resolved: input.resolved, satisfaction: input.satisfaction, comment: input.comment ?? null },
+      { source: "LINK", now, actor },
     );
     return { no: ticket.no, closed };
   });

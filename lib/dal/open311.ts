@@ -9,10 +9,9 @@ import "server-only";
 import { isApiClient, type Caller } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
-import { staffContactOf } from "@/lib/domain/contact";
-import { EVENT_TYPES } from "@/lib/domain/events";
 import { env } from "@/lib/env";
 import { callerFromApiToken } from "@/lib/dal/api-clients";
+import { citizenUpdateRows } from "@/lib/dal/citizen-updates";
 import { submitTicket } from "@/lib/dal/intake";
 import { reference } from "@/lib/dal/reference";
 import { readableTicketsWhere } from "@/lib/dal/tickets";
@@ -23,7 +22,6 @@ import { toOpen311FieldErrors, toTicketInput, type IntakeContext, type Open311Fi
 import type { RequestsFilter, UpdatesFilter } from "@/lib/open311/query";
 import { CLOSED_STATUSES, toCreatedRequest, toServiceRequest, type ServiceRequest } from "@/lib/open311/requests";
 import { toService, toServiceDefinition } from "@/lib/open311/services";
-import { newId } from "@/lib/ids";
 import { writeRows } from "@/lib/sql/rows";
 import { parseFollowUp, toRequestUpdate, UPDATE_EVENT_TYPES, type RequestUpdate } from "@/lib/open311/updates";
 
@@ -166,11 +164,8 @@ function followUpTargetsWhere(caller: Caller): Prisma.TicketWhereInput {
 }
 
 /**
- * POST servicerequestupdates (FixMyStreet's extension): the citizen's follow-up becomes a PUBLIC
- * CITIZEN_UPDATE event on the ticket and a notice to each of the owner unit's leads (by SMS or
- * e-mail, as they chose: staffContactOf), in one statement.
- * The ticket itself is not changed (no version step): a follow-up never conflicts with the unit's
- * work. Answers the new update_id.
+ * POST servicerequestupdates (FixMyStreet's extension): the citizen's follow-up, stored as every
+ * follow-up is (lib/dal/citizen-updates.ts) in one statement. Answers the new update_id.
  */
 export async function postServiceRequestUpdate(caller: Caller, fields: Open311Fields): Promise<{ update_id: string }[]> {
   const followUp = parseFollowUp(fields);
@@ -179,34 +174,16 @@ export async function postServiceRequestUpdate(caller: Caller, fields: Open311Fi
     select: { id: true, no: true, ownerUnitId: true },
   });
   if (!ticket) throw new NotFound(`服务请求 ${followUp.no} 不存在`);
-  const leads = ticket.ownerUnitId
-    ? await db.user.findMany({ where: { unitId: ticket.ownerUnitId, role: "LEAD", active: true }, select: { phone: true, email: true, noticeBy: true } })
-    : [];
-  const contacts = leads.map(staffContactOf).filter((c) => c !== null);
-  const now = new Date();
-  const event = {
-    id: newId(),
-    ticketId: ticket.id,
-    type: "CITIZEN_UPDATE",
-    visibility: EVENT_TYPES.CITIZEN_UPDATE.visibility,
-    actorId: isApiClient(caller) ? null : caller.userId,
-    actorUnitId: null,
-    createdAt: now,
-    payload: JSON.stringify({ text: followUp.text, source: "OPEN311", ...(isApiClient(caller) && { apiClient: caller.name }) }),
-  };
-  await writeRows([
-    { into: "TicketEvent", values: [event] },
+  const { eventId, rows } = await citizenUpdateRows(
+    ticket,
     {
-      into: "Notification",
-      values: contacts.map((contact) => ({
-        id: newId(),
-        ticketId: ticket.id,
-        ...contact,
-        template: "FOLLOW_UP",
-        payload: JSON.stringify({ no: ticket.no, text: followUp.text }),
-        createdAt: now,
-      })),
+      text: followUp.text,
+      source: "OPEN311",
+      actorId: isApiClient(caller) ? null : caller.userId,
+      ...(isApiClient(caller) && { apiClient: caller.name }),
     },
-  ]);
-  return [{ update_id: event.id }];
+    new Date(),
+  );
+  await writeRows(rows);
+  return [{ update_id: eventId }];
 }

@@ -31,4 +31,11 @@ describe("describeEvent", () => {
     // Codes that are not categories (unit codes, a rule's own name) are left as written.
     expect(describeEvent("ROUTED", { reason: "规则「ZQ1」：分类「交通组织」匹配" })).toBe("规则「ZQ1」：分类「交通组织」匹配");
   });
+
+  it("tells the owner unit of a citizen's reminder and of photos added", () => {
+    expect(describeEvent("CITIZEN_REMINDER", { source: "MY" })).toBe("反映人催办，请承办单位尽快办理");
+    expect(describeEvent("CITIZEN_UPDATE", { text: "又堵了", photos: 2 })).toBe("又堵了；补充照片 2 张");
+    expect(describeEvent("CITIZEN_UPDATE", { text: "", photos: 1 })).toBe("补充照片 1 张");
+    expect(describeEvent("CITIZEN_UPDATE", { text: "只有文字" })).toBe("只有文字");
+  });
 });

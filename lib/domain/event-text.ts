@@ -31,6 +31,10 @@ export function describeEvent(type: string, payload: Record<string, unknown>): s
     const dueAt = str(payload.dueAt) ? formatLocalDateTime(new Date(payload.dueAt as string)) : null;
     return `${label}超期${dueAt ? `（${label}时限 ${dueAt}）` : ""}`;
   }
+  if (type === "CITIZEN_REMINDER") return "反映人催办，请承办单位尽快办理";
+  if (type === "CITIZEN_UPDATE" && typeof payload.photos === "number" && payload.photos > 0) {
+    return [str(payload.text), `补充照片 ${payload.photos} 张`].filter(Boolean).join("；");
+  }
   for (const key of ["reason", "note", "text", "comment"]) {
     const value = str(payload[key]);
     if (value) return type === "ROUTED" || type === "ROUTING_FAILED" ? withCategoryNames(value) : value;

@@ -32,7 +32,9 @@ export const EVENT_TYPES = {
   REPLIED: { label: "答复群众", visibility: "PUBLIC", citizenFields: ["text"] },
   EVALUATED: { label: "评价", visibility: "PUBLIC", citizenFields: ["resolved", "satisfaction", "round"] },
   // The citizen's own follow-up (Open311 POST servicerequestupdates): their words, shown back to them.
-  CITIZEN_UPDATE: { label: "群众补充", visibility: "PUBLIC", citizenFields: ["text"] },
+  CITIZEN_UPDATE: { label: "群众补充", visibility: "PUBLIC", citizenFields: ["text", "photos"] },
+  // 催办: the citizen asks the owner unit to hurry (at most once a day: lib/domain/follow-up.ts).
+  CITIZEN_REMINDER: { label: "群众催办", visibility: "PUBLIC", citizenFields: [] },
   CALLBACK_ATTEMPT: { label: "回访未接通", visibility: "INTERNAL" },
   SUPERVISED: { label: "督办", visibility: "INTERNAL" },
   REOPENED: { label: "重办", visibility: "PUBLIC", citizenFields: ["round", "dueAt"] },

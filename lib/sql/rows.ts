@@ -9,7 +9,7 @@ import type { Insertable, QueryCreator } from "kysely";
 import { env } from "@/lib/env";
 import type { DB } from "@/lib/generated/kysely/types";
 import type { Sql } from "@/lib/sql";
-import { write, writeStatement } from "@/lib/sql/write";
+import { write, writeStatement, type WriteTx } from "@/lib/sql/write";
 
 /** The rows of one table. */
 export type TableRows = { [T in keyof DB]: { into: T; values: Insertable<DB[T]>[] } }[keyof DB];
@@ -22,9 +22,14 @@ export async function writeRows(tables: TableRows[]): Promise<void> {
     await writeStatement((db) => asOneStatement(db, inserts));
     return;
   }
-  await write(async (tx) => {
-    for (const { into, values } of inserts) await tx.insertInto(into).values(values as never).execute();
-  });
+  await write((tx) => insertRows(tx, inserts));
+}
+
+/** The same rows inside a write step that checks something first (lib/dal/follow-ups.ts). */
+export async function insertRows(tx: WriteTx, tables: TableRows[]): Promise<void> {
+  for (const { into, values } of tables) {
+    if (values.length) await tx.insertInto(into).values(values as never).execute();
+  }
 }
 
 function asOneStatement(db: Sql, inserts: TableRows[]) {

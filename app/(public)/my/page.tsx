@@ -1,9 +1,10 @@
+import { homePathFor } from "@/lib/auth/home";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { SignOutButton } from "@/components/sign-out-button";
 import { StatusBadge } from "@/components/status-badge";
 import { currentActor } from "@/lib/auth/session";
+import { evaluableTicketNos } from "@/lib/dal/citizen-ticket";
 import { listTickets } from "@/lib/dal/tickets";
 import { formatDateTime } from "@/lib/format";
 import { ticketQuerySchema } from "@/lib/validation/ticket-query";
@@ -13,24 +14,22 @@ export const metadata: Metadata = { title: "我的诉求" };
 export default async function MyTicketsPage() {
   const actor = await currentActor();
   if (!actor) redirect("/login?callbackUrl=/my");
-  if (actor.role !== "CITIZEN") redirect("/workbench");
-  const { items, total } = await listTickets(actor, ticketQuerySchema.parse({ pageSize: 200 }));
+  if (actor.role !== "CITIZEN") redirect(homePathFor(actor.role));
+  const [{ items, total }, evaluable] = await Promise.all([
+    listTickets(actor, ticketQuerySchema.parse({ pageSize: 200 })),
+    evaluableTicketNos(actor),
+  ]);
 
   return (
     <div className="space-y-4">
-      <div className="flex items-center justify-between">
-        <h1 className="text-2xl font-bold">我的诉求</h1>
-        <div className="rounded-lg bg-brand-700 text-white">
-          <SignOutButton />
-        </div>
-      </div>
+      <h1 className="text-2xl font-bold">我的诉求</h1>
       <p className="text-sm text-slate-500" data-testid="ticket-total">
         共 {total} 件
       </p>
       <ul className="space-y-3">
         {items.map((t) => (
-          <li key={t.no} data-testid="ticket-row">
-            <Link href={`/my/${t.no}`} className="block rounded-xl border border-slate-200 bg-white p-4 hover:border-brand-600">
+          <li key={t.no} data-testid="ticket-row" className="flex items-center gap-3 rounded-xl border border-slate-200 bg-white p-4 hover:border-brand-600">
+            <Link href={`/my/${t.no}`} className="min-w-0 flex-1">
               <div className="flex items-center justify-between gap-2">
                 <span className="font-semibold">{t.title}</span>
                 <StatusBadge status={t.status} />
@@ -39,6 +38,11 @@ export default async function MyTicketsPage() {
                 {t.no} · {formatDateTime(t.receivedAt)} · {t.ownerUnitName ?? "待派单"}
               </p>
             </Link>
+            {evaluable.has(t.no) && (
+              <Link href={`/my/${t.no}/evaluate`} className="shrink-0 rounded-lg bg-brand-600 px-3 py-2 text-sm font-semibold text-white">
+                评价
+              </Link>
+            )}
           </li>
         ))}
       </ul>

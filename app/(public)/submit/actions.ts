@@ -6,50 +6,21 @@ import { currentActor } from "@/lib/auth/session";
 import { submitTicket } from "@/lib/dal/intake";
 import { Invalid } from "@/lib/errors";
 import { clientIp, limitAnonymousSubmissionByIp, limitSubmissionByIp, limitSubmissionByPhone } from "@/lib/rate-limit";
+import { formPhotos } from "@/lib/uploads/form-photos";
 import { checkPhotos, processPhotos } from "@/lib/uploads/photos";
+import { complaintFields } from "@/lib/validation/complaint-form";
 import { fieldErrors } from "@/lib/validation/errors";
 import { ticketInputSchema } from "@/lib/validation/ticket-input";
 
 export type Receipt = { no: string; unitName: string | null; dueAt: string | null };
-
-function text(formData: FormData, name: string): string | undefined {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : undefined;
-}
-
-/** A coordinate from the form (使用我的位置): blank is absent; text that is not a number is left for the schema to refuse. */
-function coordinate(formData: FormData, name: string): number | string | undefined {
-  const value = text(formData, name)?.trim();
-  if (!value) return undefined;
-  const n = Number(value);
-  return Number.isFinite(n) ? n : value;
-}
 
 /** The citizen form (我要反映诉求). Public: anyone may call it, so it is rate-limited. */
 export async function submitComplaint(formData: FormData): Promise<ActionResult<Receipt>> {
   return runAction(async () => {
     const ip = clientIp(await headers());
     await limitSubmissionByIp(ip);
-    const anonymous = formData.get("anonymous") === "on";
-    const raw = {
-      type: text(formData, "type"),
-      category: text(formData, "category"),
-      title: text(formData, "title"),
-      content: text(formData, "content"),
-      district: text(formData, "district"),
-      place: text(formData, "place"),
-      lat: coordinate(formData, "lat"),
-      lng: coordinate(formData, "lng"),
-      name: anonymous ? undefined : text(formData, "name"),
-      phone: anonymous ? undefined : text(formData, "phone"),
-      anonymous,
-    };
-    const files = await Promise.all(
-      formData
-        .getAll("photos")
-        .filter((f): f is File => f instanceof File && f.size > 0)
-        .map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
-    );
+    const raw = complaintFields(formData);
+    const files = await formPhotos(formData);
     // Every problem at once: the fields and the photos.
     const parsed = ticketInputSchema.safeParse(raw);
     const errors = [...(parsed.success ? [] : fieldErrors(parsed.error)), ...checkPhotos(files)];

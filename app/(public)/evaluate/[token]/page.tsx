@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EvaluationForm } from "@/components/evaluation-form";
+import { submitEvaluation } from "./actions";
 import { evaluationByToken, type EvaluationTarget } from "@/lib/dal/evaluations";
 import { NotFound } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
@@ -47,7 +48,7 @@ export default async function EvaluatePage({ params }: { params: Promise<{ token
           </div>
         )}
       </section>
-      <EvaluationForm token={token} />
+      <EvaluationForm submit={submitEvaluation.bind(null, token)} />
     </div>
   );
 }

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { StatusBadge } from "@/components/status-badge";
-import { TicketTimeline } from "@/components/ticket-timeline";
+import { CitizenTicketView } from "@/components/citizen-ticket";
+import { FollowUpPanel } from "@/components/follow-up-panel";
 import { currentActor } from "@/lib/auth/session";
-import { getTicket } from "@/lib/dal/tickets";
+import { myTicket } from "@/lib/dal/citizen-ticket";
 import { NotFound } from "@/lib/errors";
-import { formatDateTime } from "@/lib/format";
+import { remindMine, supplementMine } from "./actions";
 
 export const metadata: Metadata = { title: "诉求详情" };
 
@@ -13,41 +14,30 @@ export default async function MyTicketPage({ params }: { params: Promise<{ no: s
   const { no } = await params;
   const actor = await currentActor();
   if (!actor) redirect(`/login?callbackUrl=/my/${encodeURIComponent(no)}`);
-  const ticket = await getTicket(actor, no).catch((error) => {
+  if (actor.role !== "CITIZEN") redirect(`/tickets/${encodeURIComponent(no)}`);
+  const ticket = await myTicket(actor, no).catch((error) => {
     if (error instanceof NotFound) notFound();
     throw error;
   });
 
   return (
     <div className="space-y-4">
-      <div className="rounded-2xl border border-slate-200 bg-white p-5">
-        <div className="flex items-center justify-between gap-2">
-          <h1 className="text-xl font-bold">{ticket.title}</h1>
-          <StatusBadge status={ticket.status} />
-        </div>
-        <p className="mt-1 font-mono text-sm text-slate-500">{ticket.no}</p>
-        <p className="mt-3 whitespace-pre-wrap">{ticket.content}</p>
-        <dl className="mt-4 grid grid-cols-2 gap-3 text-sm">
-          <div>
-            <dt className="text-slate-500">承办单位</dt>
-            <dd>{ticket.ownerUnitName ?? "待派单"}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-500">承诺办结时间</dt>
-            <dd>{formatDateTime(ticket.deadlines.dueAt)}</dd>
-          </div>
-        </dl>
-        {ticket.reply && (
-          <div className="mt-4 rounded-lg bg-slate-50 p-3 text-sm">
-            <p className="font-semibold">答复</p>
-            <p className="whitespace-pre-wrap">{ticket.reply}</p>
-          </div>
+      <Link href="/my" className="text-sm text-brand-700 underline">
+        ← 我的诉求
+      </Link>
+      <CitizenTicketView ticket={ticket}>
+        {ticket.canEvaluate && (
+          <Link href={`/my/${ticket.no}/evaluate`} className="inline-block rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white" data-testid="evaluate-link">
+            评价办理结果
+          </Link>
         )}
-      </div>
-      <div className="rounded-2xl border border-slate-200 bg-white p-5">
-        <h2 className="mb-4 font-semibold">办理进度</h2>
-        <TicketTimeline events={ticket.events} showVisibility={false} />
-      </div>
+        <FollowUpPanel
+          canRemind={ticket.canRemind}
+          canSupplement={ticket.canSupplement}
+          remind={remindMine.bind(null, ticket.no)}
+          supplement={supplementMine.bind(null, ticket.no)}
+        />
+      </CitizenTicketView>
     </div>
   );
 }
