@@ -1,7 +1,7 @@
 // Issue 12 item 8: SMS through an SMPP 3.4 SMSC — here the `smpp` package's own server on a free
 // loopback port, playing the carrier: bind, submit_sm, a delivery receipt; and the daily cap.
 import smpp, { type PDU, type Session } from "smpp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { actorOf } from "../support/actors";
 import { freePort } from "../support/postgres";
 import { submitTicket } from "@/lib/dal/intake";
@@ -60,12 +60,21 @@ async function ticketFor(phone: string) {
 }
 
 async function deliverWith(credentials = "jsjb:pw") {
-  const sender = new SmppSender(`smpp://${credentials}@127.0.0.1:${port}`, { sourceAddr: "10690001", onReceipt: (r) => recordDeliveryReceipt(r) });
+  const before = submitted.length;
+  const recorded: Promise<unknown>[] = [];
+  const sender = new SmppSender(`smpp://${credentials}@127.0.0.1:${port}`, { sourceAddr: "10690001", onReceipt: (r) => {
+      const stored = recordDeliveryReceipt(r);
+      recorded.push(stored);
+      return stored;
+    },
+  });
   try {
     return await deliverPendingNotifications(sender);
   } finally {
-    // Receipts arrive just after each submit; give the last one a moment before closing.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The gateway sends a receipt just after each accepted submit: wait until every one has come
+    // and been recorded before closing (a fixed pause was too short on a loaded machine).
+    await vi.waitFor(() => expect(recorded).toHaveLength(submitted.length - before), { timeout: 5_000 }).catch(() => undefined);
+    await Promise.all(recorded);
     sender.close();
   }
 }
