@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/actions/result";
-import type { AssignOptions, BulkOutcome } from "@/lib/dal/workbench-bulk";
+import type { Assignees } from "@/lib/dal/assignees";
+import type { BulkOutcome } from "@/lib/dal/workbench-bulk";
 import { BULK_FORM_ID } from "@/lib/validation/workbench-bulk";
 
 type BulkAction = (previous: ActionResult<BulkOutcome[]> | null, formData: FormData) => Promise<ActionResult<BulkOutcome[]>>;
@@ -11,7 +12,7 @@ type BulkAction = (previous: ActionResult<BulkOutcome[]> | null, formData: FormD
  * 批量签收 / 指派: the rows' checkboxes belong to this form (form="workbench-bulk"). The answer
  * lists every ticket: done, or why not.
  */
-export function BulkBar({ action, assign }: { action: BulkAction; assign: AssignOptions | null }) {
+export function BulkBar({ action, assign }: { action: BulkAction; assign: Assignees | null }) {
   const [result, submit, pending] = useActionState(action, null);
   const select = "rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm";
   const failed = result?.ok ? result.data.filter((o) => !o.ok) : [];
@@ -43,7 +44,7 @@ export function BulkBar({ action, assign }: { action: BulkAction; assign: Assign
                 <option value="">不指定</option>
                 {assign.officers.map((o) => (
                   <option key={o.username} value={o.username}>
-                    {o.name}
+                    {o.name}（{o.unitName}）· 在办 {o.openTickets} 件
                   </option>
                 ))}
               </select>
@@ -55,7 +56,7 @@ export function BulkBar({ action, assign }: { action: BulkAction; assign: Assign
                   <option value="">不指定</option>
                   {assign.squadrons.map((s) => (
                     <option key={s.code} value={s.code}>
-                      {s.name}
+                      {s.name} · 在办 {s.openTickets} 件
                     </option>
                   ))}
                 </select>

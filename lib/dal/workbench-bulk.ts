@@ -4,9 +4,9 @@ import "server-only";
 // not undo the others; the outcome is reported per ticket.
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
+import { assigneesOf, type Assignees } from "@/lib/dal/assignees";
 import { reference } from "@/lib/dal/reference";
 import { performStep } from "@/lib/dal/workflow/perform";
-import { db } from "@/lib/db";
 import { AppError, Forbidden, Invalid } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { bulkInputSchema, type BulkAction } from "@/lib/validation/workbench-bulk";
@@ -49,24 +49,12 @@ export async function bulkStep(actor: Actor, raw: unknown): Promise<BulkOutcome[
   return outcomes;
 }
 
-export type AssignOptions = { officers: { username: string; name: string }[]; squadrons: { code: string; name: string }[] };
-
 /**
- * Whom a lead may pick in 批量指派: the active officers of the lead's brigade and its squadrons,
- * and those squadrons (the step itself checks each choice against each ticket's owner). Null for
- * a role that does not assign.
+ * Whom a lead may pick in 批量指派: the same list as one ticket's 指派 (assigneesOf — the lead's
+ * brigade's officers and squadrons with their open ticket counts); the step itself checks each
+ * choice against each ticket's owner. Null for a role that does not assign.
  */
-export async function bulkAssignOptions(actor: Actor): Promise<AssignOptions | null> {
+export async function bulkAssignOptions(actor: Actor): Promise<Assignees | null> {
   if (!can(actor.role, "ticket:assign") || !actor.unitId) return null;
-  const ref = await reference();
-  const squadrons = ref.units.filter((u) => u.active && u.kind === "SQUADRON" && u.parentId === actor.unitId);
-  const officers = await db.user.findMany({
-    where: { active: true, role: { in: ["HANDLER", "LEAD"] }, unitId: { in: [actor.unitId, ...squadrons.map((s) => s.id)] } },
-    select: { username: true, displayName: true },
-    orderBy: { displayName: "asc" },
-  });
-  return {
-    officers: officers.map((o) => ({ username: o.username, name: o.displayName })),
-    squadrons: squadrons.map(({ code, name }) => ({ code, name })),
-  };
+  return assigneesOf(actor.unitId, (await reference()).units);
 }
