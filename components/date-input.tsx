@@ -9,17 +9,24 @@ import { useRef, useState } from "react";
 import { isLocalDate } from "@/lib/domain/local-time";
 
 type Props = {
-  name: string;
+  /** The form field; none when a wrapper submits the value itself (DateTimeInput). */
+  name?: string;
   defaultValue?: string;
   className?: string;
   required?: boolean;
   id?: string;
   /** Read by screen readers when the field has no <label> of its own. */
   "aria-label"?: string;
+  /** Told every change of the text (a wrapper combining it with a time). */
+  onValueChange?: (value: string) => void;
 };
 
-export function DateInput({ name, defaultValue = "", className, required, id, "aria-label": ariaLabel }: Props) {
-  const [value, setValue] = useState(defaultValue);
+export function DateInput({ name, defaultValue = "", className, required, id, "aria-label": ariaLabel, onValueChange }: Props) {
+  const [value, setState] = useState(defaultValue);
+  function setValue(next: string) {
+    setState(next);
+    onValueChange?.(next);
+  }
   const picker = useRef<HTMLInputElement>(null);
 
   function openPicker() {
@@ -49,7 +56,7 @@ export function DateInput({ name, defaultValue = "", className, required, id, "a
         maxLength={10}
         autoComplete="off"
         className={`${className ?? ""} font-mono`}
-        data-testid={`date-${name}`}
+        data-testid={name ? `date-${name}` : undefined}
       />
       <button
         type="button"

@@ -17,5 +17,6 @@ export function FieldErrors({ errors, field }: { errors: FieldError[]; field: st
   );
 }
 
-export const inputClass =
-  "w-full rounded-lg border border-slate-300 bg-white px-3 py-3 text-base focus:border-brand-600 focus:outline-none";
+/** A field's box without its width, for fields that sit side by side (DateTimeInput). */
+export const fieldBoxClass = "rounded-lg border border-slate-300 bg-white px-3 py-3 text-base focus:border-brand-600 focus:outline-none";
+export const inputClass = `w-full ${fieldBoxClass}`;

@@ -156,3 +156,22 @@ test("staff attach photos and a document; the citizen sees the reply's photo on 
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toBe("image/jpeg");
 });
+
+test("a 督办期限 is typed as YYYY-MM-DD and HH:MM, never the browser's mm/dd/yyyy (item 13)", async ({ page }) => {
+  const no = await newZq1Ticket(page, phoneNo("153"));
+  await loginAs(page, "manager");
+  await page.goto(`/tickets/${no}`);
+  await page.getByTestId("action-supervise").click();
+  await expect(page.locator('input[type="datetime-local"]')).toHaveCount(0);
+  await page.getByLabel("督办要求").fill("群众多次反映，请三日内办结");
+  const due = new Date(Date.now() + 3 * 86_400_000);
+  const day = due.toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" }); // YYYY-MM-DD
+  await page.getByLabel("日期（YYYY-MM-DD）").fill(day);
+  await page.getByLabel("时间（HH:MM，24 小时制）").fill("17:30");
+  await expect(page.getByTestId("datetime-dueAt")).toHaveValue(`${day} 17:30`);
+  await page.getByRole("button", { name: "确认督办" }).click();
+  await expect(page.getByTestId("action-success")).toBeVisible();
+  const ticket = (await (await page.request.get(`/api/v1/tickets/${no}`)).json()) as { events: { type: string; payload: { dueAt?: string } }[] };
+  const supervised = ticket.events.find((e) => e.type === "SUPERVISED")!;
+  expect(new Date(supervised.payload.dueAt!).toLocaleString("sv-SE", { timeZone: "Asia/Shanghai" })).toBe(`${day} 17:30:00`);
+});

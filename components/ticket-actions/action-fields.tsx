@@ -1,3 +1,4 @@
+import { DateTimeInput } from "@/components/date-time-input";
 import { FieldErrors, inputClass } from "@/components/field";
 import type { ReplyTemplate } from "@/lib/domain/reply-templates";
 import type { Assignees } from "@/lib/dal/assignees";
@@ -62,11 +63,14 @@ function UnitSelect({ name, label, units, errors }: { name: string; label: strin
   );
 }
 
+/** A date and a time, in a fieldset: two fields and a calendar button are more than one label can name. */
 function DateTime({ name, label, errors }: { name: string; label: string; errors: FieldError[] }) {
   return (
-    <Labelled label={label} field={name} errors={errors}>
-      <input type="datetime-local" name={name} className={inputClass} />
-    </Labelled>
+    <fieldset>
+      <legend className="mb-1 block text-sm font-medium">{label}</legend>
+      <DateTimeInput name={name} />
+      <FieldErrors errors={errors} field={name} />
+    </fieldset>
   );
 }
 
