@@ -1,6 +1,6 @@
 "use client";
 
-import { ImagePlus, X } from "lucide-react";
+import { FileText, ImagePlus, X } from "lucide-react";
 import { useEffect, useId, useRef, useState } from "react";
 
 type Picked = { key: string; file: File; url: string };
@@ -10,19 +10,23 @@ type Picked = { key: string; file: File; url: string };
  * files live in the (visually hidden) file input itself, kept in step with the thumbnails through
  * a DataTransfer, so the surrounding form submits them as `name` like any file field and the
  * server checks them as before. Choosing again adds to the selection, up to `max`; each
- * thumbnail has its own 删除. Generic on purpose: citizens' photos and staff attachments.
+ * thumbnail has its own 删除. Generic on purpose: citizens' photos, and staff attachments
+ * (`files`: documents too, shown as a tile with their name, counted in 个 instead of 张).
  */
 export function PhotoPicker({
   name,
   max,
   accept = "image/jpeg,image/png,image/webp",
   label = "选择照片",
+  files = false,
   onChange,
 }: {
   name: string;
   max: number;
   accept?: string;
   label?: string;
+  /** Documents as well as photos. */
+  files?: boolean;
   /** Told after every change, e.g. to drop a stale error message. */
   onChange?: (files: File[]) => void;
 }) {
@@ -50,6 +54,7 @@ export function PhotoPicker({
   }
 
   const full = picked.length >= max;
+  const [unit, noun] = files ? ["个", "文件"] : ["张", "照片"];
   return (
     <div className="space-y-2" data-testid={`photo-picker-${name}`}>
       <div className="flex flex-wrap items-center gap-3">
@@ -77,25 +82,32 @@ export function PhotoPicker({
           />
         </label>
         <span id={hintId} className="text-sm text-slate-600" data-testid="photo-count">
-          已选 {picked.length} / {max} 张
+          已选 {picked.length} / {max} {unit}
         </span>
       </div>
       {overflow > 0 && (
         <p role="status" className="text-sm text-amber-800">
-          最多 {max} 张，多选的 {overflow} 张未加入
+          最多 {max} {unit}，多选的 {overflow} {unit}未加入
         </p>
       )}
       {picked.length > 0 && (
         <ul className="flex flex-wrap gap-3">
           {picked.map((p, i) => (
             <li key={p.key} className="relative">
-              {/* eslint-disable-next-line @next/next/no-img-element -- a local object URL: nothing for next/image to optimise */}
-              <img src={p.url} alt={`已选照片 ${i + 1}：${p.file.name}`} className="size-24 rounded-lg border border-slate-200 object-cover" />
+              {p.file.type.startsWith("image/") ? (
+                // eslint-disable-next-line @next/next/no-img-element -- a local object URL: nothing for next/image to optimise
+                <img src={p.url} alt={`已选${noun} ${i + 1}：${p.file.name}`} className="size-24 rounded-lg border border-slate-200 object-cover" />
+              ) : (
+                <span className="flex size-24 flex-col items-center justify-center gap-1 rounded-lg border border-slate-200 bg-slate-50 p-1 text-center text-xs break-all text-slate-700">
+                  <FileText aria-hidden className="size-6 shrink-0" />
+                  {p.file.name}
+                </span>
+              )}
               <button
                 type="button"
                 onClick={() => update(picked.filter((other) => other !== p).map((other) => other.file))}
                 className="absolute -top-2 -right-2 inline-flex items-center gap-0.5 rounded-full bg-red-700 px-2 py-1 text-xs font-medium text-white shadow"
-                aria-label={`删除第 ${i + 1} 张照片`}
+                aria-label={`删除第 ${i + 1} ${unit}${noun}`}
               >
                 <X aria-hidden className="size-3" />
                 删除

@@ -124,13 +124,20 @@ test("staff attach photos and a document; the citizen sees the reply's photo on 
   const jpeg = await sharp({ create: { width: 60, height: 40, channels: 3, background: "#3a7" } }).jpeg().toBuffer();
   await page.getByTestId("action-note").click();
   await expect(page.getByText("Choose File")).toHaveCount(0);
-  await expect(page.getByTestId("attachment-names")).toHaveText("未选择文件");
+  const picker = page.getByTestId("photo-picker-attachments");
+  await expect(picker.getByTestId("photo-count")).toHaveText("已选 0 / 5 个");
   await page.getByRole("textbox", { name: "办理记录" }).fill("现场查看：信号灯控制器损坏");
-  await page.getByTestId("attachment-input").setInputFiles([
+  await picker.locator('input[type="file"]').setInputFiles([
     { name: "现场.jpg", mimeType: "image/jpeg", buffer: jpeg },
     { name: "检测报告.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF") },
+    { name: "多选的.jpg", mimeType: "image/jpeg", buffer: jpeg },
   ]);
-  await expect(page.getByTestId("attachment-names")).toHaveText("已选择 2 个：现场.jpg、检测报告.pdf");
+  // A thumbnail for the photo, a tile with its name for the document, 删除 on each.
+  await expect(picker.getByTestId("photo-count")).toHaveText("已选 3 / 5 个");
+  await expect(picker.getByRole("img", { name: "已选文件 1：现场.jpg" })).toBeVisible();
+  await expect(picker.getByText("检测报告.pdf")).toBeVisible();
+  await picker.getByRole("button", { name: "删除第 3 个文件" }).click();
+  await expect(picker.getByTestId("photo-count")).toHaveText("已选 2 / 5 个");
   await page.getByRole("button", { name: "确认办理记录" }).click();
   await expect(page.getByTestId("action-success")).toBeVisible();
   const note = page.getByTestId("timeline-event").filter({ hasText: "现场查看：信号灯控制器损坏" });
@@ -140,7 +147,7 @@ test("staff attach photos and a document; the citizen sees the reply's photo on 
   await page.getByTestId("action-reply").click();
   await page.getByLabel("答复内容").fill("信号灯控制器已于今日更换，人行横道信号灯恢复正常，感谢您的反映。");
   await page.getByLabel("照片类型").selectOption({ label: "整改后" });
-  await page.getByTestId("attachment-input").setInputFiles([{ name: "修复后.jpg", mimeType: "image/jpeg", buffer: jpeg }]);
+  await page.getByTestId("photo-picker-attachments").locator('input[type="file"]').setInputFiles([{ name: "修复后.jpg", mimeType: "image/jpeg", buffer: jpeg }]);
   await page.getByRole("button", { name: "确认答复" }).click();
   await expect(page.getByTestId("action-success")).toBeVisible();
 
