@@ -37,6 +37,10 @@ test("an agent takes a repeat call, sees the caller's history and merges it into
   expect(merged.mergedInto).toBe(masterNo);
   const master = await (await page.request.get(`/api/v1/tickets/${masterNo}`)).json();
   expect(master.events.map((e: { type: string }) => e.type)).toContain("DUPLICATE_MERGED");
+
+  // The next call is someone else: the history follows the number now typed (issue 13 item 4).
+  await page.getByLabel("来电号码").fill(`139${String(Date.now()).slice(-8)}`);
+  await expect(page.getByTestId("caller-history-item")).toHaveCount(0);
 });
 
 test("an agent dispatches a ticket routing could not place", async ({ page }) => {
@@ -49,6 +53,10 @@ test("an agent dispatches a ticket routing could not place", async ({ page }) =>
   const { no } = await created.json();
   await page.goto("/console");
   const item = page.getByTestId("pending-item").filter({ hasText: no });
+  // 派单 before choosing a unit says so in Chinese (issue 13 item 4: it used to say 「NULL」…).
+  await item.getByRole("button", { name: "派单" }).click();
+  await expect(item.getByTestId("form-error")).toContainText("请选择承办单位");
+  await expect(item.getByTestId("form-error")).not.toContainText("NULL");
   await item.getByRole("combobox").selectOption("ZQ2");
   await item.getByRole("button", { name: "派单" }).click();
   await expect(page.getByTestId("pending-item").filter({ hasText: no })).toHaveCount(0);
