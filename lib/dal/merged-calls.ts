@@ -4,7 +4,8 @@ import "server-only";
 // sees its merged calls — including a call first dispatched to another unit — and nothing more.
 import { isApiClient, type Caller } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import { getTicket } from "@/lib/dal/tickets";
+import { ticketNotFound } from "@/lib/auth/ticket-access";
+import { readableTicketsWhere } from "@/lib/dal/tickets";
 import { db } from "@/lib/db";
 import type { Channel } from "@/lib/domain/labels";
 
@@ -27,10 +28,12 @@ export function seesMergedCalls(caller: Caller): boolean {
 
 /** The calls merged into ticket `no`, oldest first; authorised as reading the master is. */
 export async function mergedCallsOf(caller: Caller, no: string): Promise<MergedCall[]> {
-  await getTicket(caller, no);
+  // The master's scope only, not its whole view: the ticket page reads that view beside this.
+  const master = await db.ticket.findFirst({ where: { AND: [readableTicketsWhere(caller), { no }] }, select: { id: true } });
+  if (!master) throw ticketNotFound(no);
   if (!seesMergedCalls(caller)) return [];
   const calls = await db.ticket.findMany({
-    where: { status: "MERGED", mergedInto: { no } },
+    where: { status: "MERGED", mergedIntoId: master.id },
     select: {
       no: true,
       receivedAt: true,
