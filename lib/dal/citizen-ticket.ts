@@ -8,7 +8,6 @@ import { db } from "@/lib/db";
 import { citizenTimeline } from "@/lib/domain/events";
 import { followUpRefusal } from "@/lib/domain/follow-up";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { trackingAttachmentUrl } from "@/lib/dal/attachments";
 import { evaluationOpen } from "@/lib/dal/evaluations";
 import { stepAttachmentInclude, toStepAttachments } from "@/lib/dal/ticket-view";
 
@@ -68,9 +67,6 @@ export async function myTicket(actor: Actor, no: string): Promise<CitizenTicket>
   if (!ticket || actor.role !== "CITIZEN" || ticket.citizenUserId !== actor.userId) throw ticketNotFound(no);
   return toCitizenTicket(ticket, (id) => `/api/v1/tickets/${ticket.no}/attachments/${id}`);
 }
-
-/** The tracking page's files: a signed link each, the page having no session (lib/dal/attachments.ts). */
-export const trackedFileUrl = (id: string) => trackingAttachmentUrl(id);
 
 /** 我的诉求's 评价 buttons: the citizen's own tickets waiting for their evaluation now. */
 export async function evaluableTicketNos(actor: Actor, now = new Date()): Promise<Set<string>> {

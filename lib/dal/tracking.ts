@@ -5,7 +5,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { startTrackingLookup } from "@/lib/rate-limit";
 import { parseOrThrow } from "@/lib/validation/errors";
 import { trackingQuerySchema } from "@/lib/validation/tracking";
-import { citizenTicketInclude, toCitizenTicket, trackedFileUrl, type CitizenTicket } from "@/lib/dal/citizen-ticket";
+import { trackingAttachmentUrl } from "@/lib/dal/attachments";
+import { citizenTicketInclude, toCitizenTicket, type CitizenTicket } from "@/lib/dal/citizen-ticket";
 
 export type TrackedTicket = CitizenTicket;
 
@@ -18,7 +19,8 @@ export type TrackedTicket = CitizenTicket;
  */
 export async function trackTicket(raw: unknown, client: { ip: string }): Promise<CitizenTicket> {
   const ticket = await findTrackedTicket(raw, client, citizenTicketInclude);
-  return toCitizenTicket(ticket, trackedFileUrl);
+  // No session on /track: each file opens by a signed link instead.
+  return toCitizenTicket(ticket, (id) => trackingAttachmentUrl(id));
 }
 
 /**
