@@ -44,6 +44,8 @@ export default defineConfig({
       SUBMIT_ANONYMOUS_LIMIT_PER_IP_HOUR: "10000",
       TRACK_LIMIT_PER_IP_HOUR: "10000",
       TRACK_FAILED_LIMIT_PER_IP_HOUR: "10000",
+      // Journeys run at any hour; a nightly training would only compete for the CPU.
+      NIGHTLY_TRAINING: "0",
     },
   },
 });

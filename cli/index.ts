@@ -10,6 +10,7 @@ import { MIGRATE_HELP, migrateCommand } from "./commands/migrate";
 import { MIGRATE_DATA_HELP, migrateDataCommand } from "./commands/migrate-data";
 import { tickCommand } from "./commands/tick";
 import { tokenCommand } from "./commands/token";
+import { trainCommand } from "./commands/train";
 
 const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; help: string }> = {
   import: {
@@ -33,6 +34,10 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; help: s
   },
   migrate: { run: migrateCommand, help: MIGRATE_HELP },
   "migrate-data": { run: migrateDataCommand, help: MIGRATE_DATA_HELP },
+  train: {
+    run: trainCommand,
+    help: "train [--from YYYY-MM-DD]    用已办结、已导入和人工派单的工单重新训练智能分类模型，输出留出评估；优于当前模型才启用",
+  },
   tick: {
     run: tickCommand,
     help: "tick    检查时限：为新超期的签收、首次联系、办结时限各记一条超期记录（可重复运行，供 cron 使用）",

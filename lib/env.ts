@@ -86,6 +86,8 @@ const schema = z.object({
   SCHEDULER: z.enum(["0", "1"]).default("1"),
   /** How long a write waits for another writer's lock (an import) before answering 503. */
   DB_LOCK_WAIT_MS: z.coerce.number().int("DB_LOCK_WAIT_MS 应为整数毫秒").min(100, "DB_LOCK_WAIT_MS 至少为 100 毫秒").default(15_000),
+  /** 1 = the scheduler retrains the classifier once a night (02:00–06:00); 0 = only `npm run cli -- train`. */
+  NIGHTLY_TRAINING: z.enum(["0", "1"], { error: "NIGHTLY_TRAINING 应为 0 或 1" }).default("1"),
   /** Seconds between two deadline rounds of the server's scheduler. */
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int("SCHEDULER_INTERVAL_SECONDS 应为整数秒").min(1, "SCHEDULER_INTERVAL_SECONDS 至少为 1 秒").default(60),
 });

@@ -1,4 +1,6 @@
 import "server-only";
+import { runCliCommand } from "@/lib/cli-process";
+import { nightlyTrainingDue, type TrainingReport } from "@/lib/dal/classifier/training";
 import { expireEvaluations } from "@/lib/dal/evaluations";
 import { deliverPendingNotifications } from "@/lib/dal/outbox";
 import { recordOverdue } from "@/lib/dal/overdue";
@@ -10,6 +12,7 @@ import { installScheduler, startScheduler, type ScheduledJob, type Scheduler } f
 
 const OUTBOX_INTERVAL_MS = 5_000;
 const EVALUATION_EXPIRY_INTERVAL_MS = 60_000;
+const CLASSIFIER_CHECK_INTERVAL_MS = 10 * 60_000;
 
 /**
  * Background work inside the server process (started from instrumentation.ts): the outbox on
@@ -74,8 +77,21 @@ export function scheduledJobs(intervalMs: number): ScheduledJob[] {
         if (expired.closed) logger.info(expired, "evaluation windows expired");
       },
     },
+    ...(env().NIGHTLY_TRAINING === "1" ? [nightlyTraining] : []),
   ];
 }
+
+// 夜间自动训练 (#14): asked every 10 minutes, due once a night (the database remembers), run in a
+// child process so this node keeps serving.
+const nightlyTraining: ScheduledJob = {
+  name: "classifier-training",
+  everyMs: CLASSIFIER_CHECK_INTERVAL_MS,
+  run: async () => {
+    if (!(await nightlyTrainingDue(new Date()))) return;
+    const report = JSON.parse(await runCliCommand(["train", "--trigger", "SCHEDULE"])) as TrainingReport;
+    logger.info({ version: report.version, top1: report.evaluation.top1, activated: report.activated }, "nightly classifier training");
+  },
+};
 
 /** PostgreSQL: the node holding the advisory lock leads. SQLite: the one process always does. */
 export function siteLeadership(intervalMs: number): Leadership {

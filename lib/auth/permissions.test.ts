@@ -19,6 +19,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "metrics:read:all": ["DISPATCHER", "MANAGER"],
   "metrics:read:unit": ["HANDLER", "LEAD"],
   "dashboard:view": ["MANAGER", "LEAD"],
+  "ticket:classify": ["DISPATCHER", "MANAGER", "ADMIN"],
   "import:run": ["DISPATCHER", "ADMIN"],
   "admin:manage": ["ADMIN"],
 };

@@ -42,6 +42,8 @@ const PERMISSION_TABLE = {
   "metrics:read:all": ["DISPATCHER", "MANAGER"],
   "metrics:read:unit": ["HANDLER", "LEAD"],
   "dashboard:view": ["MANAGER", "LEAD"],
+  /** 智能分类: the classifier's full answer, with similar past tickets (POST /api/v1/classify) */
+  "ticket:classify": ["DISPATCHER", "MANAGER", "ADMIN"],
   /** 12345 batch import */
   "import:run": ["DISPATCHER", "ADMIN"],
   /** users, units, categories, routing rules, time limits, calendar, API tokens */

@@ -147,7 +147,8 @@ function planTickets(rows: ImportRow[], owners: Map<number, Owner>, context: Con
   for (const row of rows) {
     const given = owners.get(row.line);
     if (row.unitText !== null && !given) continue; // its 承办单位 error is already reported
-    // The 12345 format has no district column: find it in the address, else in the complaint.
+    // The 12345 format has no district column: find it in the address, else in the complaint. (Not
+    // the gazetteer: a batch is placed by the rules on what its rows say, as the format promises.)
     const district = findDistrictIn(row.place, ref.districts) ?? findDistrictIn(row.content, ref.districts);
     const routed = given ? null : planTicket(ref, intakeInput(row, district), row.receivedAt);
     const owner = given?.owner ?? routed?.owner ?? null;
@@ -325,7 +326,7 @@ function timeline(
     };
     events.push(eventRow(ticketId, "DISPATCHED", row.receivedAt, payload, byOwner));
   } else if (routed) {
-    for (const e of routingEvents(routed.routing, routed.owner, row.receivedAt)) {
+    for (const e of routingEvents(routed.routing, routed.owner, row.receivedAt, { decidedBy: routed.decidedBy })) {
       events.push(eventRow(ticketId, e.type as EventType, row.receivedAt, e.payload ?? "{}", { unitId: e.actorUnitId ?? null }));
     }
   }

@@ -7,13 +7,16 @@ import { EVENT_TYPES } from "@/lib/domain/events";
 import { newId } from "@/lib/ids";
 import type { Channel } from "@/lib/domain/labels";
 import { chooseDistrict } from "@/lib/domain/district-areas";
+import { describeDistrictGuess, districtFromText } from "@/lib/domain/gazetteer";
 import { routeTicket, type RoutingDecision } from "@/lib/domain/routing";
+import type { UnitSuggestion } from "@/lib/domain/classifier/suggest";
 import { computeDeadlines, deadlinesOfTicket, earliestOpenDeadline, selectPolicy } from "@/lib/domain/time-limits";
 import { Forbidden, Invalid } from "@/lib/errors";
 import type { Prisma, Ticket, TicketEvent } from "@/lib/generated/prisma/client";
 import { reference, type Reference } from "@/lib/dal/reference";
 import { takeTicketNo } from "@/lib/dal/ticket-numbers";
 import type { TicketWithView } from "@/lib/dal/ticket-view";
+import { pendingSuggestion } from "@/lib/dal/classifier/classify";
 import { writeRows } from "@/lib/sql/rows";
 import type { ProcessedPhoto } from "@/lib/uploads/photos";
 import { parseOrThrow } from "@/lib/validation/errors";
@@ -33,13 +36,18 @@ function allowedChannels(actor: Caller | null): readonly Channel[] {
 /**
  * Routing and deadlines for a new ticket (接诉即办: placed and clocked on receipt). Shared by
  * intake and the importer. Throws Invalid for a district the detachment does not have. Without a
- * district, a point (lat/lng) inside a district's boundary chooses it, and the ticket keeps it.
+ * district, a point (lat/lng) inside a district's boundary chooses it; failing that, at intake
+ * (`readPlaces`), a district or a road or landmark of the gazetteer named in the words (#14) —
+ * then the rules decided on what the classifier read, and the ROUTED event says so. The ticket
+ * keeps the district either way. An import's rows are placed on what they say (its own lookup).
  */
-export function planTicket(ref: Reference, input: TicketInput, receivedAt: Date) {
+export function planTicket(ref: Reference, input: TicketInput, receivedAt: Date, options: { readPlaces?: boolean } = {}) {
   if (input.district && !ref.districts.includes(input.district)) {
     throw new Invalid([{ field: "district", message: `辖区「${input.district}」不存在，可选：${ref.districts.join("、")}` }]);
   }
-  const { district, note } = chooseDistrict(ref.districtAreas, input.district, input);
+  const chosen = chooseDistrict(ref.districtAreas, input.district, input);
+  const guess = chosen.district || !options.readPlaces ? null : districtFromText(input, ref.districts, ref.places);
+  const district = chosen.district ?? guess?.name;
   const decision = routeTicket(ref.rules, {
     category: input.category,
     subCategory: input.subCategory,
@@ -47,17 +55,30 @@ export function planTicket(ref: Reference, input: TicketInput, receivedAt: Date)
     place: input.place,
     content: input.content,
   });
-  // The ROUTED (or ROUTING_FAILED) event says when the map point chose the district.
+  // The ROUTED (or ROUTING_FAILED) event says when the map point or the words chose the district.
+  const note = [chosen.note, guess && describeDistrictGuess(guess)].filter(Boolean).join("；");
   const routing: RoutingDecision = note ? { ...decision, reason: `${note}；${decision.reason}` } : decision;
+  const decidedBy: DecidedBy = guess && routing.matched && routing.rule.district ? "model" : "rule";
   const owner = routing.matched ? ref.unitByCode.get(routing.unitCode) : undefined;
   const dispatchedAt = owner ? receivedAt : null;
   const policy = selectPolicy(ref.policies, { type: input.type, urgency: input.urgency, grade: "NORMAL" });
   const deadlines = deadlinesOfTicket(computeDeadlines(ref.calendar, policy, { receivedAt, dispatchedAt }), input.anonymous);
   const escalationAt = earliestOpenDeadline({ ...deadlines, signedAt: null, firstContactAt: null, repliedAt: null });
-  return { routing, district, owner, dispatchedAt, deadlines, escalationAt };
+  return { routing, decidedBy, district, owner, dispatchedAt, deadlines, escalationAt };
 }
 
-export function routingEvents(routing: RoutingDecision, owner: { id: string; code: string; name: string } | undefined, at: Date) {
+/**
+ * Who placed the ticket: the rules on what the submitter gave ("rule"), or the rules on a
+ * district the classifier read from the words ("model", #14 item 1).
+ */
+export type DecidedBy = "rule" | "model";
+
+export function routingEvents(
+  routing: RoutingDecision,
+  owner: { id: string; code: string; name: string } | undefined,
+  at: Date,
+  extra: { decidedBy?: DecidedBy; suggestion?: UnitSuggestion | null } = {},
+) {
   const events: Omit<Prisma.TicketEventCreateManyTicketInput, "id">[] = [];
   if (routing.matched && owner) {
     events.push(
@@ -66,7 +87,7 @@ export function routingEvents(routing: RoutingDecision, owner: { id: string; cod
         visibility: EVENT_TYPES.ROUTED.visibility,
         actorUnitId: owner.id,
         createdAt: at,
-        payload: JSON.stringify({ unit: owner.code, rule: routing.rule.name, ruleId: routing.rule.id, reason: routing.reason }),
+        payload: JSON.stringify({ unit: owner.code, rule: routing.rule.name, ruleId: routing.rule.id, reason: routing.reason, decidedBy: extra.decidedBy ?? "rule" }),
       },
       {
         type: "DISPATCHED",
@@ -81,7 +102,7 @@ export function routingEvents(routing: RoutingDecision, owner: { id: string; cod
       type: "ROUTING_FAILED",
       visibility: EVENT_TYPES.ROUTING_FAILED.visibility,
       createdAt: at,
-      payload: JSON.stringify({ reason: routing.reason }),
+      payload: JSON.stringify({ reason: routing.reason, ...(extra.suggestion && { suggestion: extra.suggestion }) }),
     });
   }
   return events;
@@ -111,10 +132,13 @@ export async function submitTicket(
   const input = parseOrThrow(ticketInputSchema, raw);
   const ref = await reference();
   const receivedAt = new Date();
-  const plan = planTicket(ref, input, receivedAt);
+  const plan = planTicket(ref, input, receivedAt, { readPlaces: true });
   const category = ref.categories.find((c) => c.code === input.category);
   if (!category) throw new Invalid([{ field: "category", message: `诉求分类「${input.category}」已停用` }]);
 
+  // 智能派单建议: a ticket no rule placed carries the unit such words went to before (#14 item 4).
+  const suggestion = plan.owner ? null : await pendingSuggestion(ref, input);
+  const suggestedUnit = suggestion ? ref.unitByCode.get(suggestion.unit) : undefined;
   const no = await takeTicketNo(receivedAt);
   const ticket = newTicketRow({
     id: newId(),
@@ -125,6 +149,7 @@ export async function submitTicket(
     apiClientId: client?.clientId ?? null,
     receivedAt,
     plan,
+    suggestedUnitId: suggestedUnit?.id ?? null,
   });
   const events: TicketEvent[] = [
     {
@@ -140,7 +165,7 @@ export async function submitTicket(
       createdAt: receivedAt,
       payload: JSON.stringify(client ? { channel, apiClient: client.name } : { channel }),
     },
-    ...routingEvents(plan.routing, plan.owner, receivedAt).map((e) => ({ id: newId(), ticketId: ticket.id, actorId: null, actorUnitId: null, ...e }) as TicketEvent),
+    ...routingEvents(plan.routing, plan.owner, receivedAt, { decidedBy: plan.decidedBy, suggestion }).map((e) => ({ id: newId(), ticketId: ticket.id, actorId: null, actorUnitId: null, ...e }) as TicketEvent),
   ];
   const attachments = photos.map((photo) => ({ id: newId(), ...photo }));
   const contact = contactOf(ticket);
@@ -204,6 +229,7 @@ function newTicketRow(t: {
   apiClientId: string | null;
   receivedAt: Date;
   plan: ReturnType<typeof planTicket>;
+  suggestedUnitId: string | null;
 }): Ticket {
   const { input, plan } = t;
   return {
@@ -232,6 +258,7 @@ function newTicketRow(t: {
     status: plan.owner ? "DISPATCHED" : "PENDING",
     ownerUnitId: plan.owner?.id ?? null,
     squadronUnitId: null,
+    suggestedUnitId: t.suggestedUnitId,
     handlerId: null,
     receivedAt: t.receivedAt,
     dispatchedAt: plan.dispatchedAt,

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { WorkCalendar } from "@/lib/domain/calendar";
 import { parseBoundary, type DistrictArea } from "@/lib/domain/district-areas";
+import type { PlaceEntry } from "@/lib/domain/gazetteer";
 import type { UnitNames } from "@/lib/domain/metric-labels";
 import type { RoutingRuleInput } from "@/lib/domain/routing";
 import { DEFAULT_SETTINGS, type Settings } from "@/lib/domain/settings";
@@ -17,6 +18,8 @@ export type Reference = {
   districts: string[];
   /** The districts with a boundary, in the admins' order: a report's point is looked up in them. */
   districtAreas: DistrictArea[];
+  /** 地名库: roads and landmarks with their district (#14). */
+  places: PlaceEntry[];
   categories: { code: string; name: string; description: string; example: string }[];
   units: UnitRef[];
   unitByCode: Map<string, UnitRef>;
@@ -44,7 +47,7 @@ export function reference(): Promise<Reference> {
 }
 
 async function loadReference(): Promise<Reference> {
-  const [days, policies, rules, districts, categories, units, settings] = await Promise.all([
+  const [days, policies, rules, districts, categories, units, settings, places] = await Promise.all([
     db.calendarDay.findMany(),
     db.timeLimitPolicy.findMany(),
     db.routingRule.findMany({ include: { unit: { select: { code: true } } } }),
@@ -52,6 +55,7 @@ async function loadReference(): Promise<Reference> {
     db.category.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" } }),
     db.unit.findMany({ orderBy: { sortOrder: "asc" } }),
     db.setting.findMany(),
+    db.placeName.findMany({ select: { name: true, district: true } }),
   ]);
   const unitRefs = units.map(({ id, code, name, kind, parentId, active }) => ({ id, code, name, kind, parentId, active }));
   const stored = Object.fromEntries(settings.map((s) => [s.key, JSON.parse(s.value) as number]));
@@ -61,6 +65,7 @@ async function loadReference(): Promise<Reference> {
     rules: rules.map(({ unit, ...rule }) => ({ ...rule, unitCode: unit.code })),
     districts: districts.map((d) => d.name),
     districtAreas: districtAreasOf(districts),
+    places,
     categories: categories.map(({ code, name, description, example }) => ({ code, name, description, example })),
     units: unitRefs,
     unitByCode: new Map(unitRefs.map((u) => [u.code, u])),

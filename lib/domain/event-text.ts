@@ -18,6 +18,16 @@ function withCategoryNames(text: string): string {
   });
 }
 
+const categoryLabel = (code: string) => (CATEGORY_LABELS as Record<string, string>)[code] ?? code;
+
+function isSuggestion(value: unknown): value is { unitName: string; reason: string } {
+  return typeof value === "object" && value !== null && !!str((value as { unitName?: unknown }).unitName) && !!str((value as { reason?: unknown }).reason);
+}
+
+function isCorrection(value: unknown): value is { from: string; to: string } {
+  return typeof value === "object" && value !== null && !!str((value as { from?: unknown }).from) && !!str((value as { to?: unknown }).to);
+}
+
 export function describeEvent(type: string, payload: Record<string, unknown>): string | null {
   if (type === "DUPLICATE_MERGED" && str(payload.from)) {
     const channel = CHANNEL_LABELS[payload.channel as Channel];
@@ -30,6 +40,13 @@ export function describeEvent(type: string, payload: Record<string, unknown>): s
     const label = DEADLINE_LABELS[payload.deadline as keyof typeof DEADLINE_LABELS];
     const dueAt = str(payload.dueAt) ? formatLocalDateTime(new Date(payload.dueAt as string)) : null;
     return `${label}超期${dueAt ? `（${label}时限 ${dueAt}）` : ""}`;
+  }
+  if (type === "ROUTED" && payload.decidedBy === "model" && str(payload.reason)) return `智能分派：${withCategoryNames(payload.reason as string)}`;
+  if (type === "ROUTING_FAILED" && str(payload.reason) && isSuggestion(payload.suggestion)) {
+    return `${withCategoryNames(payload.reason as string)}；智能建议派往${payload.suggestion.unitName}（${payload.suggestion.reason}）`;
+  }
+  if (type === "DISPATCHED" && isCorrection(payload.category)) {
+    return `派往${str(payload.unitName) ?? str(payload.unit) ?? ""}，诉求分类由「${categoryLabel(payload.category.from)}」更正为「${categoryLabel(payload.category.to)}」`;
   }
   if (type === "CITIZEN_REMINDER") return "反映人催办，请承办单位尽快办理";
   if (type === "CITIZEN_UPDATE" && typeof payload.photos === "number" && payload.photos > 0) {

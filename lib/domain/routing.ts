@@ -144,22 +144,27 @@ export function routeTicket(rules: readonly RoutingRuleInput[], ticket: RoutingT
 }
 
 /**
- * The district named in a free address (Open311 `address_string`), or null. The longest name
- * wins so that a district whose name contains another's is not mistaken for it; among equally
- * long names, the one mentioned first.
+ * The longest of `names` found in `text`, or null: the longest wins so that a name containing
+ * another (建设北路, 建设路) is not mistaken for it; among equally long names, the one mentioned
+ * first. Width- and case-blind like the keyword rules.
  */
-export function findDistrictIn(text: string | null | undefined, districts: readonly string[]): string | null {
+export function longestNameIn(text: string | null | undefined, names: readonly string[]): string | null {
   if (!text) return null;
   const haystack = fold(text);
-  let best: { district: string; length: number; at: number } | null = null;
-  for (const district of districts) {
-    const needle = fold(district.trim());
+  let best: { name: string; length: number; at: number } | null = null;
+  for (const name of names) {
+    const needle = fold(name.trim());
     if (!needle) continue;
     const at = haystack.indexOf(needle);
     if (at < 0) continue;
     if (!best || needle.length > best.length || (needle.length === best.length && at < best.at)) {
-      best = { district, length: needle.length, at };
+      best = { name, length: needle.length, at };
     }
   }
-  return best?.district ?? null;
+  return best?.name ?? null;
+}
+
+/** The district named in a free address (Open311 `address_string`), or null. */
+export function findDistrictIn(text: string | null | undefined, districts: readonly string[]): string | null {
+  return longestNameIn(text, districts);
 }

@@ -5,7 +5,7 @@ import type { FieldError } from "@/lib/errors";
 import { hasUnfilledPlaceholder } from "./reply-templates";
 import { fieldErrors } from "@/lib/validation/errors";
 import { z } from "@/lib/validation/zod";
-import { GRADE_LABELS, SATISFACTION_LABELS, type Grade } from "./labels";
+import { CATEGORY_CODES, GRADE_LABELS, SATISFACTION_LABELS, type Grade } from "./labels";
 import { parseLocalDateTime } from "./local-time";
 import { MAX_EXTENSION_WORKING_DAYS } from "./time-limits";
 
@@ -213,7 +213,12 @@ export const actionSchemas = {
     ),
     note: optionalText("无效说明", 1, 200),
   }),
-  dispatch: z.object({ unit: unitCode("承办单位") }),
+  // A dispatcher placing a PENDING ticket may correct its category too: a label the classifier
+  // learns from (#14 item 3).
+  dispatch: z.object({
+    unit: unitCode("承办单位"),
+    category: z.preprocess(blankToUndefined, z.enum(CATEGORY_CODES, { error: "诉求分类应为交通组织、疏堵保畅、执勤执法、事故处理、便民服务或非警务之一" }).optional()),
+  }),
   assign: z
     .object({
       handler: optionalText("承办民警账号", 1, 50),

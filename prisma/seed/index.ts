@@ -11,6 +11,7 @@ import { env } from "@/lib/env";
 import officialCalendar from "../data/holidays-cn.json" with { type: "json" };
 import { seedDemoTickets } from "./demo-tickets";
 import { seedHistoryTickets } from "./history";
+import { demoPlaceNames } from "./places";
 import {
   CATEGORIES,
   DEMO_CITIZEN,
@@ -54,6 +55,7 @@ export async function seedDatabase(db: Db, options: { demoData: boolean; databas
     await tx.district.createMany({
       data: DISTRICTS.map((name, sortOrder) => ({ name, sortOrder, boundary: JSON.stringify(DISTRICT_BOUNDARIES[name]) })),
     });
+    await tx.placeName.createMany({ data: demoPlaceNames() });
     await tx.category.createMany({ data: CATEGORIES.map((c, sortOrder) => ({ ...c, sortOrder })) });
     await tx.routingRule.createMany({
       data: routingRules().map(({ unitCode, ...rule }) => ({ ...rule, unitId: unitIds.get(unitCode)! })),

@@ -21,7 +21,7 @@ beforeAll(async () => {
     nodes: 2,
     // Commits flushed as a site runs them: acknowledged tickets must survive the database's crash.
     durable: true,
-    env: { SCHEDULER_INTERVAL_SECONDS: "1", SUBMIT_LIMIT_PER_IP_HOUR: String(SUBMIT_LIMIT_PER_IP_HOUR) },
+    env: { SCHEDULER_INTERVAL_SECONDS: "1", NIGHTLY_TRAINING: "0", SUBMIT_LIMIT_PER_IP_HOUR: String(SUBMIT_LIMIT_PER_IP_HOUR) },
   });
   dispatcher = cluster.token("dispatcher");
   handler = cluster.token("zq1.handler");

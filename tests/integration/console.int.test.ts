@@ -48,7 +48,8 @@ describe("hotline agent console", () => {
 
   it("dispatches a PENDING ticket by hand, once, and only for dispatchers", async () => {
     const agent = await actorOf("dispatcher");
-    const ticket = await submitTicket(agent, { ...call, district: undefined, phone: "13855556666" }, { channel: "HOTLINE_12345" });
+    // No district and no road the gazetteer knows: routing cannot place it.
+    const ticket = await submitTicket(agent, { ...call, district: undefined, place: "幸福小区门口", phone: "13855556666" }, { channel: "HOTLINE_12345" });
     expect(ticket.status).toBe("PENDING");
     expect((await pendingQueue(agent)).map((t) => t.no)).toContain(ticket.no);
 

@@ -45,7 +45,8 @@ describe("REST POST /api/v1/tickets", () => {
   });
 
   it("leaves a ticket without district for the dispatcher (PENDING) when no rule matches", async () => {
-    const response = await POST(await post({ ...valid, category: "ENFORCEMENT", district: undefined }));
+    // A place the gazetteer does not know (a road it knows would place the ticket: smart-routing.int.test.ts).
+    const response = await POST(await post({ ...valid, category: "ENFORCEMENT", district: undefined, place: "幸福小区门口", content: "幸福小区门口长期有车辆违法停车，堵住消防通道。" }));
     const ticket = await response.json();
     expect(ticket.status).toBe("PENDING");
     expect(ticket.ownerUnit).toBeNull();

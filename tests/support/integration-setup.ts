@@ -2,6 +2,8 @@
 import { copyFileSync, mkdtempSync } from "node:fs";
 import path from "node:path";
 
+// No nightly classifier training in a test's scheduler, whatever the hour the tests run at.
+process.env.NIGHTLY_TRAINING = "0";
 const template = process.env.JSJB_TEMPLATE_DB;
 if (template) {
   const dir = mkdtempSync(path.join(path.dirname(template), "file-"));

@@ -12,4 +12,5 @@ if (!server) throw new Error("the PostgreSQL project needs tests/support/postgre
 const name = `file_${randomUUID().replaceAll("-", "")}`;
 await query(server, `CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DB}"`);
 process.env.DATABASE_URL = server.replace(/\/postgres$/, `/${name}`);
+process.env.NIGHTLY_TRAINING = "0"; // whatever the hour the tests run at
 process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "jsjb-pg-file-"));

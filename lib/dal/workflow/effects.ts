@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { EventType } from "@/lib/domain/events";
 import type { NotificationTemplate } from "@/lib/domain/notifications";
 import { computeDeadlines, extendDueAt, selectPolicy } from "@/lib/domain/time-limits";
+import { categoryName } from "@/lib/domain/routing";
 import type { Action, ActionInput, Transition } from "@/lib/domain/workflow";
 import { env } from "@/lib/env";
 import { Conflict, Invalid } from "@/lib/errors";
@@ -357,9 +358,13 @@ export const EFFECTS: Effects = {
   dispatch: ({ ticket, now, ref }, input) => {
     const unit = ownerBrigade(ref, input.unit, "unit");
     const { signDueAt } = computeDeadlines(ref.calendar, policyOf(ref, ticket), { receivedAt: ticket.receivedAt, dispatchedAt: now });
+    const corrected = input.category && input.category !== ticket.categoryCode ? input.category : null;
+    if (corrected && !ref.categories.some((c) => c.code === corrected)) {
+      throw new Invalid([{ field: "category", message: `诉求分类「${categoryName(corrected)}」已停用` }]);
+    }
     return {
-      patch: { ownerUnitId: unit.id, dispatchedAt: now, signDueAt },
-      payload: { unit: unit.code, unitName: unit.name, manual: true },
+      patch: { ownerUnitId: unit.id, dispatchedAt: now, signDueAt, suggestedUnitId: null, ...(corrected && { categoryCode: corrected }) },
+      payload: { unit: unit.code, unitName: unit.name, manual: true, ...(corrected && { category: { from: ticket.categoryCode, to: corrected } }) },
       result: { no: ticket.no, unit: unit.code, version: ticket.version + 1 },
     };
   },

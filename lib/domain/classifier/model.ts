@@ -1,0 +1,132 @@
+// The classifier model (#14): complaint text → category with a confidence and the runner-up, the
+// words that decided, the most similar past tickets, and — for tickets no routing rule places —
+// the unit that handled such complaints before. Pure: the DAL stores and loads the data form.
+import { CATEGORY_CODES } from "@/lib/domain/labels";
+import { gramWeight, logScores, naiveBayes, rowsOf, softmax, type NaiveBayes, type NaiveBayesData } from "./naive-bayes";
+import { mostSimilar, similarIndex, type Exemplar, type SimilarIndex } from "./similar";
+import { featuresOf, type ComplaintText, type Feature } from "./text";
+
+/** The stored form (JSON): bump FORMAT when it changes, and the loader refuses older data. */
+export const MODEL_FORMAT = 1;
+
+export type ModelData = {
+  format: typeof MODEL_FORMAT;
+  category: NaiveBayesData;
+  categoryTemperature: number;
+  /** Null until the site has tickets with owners to learn from (the shipped base model). */
+  unit: NaiveBayesData | null;
+  unitTemperature: number;
+  /** [no, title, category, unit | null, text]: the text is re-featurised on load. */
+  exemplars: [string, string, string, string | null, string][];
+};
+
+export type Model = {
+  category: NaiveBayes;
+  categoryTemperature: number;
+  unit: NaiveBayes | null;
+  unitTemperature: number;
+  similar: SimilarIndex;
+};
+
+export function loadModel(data: ModelData): Model {
+  if (data.format !== MODEL_FORMAT) throw new Error(`classifier model format ${String(data.format)} is not ${MODEL_FORMAT}`);
+  const exemplars: Exemplar[] = data.exemplars.map(([no, title, category, unit, text]) => ({
+    no,
+    title,
+    category,
+    unit,
+    grams: featuresOf({ content: text }).features.map((f) => f.gram),
+  }));
+  return {
+    category: naiveBayes(data.category),
+    categoryTemperature: data.categoryTemperature,
+    unit: data.unit ? naiveBayes(data.unit) : null,
+    unitTemperature: data.unitTemperature,
+    similar: similarIndex(exemplars),
+  };
+}
+
+export type Ranked = { code: string; confidence: number };
+export type Reason = { text: string; weight: number };
+
+export type TextJudgement = {
+  /** Best first; only labels the model was trained on (at least one: the corpus has all six). */
+  categories: Ranked[];
+  reasons: Reason[];
+  similar: { no: string; title: string; category: string; unit: string | null }[];
+  /** The unit model's ranking, best first; empty without a unit model or without known words. */
+  units: Ranked[];
+};
+
+const REASONS = 5;
+
+function ranked(model: NaiveBayes, scores: Float64Array, temperature: number): Ranked[] {
+  const probabilities = softmax(scores, temperature);
+  return model.labels
+    .map((code, i) => ({ code, confidence: probabilities[i]!, trained: model.trained[i] }))
+    .filter((r) => r.trained)
+    .map(({ code, confidence }) => ({ code, confidence }))
+    .sort((a, b) => b.confidence - a.confidence || (a.code < b.code ? -1 : 1));
+}
+
+/** Categories, words, similar tickets and units for one complaint. */
+export function judgeText(model: Model, input: ComplaintText): TextJudgement {
+  const { text, features } = featuresOf(input);
+  const grams = features.map((f) => f.gram);
+  // Without a single known word the priors alone rank the categories: a weak answer, not none.
+  const rows = rowsOf(model.category, grams);
+  const categories = ranked(model.category, logScores(model.category, rows), model.categoryTemperature);
+  const best = model.category.labels.indexOf(categories[0]!.code);
+  let units: Ranked[] = [];
+  if (model.unit && rows.length > 0) {
+    const unitRows = rowsOf(model.unit, grams);
+    if (unitRows.length > 0) units = ranked(model.unit, logScores(model.unit, unitRows), model.unitTemperature);
+  }
+  return {
+    categories,
+    reasons: reasonsFor(model.category, text, features, best),
+    similar: mostSimilar(model.similar, grams).map(({ exemplar: e }) => ({ no: e.no, title: e.title, category: e.category, unit: e.unit })),
+    units,
+  };
+}
+
+/**
+ * The phrases of the caller's own text that spoke most for the chosen category: each character
+ * collects the weight of the supporting n-grams covering it, and runs of supported characters
+ * become phrases ("违停车辆" rather than 违停, 停车, 车辆 separately), weighed by their n-grams.
+ */
+export function reasonsFor(model: NaiveBayes, text: string, features: readonly Feature[], label: number): Reason[] {
+  const support = new Float64Array(text.length);
+  const spans: { start: number; end: number; weight: number }[] = [];
+  for (const feature of features) {
+    if (Array.from(feature.gram).length < 2) continue; // a single character is not a reason a person reads
+    const row = model.vocabulary.get(feature.gram);
+    if (row === undefined) continue;
+    const weight = gramWeight(model, row, label);
+    if (weight <= 0.5) continue; // barely better than the others: noise, not a reason
+    const end = feature.start + feature.gram.length;
+    spans.push({ start: feature.start, end, weight });
+    for (let i = feature.start; i < end; i++) support[i] = Math.max(support[i]!, weight);
+  }
+  const phrases: Reason[] = [];
+  for (let i = 0; i < text.length; ) {
+    if (support[i] === 0) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < text.length && support[end]! > 0) end++;
+    const weight = spans.filter((s) => s.start >= i && s.end <= end).reduce((sum, s) => sum + s.weight, 0);
+    phrases.push({ text: text.slice(i, end), weight });
+    i = end;
+  }
+  const merged = new Map<string, number>();
+  for (const p of phrases) merged.set(p.text, Math.max(merged.get(p.text) ?? 0, p.weight));
+  return [...merged]
+    .map(([phrase, weight]) => ({ text: phrase, weight: Math.round(weight * 100) / 100 }))
+    .sort((a, b) => b.weight - a.weight || (a.text < b.text ? -1 : 1))
+    .slice(0, REASONS);
+}
+
+/** The six category codes the model is made for, in the order of DOMAIN.md §3. */
+export const MODEL_CATEGORIES: readonly string[] = CATEGORY_CODES;
