@@ -4,7 +4,7 @@
 import { CATEGORY_CODES } from "@/lib/domain/labels";
 import { fitTemperature, logScores, NaiveBayesCounts, rowsOf, softmax, type NaiveBayes } from "./naive-bayes";
 import { loadModel, MODEL_FORMAT, type Model, type ModelData } from "./model";
-import { featuresOf, joinedText, type ComplaintText } from "./text";
+import { featuresOf, foldText, joinedText, type ComplaintText } from "./text";
 
 /** A ticket (or a corpus text) with the labels a person gave it. */
 export type LabelledText = ComplaintText & {
@@ -26,6 +26,19 @@ export function isHeldOut(no: string): boolean {
   return (hash >>> 0) % 5 === 0;
 }
 
+/**
+ * What a complaint says apart from where: the same sentence about another road, or the same call
+ * pasted again, teaches the category nothing new. Each wording counts once for the category model,
+ * so a flood of repeated or templated tickets (a campaign of identical 12345 transfers, the demo
+ * history's few dozen sentences) cannot drown the varied rest. The unit model counts them all: there
+ * the place is the point.
+ */
+export function wordingOf(text: ComplaintText): string {
+  const place = text.place?.trim();
+  const content = place ? (text.content ?? "").split(place).join("") : (text.content ?? "");
+  return foldText(`${text.title ?? ""}|${content}`);
+}
+
 const SLICE = 400;
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -38,6 +51,8 @@ export class Trainer {
   private readonly exemplars: ModelData["exemplars"] = [];
   readonly heldOut: LabelledText[] = [];
   private siteTickets = 0;
+  /** The wordings already counted for the category model (see wordingOf). */
+  private readonly wordings = new Set<string>();
 
   constructor(unitCodes: readonly string[]) {
     this.units = new NaiveBayesCounts(unitCodes);
@@ -52,7 +67,11 @@ export class Trainer {
           continue;
         }
         const grams = featuresOf(text).features.map((f) => f.gram);
-        this.categories.add(grams, text.category);
+        const wording = `${text.category}|${wordingOf(text)}`;
+        if (!this.wordings.has(wording)) {
+          this.wordings.add(wording);
+          this.categories.add(grams, text.category);
+        }
         if (text.no === null) continue;
         this.siteTickets++;
         if (text.unit) this.units.add(grams, text.unit);
