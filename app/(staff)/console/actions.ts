@@ -46,9 +46,10 @@ export async function takeCall(formData: FormData, mergeInto?: string) {
   });
 }
 
-export async function dispatchPending(no: string, version: number, unit: string) {
+/** 派单 from the queue; `category` is the dispatcher's correction (the ticket's own when unchanged). */
+export async function dispatchPending(no: string, version: number, unit: string, category?: string) {
   return runAction(async () => {
-    const result = await dispatchTicket(await requireActor(), String(no), { version: Number(version), unit: String(unit) });
+    const result = await dispatchTicket(await requireActor(), String(no), { version: Number(version), unit: String(unit), category: category ? String(category) : undefined });
     revalidatePath("/console");
     return result;
   });

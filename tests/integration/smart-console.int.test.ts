@@ -1,0 +1,97 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { actorOf } from "../support/actors";
+import { dispatchPending } from "@/app/(staff)/console/actions";
+import type { Actor } from "@/lib/auth/actor";
+import { pendingQueue } from "@/lib/dal/callers";
+import { submitTicket } from "@/lib/dal/intake";
+import { actionsFor } from "@/lib/dal/ticket-actions-view";
+import { db } from "@/lib/db";
+import { Unauthenticated } from "@/lib/errors";
+
+// The server actions read the session and the request's headers through Next; here the signed-in
+// actor is whoever the test says, and every request comes from one address.
+const session = vi.hoisted(() => ({ actor: null as Actor | null, ip: "203.0.113.50" }));
+vi.mock("@/lib/auth/session", () => ({
+  currentActor: async () => session.actor,
+  requireActor: async () => {
+    if (!session.actor) throw new Unauthenticated();
+    return session.actor;
+  },
+}));
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": session.ip }) }));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+
+beforeEach(() => {
+  session.actor = null;
+  session.ip = "203.0.113.50";
+});
+
+/** A PENDING ticket filed under a wrong category, left by intake with the unit model's suggestion. */
+async function pendingWithSuggestion(phone: string) {
+  const agent = await actorOf("dispatcher");
+  // No district and no road the gazetteer knows: no rule places it.
+  const ticket = await submitTicket(
+    agent,
+    { type: "COMPLAINT", category: "TRAFFIC_ORG", title: "小区门口违停", content: "幸福小区门口长期有车辆违法停车，堵住消防通道，希望交警查处。", place: "幸福小区门口", phone },
+    { channel: "HOTLINE_12345" },
+  );
+  expect(ticket.status).toBe("PENDING");
+  // What intake stores when the unit model is sure (the seeded base model has no unit history).
+  const suggestion = { unit: "ZQ3", unitName: "执勤三大队", source: "model", confidence: 0.8, reason: "以往相近诉求多由执勤三大队承办（置信度 80%）" };
+  const zq3 = await db.unit.findUniqueOrThrow({ where: { code: "ZQ3" } });
+  const row = await db.ticket.update({ where: { no: ticket.no }, data: { suggestedUnitId: zq3.id } });
+  const failed = await db.ticketEvent.findFirstOrThrow({ where: { ticketId: row.id, type: "ROUTING_FAILED" } });
+  const payload = JSON.parse(failed.payload) as Record<string, unknown>;
+  await db.ticketEvent.update({ where: { id: failed.id }, data: { payload: JSON.stringify({ ...payload, suggestion }) } });
+  return { agent, ticket };
+}
+
+describe("the PENDING queue and the ticket page's 派单", () => {
+  it("pre-select the suggested unit with its reason, and give the model's differing category", async () => {
+    const { agent, ticket } = await pendingWithSuggestion("13866660001");
+    const item = (await pendingQueue(agent)).find((t) => t.no === ticket.no);
+    const expected = {
+      unit: { code: "ZQ3", name: "执勤三大队", reason: "以往相近诉求多由执勤三大队承办（置信度 80%）" },
+      category: { code: "ENFORCEMENT", name: "执勤执法", confidence: expect.any(Number) },
+    };
+    expect(item?.advice).toEqual(expected);
+    const panel = await actionsFor(agent, ticket.no);
+    expect(panel.dispatch).toMatchObject({ advice: expected, category: "TRAFFIC_ORG" });
+    expect(panel.dispatch!.categories.map((c) => c.code)).toContain("ENFORCEMENT");
+
+    // Where the model agrees with the ticket's category, it has nothing to add.
+    const agreed = await submitTicket(
+      agent,
+      { type: "COMPLAINT", category: "ENFORCEMENT", title: "门口违停", content: "幸福小区门口有车辆违法停车，希望查处。", phone: "13866660003" },
+      { channel: "HOTLINE_12345" },
+    );
+    expect((await pendingQueue(agent)).find((t) => t.no === agreed.no)?.advice).toEqual({ unit: null, category: null });
+  });
+
+  it("dispatch with a corrected category changes the category and records the correction", async () => {
+    const { ticket } = await pendingWithSuggestion("13866660002");
+    session.actor = await actorOf("zq1.handler");
+    expect(await dispatchPending(ticket.no, 1, "ZQ3", "ENFORCEMENT")).toMatchObject({ ok: false, status: 404 });
+    session.actor = await actorOf("dispatcher");
+    expect(await dispatchPending(ticket.no, 1, "ZQ3", "PARKING")).toMatchObject({
+      ok: false,
+      status: 400,
+      errors: [{ field: "category", message: expect.stringContaining("诉求分类应为") }],
+    });
+    expect(await db.ticket.findUniqueOrThrow({ where: { no: ticket.no } })).toMatchObject({ status: "PENDING", categoryCode: "TRAFFIC_ORG" });
+
+    expect(await dispatchPending(ticket.no, 1, "ZQ3", "ENFORCEMENT")).toEqual({ ok: true, data: { no: ticket.no, unit: "ZQ3", version: 2 } });
+    const after = await db.ticket.findUniqueOrThrow({ where: { no: ticket.no }, include: { ownerUnit: true, events: { where: { type: "DISPATCHED" } } } });
+    expect(after).toMatchObject({ status: "DISPATCHED", categoryCode: "ENFORCEMENT", suggestedUnitId: null, ownerUnit: { code: "ZQ3" } });
+    expect(JSON.parse(after.events[0]!.payload)).toMatchObject({ unit: "ZQ3", category: { from: "TRAFFIC_ORG", to: "ENFORCEMENT" } });
+  });
+
+  it("dispatch keeping the category records no correction", async () => {
+    const { ticket } = await pendingWithSuggestion("13866660004");
+    session.actor = await actorOf("dispatcher");
+    expect(await dispatchPending(ticket.no, 1, "ZQ3", "TRAFFIC_ORG")).toMatchObject({ ok: true });
+    const after = await db.ticket.findUniqueOrThrow({ where: { no: ticket.no }, include: { events: { where: { type: "DISPATCHED" } } } });
+    expect(after.categoryCode).toBe("TRAFFIC_ORG");
+    expect(JSON.parse(after.events[0]!.payload)).not.toHaveProperty("category");
+  });
+});
