@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { actorOf } from "../support/actors";
-import { dispatchPending } from "@/app/(staff)/console/actions";
+import { classifyCall, dispatchPending } from "@/app/(staff)/console/actions";
 import type { Actor } from "@/lib/auth/actor";
 import { pendingQueue } from "@/lib/dal/callers";
 import { submitTicket } from "@/lib/dal/intake";
@@ -21,9 +21,54 @@ vi.mock("@/lib/auth/session", () => ({
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": session.ip }) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
+const parking = { title: "东昌路违停", content: "东昌路上每天都有车辆违法停车，占用非机动车道，希望交警来查处。" };
+
 beforeEach(() => {
   session.actor = null;
   session.ip = "203.0.113.50";
+});
+
+describe("智能分类 at the agent console (classifyCall)", () => {
+  it("answers signed-in dispatchers only", async () => {
+    expect(await classifyCall(parking)).toMatchObject({ ok: false, status: 401 });
+    session.actor = await actorOf("zq1.handler");
+    expect(await classifyCall(parking)).toMatchObject({ ok: false, status: 403, message: expect.stringContaining("只有指挥中心坐席") });
+  });
+
+  it("answers bad input in Chinese, field by field", async () => {
+    session.actor = await actorOf("dispatcher");
+    expect(await classifyCall({ title: "", content: " " })).toMatchObject({
+      ok: false,
+      status: 400,
+      errors: [{ field: "content", message: "请至少写 2 个字的标题或诉求内容" }],
+    });
+    expect(await classifyCall({ content: 42 } as unknown as { content: string })).toMatchObject({
+      status: 400,
+      errors: [{ field: "content", message: "请填写诉求内容（文本）" }],
+    });
+    expect(await classifyCall({ ...parking, district: "火星区" })).toMatchObject({
+      status: 400,
+      errors: [{ field: "district", message: expect.stringContaining("辖区「火星区」不存在") }],
+    });
+  });
+
+  it("reads the category, the road's district and the brigade from the words, and says why", async () => {
+    session.actor = await actorOf("dispatcher");
+    const result = await classifyCall(parking);
+    if (!result.ok) throw new Error(result.message);
+    const advice = result.data;
+    expect(advice.category).toMatchObject({ code: "ENFORCEMENT", name: "执勤执法" });
+    expect(advice.alternatives[0]!.confidence).toBeLessThan(advice.category.confidence);
+    expect(advice.district).toEqual({ name: "东城区", source: "gazetteer", place: "东昌路" });
+    // The road decided the district, so the unit is the model's suggestion, not a plain rule's.
+    expect(advice.unit).toMatchObject({ code: "ZQ1", name: "执勤一大队", source: "model", reason: expect.stringContaining("东昌路") });
+    expect(advice.reasons.map((r) => r.text).join("")).toContain("违法停车");
+    expect(advice.similar.length).toBeLessThanOrEqual(3);
+
+    // With the district chosen, the routing rule decides.
+    const chosen = await classifyCall({ ...parking, district: "东城区" });
+    expect(chosen).toMatchObject({ ok: true, data: { unit: { code: "ZQ1", source: "rule" } } });
+  });
 });
 
 /** A PENDING ticket filed under a wrong category, left by intake with the unit model's suggestion. */
