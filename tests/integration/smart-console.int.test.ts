@@ -1,12 +1,15 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { actorOf } from "../support/actors";
+import { hintCategory } from "@/app/(public)/submit/actions";
 import { classifyCall, dispatchPending } from "@/app/(staff)/console/actions";
 import type { Actor } from "@/lib/auth/actor";
 import { pendingQueue } from "@/lib/dal/callers";
 import { submitTicket } from "@/lib/dal/intake";
 import { actionsFor } from "@/lib/dal/ticket-actions-view";
 import { db } from "@/lib/db";
+import { MAX_CONTENT_CHARS } from "@/lib/domain/ticket-text";
 import { Unauthenticated } from "@/lib/errors";
+import { limitCategoryHintByIp } from "@/lib/rate-limit";
 
 // The server actions read the session and the request's headers through Next; here the signed-in
 // actor is whoever the test says, and every request comes from one address.
@@ -68,6 +71,20 @@ describe("智能分类 at the agent console (classifyCall)", () => {
     // With the district chosen, the routing rule decides.
     const chosen = await classifyCall({ ...parking, district: "东城区" });
     expect(chosen).toMatchObject({ ok: true, data: { unit: { code: "ZQ1", source: "rule" } } });
+  });
+});
+
+describe("the citizen form's category hint (hintCategory)", () => {
+  it("suggests the category only, validates, and is limited per address", async () => {
+    expect(await hintCategory({ content: "小区门口每天都有车辆违法停车，堵住消防通道。" })).toEqual({ ok: true, data: { code: "ENFORCEMENT", name: "执勤执法" } });
+    expect(await hintCategory({ content: "x" })).toMatchObject({ ok: false, status: 400, errors: [{ field: "content", message: "请至少写 2 个字的标题或诉求内容" }] });
+    expect(await hintCategory({ content: "违停".repeat(MAX_CONTENT_CHARS) })).toMatchObject({ ok: false, status: 400, errors: [{ field: "content", message: expect.stringMatching(/^诉求内容不超过 \d+ 个字$/) }] });
+
+    session.ip = "203.0.113.51";
+    for (let i = 0; i < 120; i++) await limitCategoryHintByIp(session.ip);
+    expect(await hintCategory({ content: "小区门口每天都有车辆违法停车。" })).toMatchObject({ ok: false, status: 429, message: expect.stringContaining("分钟后再试") });
+    session.ip = "203.0.113.52";
+    expect(await hintCategory({ content: "小区门口每天都有车辆违法停车。" })).toMatchObject({ ok: true });
   });
 });
 
