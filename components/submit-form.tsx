@@ -2,10 +2,11 @@
 
 import Link from "next/link";
 import { useRef, useState, useTransition } from "react";
-import { submitComplaint, type Receipt } from "@/app/(public)/submit/actions";
+import { hintCategory, submitComplaint, type Receipt } from "@/app/(public)/submit/actions";
 import { FieldErrors, inputClass } from "@/components/field";
 import { LocationPicker } from "@/components/location-picker";
 import { PhotoPicker } from "@/components/photo-picker";
+import { useAnswerToWords } from "@/components/use-answer-to-words";
 import type { DistrictArea } from "@/lib/domain/district-areas";
 import { TICKET_TYPES, TYPE_EXAMPLES, TYPE_LABELS } from "@/lib/domain/labels";
 import { MAX_PHOTOS } from "@/lib/domain/image-type";
@@ -13,6 +14,9 @@ import { MAX_CONTENT_CHARS } from "@/lib/domain/ticket-text";
 import type { FieldError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { recheckField } from "@/lib/validation/complaint-recheck";
+
+/** A description this long says enough to suggest a category (the form asks for at least 10). */
+const MIN_HINT_CHARS = 10;
 
 type Category = { code: string; name: string; description: string; example: string };
 
@@ -31,19 +35,35 @@ export function SubmitForm({
   const [pending, startTransition] = useTransition();
   const [anonymous, setAnonymous] = useState(false);
   const [contentLength, setContentLength] = useState(0);
+  const [category, setCategory] = useState("");
+  // The description's category hint: asked once a description of some length is written.
+  const [words, setWords] = useState({ title: "", content: "", place: "" });
+  const hint = useAnswerToWords(words, contentLength >= MIN_HINT_CHARS, hintCategory);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [receipt, setReceipt] = useState<Receipt | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
   if (receipt) return <SubmitReceipt receipt={receipt} />;
+  const typed = (field: keyof typeof words) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    const value = e.target.value;
+    setWords((w) => ({ ...w, [field]: value }));
+  };
 
   // A field the server refused is checked again as it changes: fixed, its message goes.
-  function recheck(field: string, form: HTMLFormElement | null) {
-    if (!field || !form || !errors.length) return;
-    const next = recheckField(errors, field, new FormData(form));
+  function recheck(field: string, form: HTMLFormElement | null, data = form && new FormData(form)) {
+    if (!field || !data || !errors.length) return;
+    const next = recheckField(errors, field, data);
     setErrors(next);
     if (!next.length) setMessage(null);
+  }
+
+  // 采用: the hint's category, chosen by the citizen's click; a refused category is checked again.
+  function adopt(code: string) {
+    setCategory(code);
+    const data = formRef.current && new FormData(formRef.current);
+    data?.set("category", code);
+    recheck("category", formRef.current, data);
   }
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -99,6 +119,8 @@ export function SubmitForm({
                   type="radio"
                   name="category"
                   value={c.code}
+                  checked={category === c.code}
+                  onChange={() => setCategory(c.code)}
                   aria-label={c.name}
                   aria-describedby={`category-${c.code}-example`}
                   className="size-4"
@@ -130,7 +152,7 @@ export function SubmitForm({
         </label>
         <label className="block">
           <span className="mb-1 block font-semibold">具体地点</span>
-          <input name="place" className={inputClass} placeholder="道路、路口或小区名称" maxLength={100} />
+          <input name="place" className={inputClass} placeholder="道路、路口或小区名称" maxLength={100} onChange={typed("place")} />
           <FieldErrors errors={errors} field="place" />
         </label>
       </div>
@@ -142,7 +164,7 @@ export function SubmitForm({
 
       <label className="block">
         <span className="mb-1 block font-semibold">标题</span>
-        <input name="title" className={inputClass} placeholder="一句话概括您的诉求" maxLength={50} />
+        <input name="title" className={inputClass} placeholder="一句话概括您的诉求" maxLength={50} onChange={typed("title")} />
         <FieldErrors errors={errors} field="title" />
       </label>
 
@@ -152,13 +174,28 @@ export function SubmitForm({
           name="content"
           rows={6}
           maxLength={MAX_CONTENT_CHARS}
-          onChange={(e) => setContentLength(e.target.value.trim().length)}
+          onChange={(e) => {
+            setContentLength(e.target.value.trim().length);
+            typed("content")(e);
+          }}
           className={inputClass}
           placeholder={`请写清时间、地点和具体问题（10–${MAX_CONTENT_CHARS} 字）`}
         />
         <span className="text-xs text-slate-500">{contentLength} / {MAX_CONTENT_CHARS}</span>
         <FieldErrors errors={errors} field="content" />
       </label>
+      {hint && hint.code !== category && (
+        <p className="flex flex-wrap items-center gap-2 rounded-lg bg-brand-50 px-3 py-2 text-sm text-brand-900" role="status" data-testid="category-hint">
+          您的诉求可能属于「{hint.name}」
+          <button
+            type="button"
+            onClick={() => adopt(hint.code)}
+            className="rounded-md border border-brand-600 px-2 py-0.5 font-medium text-brand-700"
+          >
+            采用
+          </button>
+        </p>
+      )}
 
       <div>
         <p className="mb-1 font-semibold">照片（可选，最多 {MAX_PHOTOS} 张，每张不超过 5 MB）</p>

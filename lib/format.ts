@@ -5,3 +5,8 @@ export function formatDateTime(value: Date | string | null | undefined): string 
   if (!value) return "—";
   return formatLocalDateTime(typeof value === "string" ? new Date(value) : value);
 }
+
+/** A classifier's confidence (0–1) as a whole percentage, "82%". */
+export function formatConfidence(p: number): string {
+  return `${Math.round(p * 100)}%`;
+}

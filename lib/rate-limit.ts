@@ -12,6 +12,8 @@ const limiters = {
   submitPerPhone: new SharedLimiter(() => ({ keyPrefix: "submit-phone", points: env().SUBMIT_LIMIT_PER_PHONE_DAY, duration: 86_400 })),
   registerPerIp: new SharedLimiter(() => ({ keyPrefix: "register-ip", points: 10, duration: 3600 })),
   submitAnonymousPerIp: new SharedLimiter(() => ({ keyPrefix: "submit-anon-ip", points: env().SUBMIT_ANONYMOUS_LIMIT_PER_IP_HOUR, duration: 3600 })),
+  // The citizen form asks for a category hint as the description is typed: a pause, not a keystroke.
+  categoryHintPerIp: new SharedLimiter(() => ({ keyPrefix: "category-hint-ip", points: 120, duration: 3600 })),
   followUpPerIp: new SharedLimiter(() => ({ keyPrefix: "follow-up-ip", points: 20, duration: 3600 })),
   trackPerIp: new SharedLimiter(() => ({ keyPrefix: "track-ip", points: env().TRACK_LIMIT_PER_IP_HOUR, duration: 3600 })),
   trackFailedPerPhone: new SharedLimiter(() => ({ keyPrefix: "track-fail-phone", points: env().TRACK_FAILED_LIMIT_PER_PHONE_HOUR, duration: 3600 })),
@@ -55,6 +57,11 @@ export function limitRegistrationByIp(ip: string) {
 /** 催办 and 补充 from one address: a citizen needs a few an hour, a script hammering units many. */
 export function limitFollowUpByIp(ip: string) {
   return consume(limiters.followUpPerIp, limitKeyOf(ip), (m) => `操作过于频繁，请 ${m} 分钟后再试。`);
+}
+
+/** 分类提示 on the public form: cheap to answer, but a script must not use it as a free classifier. */
+export function limitCategoryHintByIp(ip: string) {
+  return consume(limiters.categoryHintPerIp, limitKeyOf(ip), (m) => `操作过于频繁，请 ${m} 分钟后再试。`);
 }
 
 export function limitTrackingByIp(ip: string) {

@@ -2,14 +2,16 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { findDuplicateCalls, lookUpCaller, takeCall } from "@/app/(staff)/console/actions";
+import { classifyCall, findDuplicateCalls, lookUpCaller, takeCall } from "@/app/(staff)/console/actions";
 import { FieldErrors } from "@/components/field";
 import { StatusBadge } from "@/components/status-badge";
+import { useAnswerToWords } from "@/components/use-answer-to-words";
 import type { TicketListItem } from "@/lib/dal/ticket-view";
 import { CATEGORY_LABELS, TICKET_TYPES, TYPE_LABELS, type CategoryCode } from "@/lib/domain/labels";
 import { MAX_CONTENT_CHARS } from "@/lib/domain/ticket-text";
 import type { FieldError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
+import { SmartAdvice } from "./smart-advice";
 
 type Category = { code: string; name: string; example: string };
 type Suggestion = { no: string; reasonText: string; ticket: TicketListItem };
@@ -21,6 +23,9 @@ const CHANNELS = [
   { value: "WECHAT", label: "微信" },
 ];
 
+/** Fewer characters say too little to classify. */
+const MIN_CLASSIFY_CHARS = 6;
+
 const input = "w-full rounded-md border border-slate-300 px-2.5 py-2 focus:border-brand-600 focus:outline-none";
 
 /** Keyboard-first: the phone field has focus, Tab walks the form, Ctrl+Enter submits. */
@@ -29,6 +34,14 @@ export function IntakeConsole({ categories, districts }: { categories: Category[
   const formRef = useRef<HTMLFormElement>(null);
   const [formKey, setFormKey] = useState(0);
   const [call, setCall] = useState({ phone: "", category: "", place: "" });
+  // The classifier fills the category in until the agent picks one; then it only hints.
+  const [categoryByHand, setCategoryByHand] = useState(false);
+  const [words, setWords] = useState({ title: "", content: "" });
+  const [district, setDistrict] = useState("");
+  const typed = `${words.title}${words.content}${call.place}`.replace(/\s/g, "").length;
+  const advice = useAnswerToWords({ ...words, place: call.place, district }, typed >= MIN_CLASSIFY_CHARS, classifyCall, (answer) => {
+    if (!categoryByHand) setCall((c) => ({ ...c, category: answer.category.code }));
+  });
   // The history of the number it was looked up for: shown only while that is still the number
   // typed, so the previous caller's tickets never stay on screen for the next one.
   const [history, setHistory] = useState<{ phone: string; items: TicketListItem[] }>({ phone: "", items: [] });
@@ -80,6 +93,9 @@ export function IntakeConsole({ categories, districts }: { categories: Category[
       // phone field focused for the next call.
       setFormKey((k) => k + 1);
       setCall({ phone: "", category: "", place: "" });
+      setCategoryByHand(false);
+      setWords({ title: "", content: "" });
+      setDistrict("");
       setHistory({ phone: "", items: [] });
       setSuggestions([]);
     });
@@ -158,7 +174,15 @@ export function IntakeConsole({ categories, districts }: { categories: Category[
           </label>
           <label className="block">
             <span className="mb-1 block font-medium">诉求分类</span>
-            <select name="category" className={input} defaultValue="" onChange={update("category")}>
+            <select
+              name="category"
+              className={input}
+              value={call.category}
+              onChange={(e) => {
+                update("category")(e);
+                setCategoryByHand(e.target.value !== "");
+              }}
+            >
               <option value="">请选择</option>
               {categories.map((c) => (
                 <option key={c.code} value={c.code}>
@@ -170,7 +194,7 @@ export function IntakeConsole({ categories, districts }: { categories: Category[
           </label>
           <label className="block">
             <span className="mb-1 block font-medium">辖区</span>
-            <select name="district" className={input} defaultValue="">
+            <select name="district" className={input} value={district} onChange={(e) => setDistrict(e.target.value)}>
               <option value="">不详（人工派单）</option>
               {districts.map((d) => (
                 <option key={d}>{d}</option>
@@ -185,12 +209,12 @@ export function IntakeConsole({ categories, districts }: { categories: Category[
         </label>
         <label className="block">
           <span className="mb-1 block font-medium">标题</span>
-          <input name="title" maxLength={50} className={input} />
+          <input name="title" maxLength={50} className={input} onChange={(e) => setWords((w) => ({ ...w, title: e.target.value }))} />
           <FieldErrors errors={errors} field="title" />
         </label>
         <label className="block">
           <span className="mb-1 block font-medium">诉求内容</span>
-          <textarea name="content" rows={4} maxLength={MAX_CONTENT_CHARS} className={input} />
+          <textarea name="content" rows={4} maxLength={MAX_CONTENT_CHARS} className={input} onChange={(e) => setWords((w) => ({ ...w, content: e.target.value }))} />
           <FieldErrors errors={errors} field="content" />
         </label>
         {message && (
@@ -207,6 +231,17 @@ export function IntakeConsole({ categories, districts }: { categories: Category[
       </form>
 
       <div className="space-y-4 text-sm">
+        <SmartAdvice
+          advice={advice}
+          category={call.category}
+          chosenByHand={categoryByHand}
+          district={district}
+          onUseCategory={(code) => {
+            setCall((c) => ({ ...c, category: code }));
+            setCategoryByHand(false);
+          }}
+          onUseDistrict={setDistrict}
+        />
         <section className="rounded-xl border border-amber-200 bg-amber-50 p-3" aria-label="疑似重复">
           <h3 className="mb-2 font-semibold text-amber-900">疑似重复诉求</h3>
           {suggestions.length === 0 && <p className="text-amber-800">选择分类、填写号码或地点后自动比对</p>}

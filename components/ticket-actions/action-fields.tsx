@@ -1,8 +1,9 @@
 import { DateTimeInput } from "@/components/date-time-input";
+import { DispatchFields } from "@/components/dispatch-fields";
 import { FieldErrors, inputClass } from "@/components/field";
 import type { ReplyTemplate } from "@/lib/domain/reply-templates";
 import type { Assignees } from "@/lib/dal/assignees";
-import type { UnitOption } from "@/lib/dal/ticket-actions-view";
+import type { TicketActionsView, UnitOption } from "@/lib/dal/ticket-actions-view";
 import { GRADE_LABELS, SATISFACTION_LABELS } from "@/lib/domain/labels";
 import {
   CONTACT_METHOD_LABELS,
@@ -24,6 +25,7 @@ export type ActionFieldOptions = {
   needsCoordination: boolean;
   maxExtensionWorkingDays: number;
   replyTemplates: ReplyTemplate[];
+  dispatch: TicketActionsView["dispatch"];
 };
 
 type Props = { action: Action; options: ActionFieldOptions; errors: FieldError[] };
@@ -159,7 +161,11 @@ export function ActionFields({ action, options, errors }: Props) {
     case "approveReturn":
       return <UnitSelect name="unit" label="新承办单位" units={options.ownerUnits} errors={errors} />;
     case "dispatch":
-      return <UnitSelect name="unit" label="承办单位" units={options.ownerUnits} errors={errors} />;
+      return options.dispatch ? (
+        <DispatchFields units={options.ownerUnits} selectClass={inputClass} errors={errors} {...options.dispatch} />
+      ) : (
+        <UnitSelect name="unit" label="承办单位" units={options.ownerUnits} errors={errors} />
+      );
     case "rejectReturn":
     case "rejectExtension":
       return <TextArea name="reason" label="驳回理由" errors={errors} />;

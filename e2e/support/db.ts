@@ -132,3 +132,27 @@ export async function noticesOf(ticketNo: string): Promise<string[]> {
     return rows.map((r) => r.template);
   });
 }
+
+/**
+ * Leaves a PENDING ticket with the unit suggestion intake stores when the unit model is sure
+ * (the seeded base model has no unit history to be sure from).
+ */
+export async function suggestUnitFor(ticketNo: string, unitCode: string, reason: string): Promise<void> {
+  await withDatabase(async (db) => {
+    const unit = await db.selectFrom("Unit").select(["id", "name"]).where("code", "=", unitCode).executeTakeFirstOrThrow();
+    const ticket = await db.selectFrom("Ticket").select("id").where("no", "=", ticketNo).executeTakeFirstOrThrow();
+    await db.updateTable("Ticket").set({ suggestedUnitId: unit.id }).where("id", "=", ticket.id).execute();
+    const failed = await db
+      .selectFrom("TicketEvent")
+      .select(["id", "payload"])
+      .where("ticketId", "=", ticket.id)
+      .where("type", "=", "ROUTING_FAILED")
+      .executeTakeFirstOrThrow();
+    const suggestion = { unit: unitCode, unitName: unit.name, source: "model", confidence: 0.8, reason };
+    await db
+      .updateTable("TicketEvent")
+      .set({ payload: JSON.stringify({ ...(JSON.parse(failed.payload) as object), suggestion }) })
+      .where("id", "=", failed.id)
+      .execute();
+  });
+}

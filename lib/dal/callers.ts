@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { DUPLICATE_CALLER_WINDOW_DAYS, findDuplicates, normalisePlace } from "@/lib/domain/duplicates";
 import { isMainlandMobile } from "@/lib/domain/phone";
 import { Forbidden } from "@/lib/errors";
+import { dispatchAdviceFor, NO_ADVICE } from "@/lib/dal/dispatch-advice";
 import { toTicketListItem } from "@/lib/dal/ticket-view";
 
 const OPEN = ["PENDING", "DISPATCHED", "IN_PROGRESS", "REPLIED"] as const;
@@ -66,5 +67,6 @@ export async function pendingQueue(actor: Actor) {
     take: 100,
     include: { ownerUnit: { select: { code: true, name: true } } },
   });
-  return rows.map((t) => ({ ...toTicketListItem(t), content: t.content }));
+  const advice = await dispatchAdviceFor(rows);
+  return rows.map((t) => ({ ...toTicketListItem(t), content: t.content, advice: advice.get(t.id) ?? NO_ADVICE }));
 }

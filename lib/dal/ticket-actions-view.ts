@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import type { TicketStatus } from "@/lib/domain/labels";
 import { availableActions, type Action, type WorkflowContext } from "@/lib/domain/workflow";
 import { assigneesOf, type Assignees } from "@/lib/dal/assignees";
+import { dispatchAdviceFor, NO_ADVICE, type DispatchAdvice } from "@/lib/dal/dispatch-advice";
 import { reference } from "@/lib/dal/reference";
 
 // What the ticket page's action panel needs (DOMAIN.md §7): the steps this actor may take now,
@@ -29,6 +30,8 @@ export type TicketActionsView = {
   maxExtensionWorkingDays: number;
   /** 答复模板 of the ticket's category. */
   replyTemplates: ReplyTemplate[];
+  /** For 派单: the suggested unit and the model's category opinion, and the categories to correct to. */
+  dispatch: { advice: DispatchAdvice; category: string; categories: { code: string; name: string }[] } | null;
   /** The share of a clock's span left at which it shows 临期 (admin setting). */
   nearDueFraction: number;
 };
@@ -50,6 +53,11 @@ const workflowSelect = {
   dueAt: true,
   categoryCode: true,
   coordinatedAt: true,
+  id: true,
+  title: true,
+  content: true,
+  place: true,
+  suggestedUnitId: true,
   version: true,
   assistRequests: { select: { assistingUnitId: true } },
 } as const;
@@ -57,7 +65,7 @@ const workflowSelect = {
 export async function actionsFor(actor: Actor, no: string, now: Date = new Date()): Promise<TicketActionsView> {
   const [row, ref] = await Promise.all([db.ticket.findUnique({ where: { no }, select: workflowSelect }), reference()]);
   if (!row) throw ticketNotFound(no);
-  const { assistRequests, version, citizenUserId, ...fields } = row;
+  const { assistRequests, version, citizenUserId, id, title, content, place, suggestedUnitId, ...fields } = row;
   const assistingUnitIds = [...new Set(assistRequests.map((a) => a.assistingUnitId))];
   assertCanReadTicket(actor, { ownerUnitId: row.ownerUnitId, squadronUnitId: row.squadronUnitId, citizenUserId, assistingUnitIds }, no);
 
@@ -81,6 +89,13 @@ export async function actionsFor(actor: Actor, no: string, now: Date = new Date(
     assignees: actions.includes("assign") && row.ownerUnitId ? await assigneesOf(row.ownerUnitId, ref.units) : { officers: [], squadrons: [] },
     maxExtensionWorkingDays: ref.settings.maxExtensionWorkingDays,
     replyTemplates: replyTemplatesFor(row.categoryCode),
+    dispatch: actions.includes("dispatch")
+      ? {
+          advice: (await dispatchAdviceFor([{ id, title, content, place, suggestedUnitId, categoryCode: row.categoryCode }])).get(id) ?? NO_ADVICE,
+          category: row.categoryCode,
+          categories: ref.categories.map(({ code, name }) => ({ code, name })),
+        }
+      : null,
     nearDueFraction: ref.settings.nearDueFraction,
   };
 }

@@ -20,7 +20,8 @@ function withCategoryNames(text: string): string {
 
 const categoryLabel = (code: string) => (CATEGORY_LABELS as Record<string, string>)[code] ?? code;
 
-function isSuggestion(value: unknown): value is { unitName: string; reason: string } {
+/** A ROUTING_FAILED payload's `suggestion` (#14 item 4) as written by intake. */
+export function isSuggestion(value: unknown): value is { unit?: string; unitName: string; reason: string } {
   return typeof value === "object" && value !== null && !!str((value as { unitName?: unknown }).unitName) && !!str((value as { reason?: unknown }).reason);
 }
 

@@ -52,7 +52,8 @@ describe("actionsFor (the ticket page's action panel)", () => {
     const dispatcher = await actorOf("dispatcher");
     const pending = await submitTicket(
       dispatcher,
-      { ...complaint, category: "ENFORCEMENT", district: undefined, phone: "13912340004" },
+      // No district, and no road the gazetteer knows (it would place the ticket by the road).
+      { ...complaint, category: "ENFORCEMENT", district: undefined, place: "幸福小区门口", content: "小区门口有车辆违法停车。", phone: "13912340004" },
       { channel: "HOTLINE_12345" },
     );
     expect(pending.status).toBe("PENDING");

@@ -3,9 +3,10 @@
 import { headers } from "next/headers";
 import { runAction, type ActionResult } from "@/lib/actions/result";
 import { currentActor } from "@/lib/auth/session";
+import { suggestCategory } from "@/lib/dal/classifier/classify";
 import { submitTicket } from "@/lib/dal/intake";
 import { Invalid } from "@/lib/errors";
-import { clientIp, limitAnonymousSubmissionByIp, limitSubmissionByIp, limitSubmissionByPhone } from "@/lib/rate-limit";
+import { clientIp, limitAnonymousSubmissionByIp, limitCategoryHintByIp, limitSubmissionByIp, limitSubmissionByPhone } from "@/lib/rate-limit";
 import { formPhotos } from "@/lib/uploads/form-photos";
 import { checkPhotos, processPhotos } from "@/lib/uploads/photos";
 import { complaintFields } from "@/lib/validation/complaint-form";
@@ -33,5 +34,19 @@ export async function submitComplaint(formData: FormData): Promise<ActionResult<
     const photos = await processPhotos(files);
     const ticket = await submitTicket(actor?.role === "CITIZEN" ? actor : null, raw, { channel: "WEB", photos });
     return { no: ticket.no, unitName: ticket.ownerUnit?.name ?? null, dueAt: ticket.dueAt?.toISOString() ?? null };
+  });
+}
+
+export type CategoryHint = { code: string; name: string } | null;
+
+/** Below this the model is unsure; a citizen is better left to choose than nudged the wrong way. */
+const HINT_MIN_CONFIDENCE = 0.5;
+
+/** 分类提示 (#14 item 4): the category the description suggests; only the category, nothing of past tickets. */
+export async function hintCategory(words: { title?: string; content?: string; place?: string }): Promise<ActionResult<CategoryHint>> {
+  return runAction(async () => {
+    await limitCategoryHintByIp(clientIp(await headers()));
+    const { category } = await suggestCategory(words);
+    return category.confidence >= HINT_MIN_CONFIDENCE ? { code: category.code, name: category.name } : null;
   });
 }

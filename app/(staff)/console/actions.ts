@@ -5,6 +5,7 @@ import { z } from "@/lib/validation/zod";
 import { runAction } from "@/lib/actions/result";
 import { requireActor } from "@/lib/auth/session";
 import { callerHistory, suggestDuplicates } from "@/lib/dal/callers";
+import { classifyComplaint } from "@/lib/dal/classifier/classify";
 import { submitTicket } from "@/lib/dal/intake";
 import { dispatchTicket } from "@/lib/dal/workflow/dispatch";
 import { mergeTicket } from "@/lib/dal/workflow/merge";
@@ -18,6 +19,11 @@ export async function lookUpCaller(phone: string) {
 
 export async function findDuplicateCalls(call: { phone?: string; category?: string; place?: string }) {
   return runAction(async () => suggestDuplicates(await requireActor(), call));
+}
+
+/** 智能分类 while the agent types: category, reasons, similar tickets, district and unit (#14 item 4). */
+export async function classifyCall(words: { title?: string; content?: string; place?: string; district?: string }) {
+  return runAction(async () => classifyComplaint(await requireActor(), words));
 }
 
 /** 来电受理: records the call as a ticket; with `mergeInto`, merges it into that master at once. */
@@ -46,9 +52,10 @@ export async function takeCall(formData: FormData, mergeInto?: string) {
   });
 }
 
-export async function dispatchPending(no: string, version: number, unit: string) {
+/** 派单 from the queue; `category` is the dispatcher's correction (the ticket's own when unchanged). */
+export async function dispatchPending(no: string, version: number, unit: string, category?: string) {
   return runAction(async () => {
-    const result = await dispatchTicket(await requireActor(), String(no), { version: Number(version), unit: String(unit) });
+    const result = await dispatchTicket(await requireActor(), String(no), { version: Number(version), unit: String(unit), category: category ? String(category) : undefined });
     revalidatePath("/console");
     return result;
   });

@@ -24,7 +24,7 @@ export default async function ConsolePage() {
         <h2 className="mb-3 text-lg font-semibold">
           待派单 <span className="text-sm font-normal text-slate-500" data-testid="pending-count">{pending.length} 件</span>
         </h2>
-        <PendingQueue items={pending} brigades={brigades} />
+        <PendingQueue items={pending} brigades={brigades} categories={options.categories} />
       </aside>
     </div>
   );

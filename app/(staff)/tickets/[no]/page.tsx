@@ -173,6 +173,7 @@ export default async function TicketPage({ params }: { params: Promise<{ no: str
             needsCoordination: panel.needsCoordination,
             maxExtensionWorkingDays: panel.maxExtensionWorkingDays,
             replyTemplates: panel.replyTemplates,
+            dispatch: panel.dispatch,
           }}
         />
       </aside>
