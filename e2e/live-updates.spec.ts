@@ -46,9 +46,10 @@ test("a dispatcher's queue shows a call that just arrived, without reloading, ma
   await expect(page.getByText("暂无工单")).toBeVisible();
   await expect(page.getByTestId("notice-bell")).toBeVisible();
 
-  // Another dispatcher takes a call the routing rules cannot place (no district): 待派单.
+  // Another dispatcher takes a call the routing rules cannot place (no district, and no road or
+  // landmark of the 地名库 in the words): 待派单.
   const colleague = await actor(browser, await createStaffUser({ role: "DISPATCHER", unitCode: "ZHZX", password: STAFF_PASSWORD }));
-  const ticket = await submit(colleague, { phone });
+  const ticket = await submit(colleague, { phone, place: "幸福小区门口", content: "小区门口路口的导向箭头磨损，外地车辆经常走错车道。" });
   expect(ticket.status).toBe("PENDING");
 
   await comeBack(page);

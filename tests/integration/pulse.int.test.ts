@@ -103,7 +103,9 @@ describe("in-app notices", () => {
   });
 
   it("tells dispatchers about a call the rules could not place", async () => {
-    const t = await submitTicket(dispatcher, { ...complaint, district: undefined, title: "脉搏：待派单", phone: String(++phone) }, { channel: "HOTLINE_12345" });
+    // No district, and no road or landmark of the 地名库 in the words.
+    const unplaceable = { district: undefined, place: "幸福小区门口", content: "小区门口路口的导向箭头磨损，外地车辆经常走错车道。" };
+    const t = await submitTicket(dispatcher, { ...complaint, ...unplaceable, title: "脉搏：待派单", phone: String(++phone) }, { channel: "HOTLINE_12345" });
     expect(t.status).toBe("PENDING");
     expect(await kindsFor(dispatcher, t.no)).toEqual(["待派单"]);
     expect((await pulse(dispatcher)).sound).toBe(true);
