@@ -19,33 +19,38 @@ export function ModelEvaluation({ model }: { model: ModelSummary }) {
       </p>
 
       <h3 className="mb-2 text-sm font-semibold">总体</h3>
-      <table className={`${tableClass} mb-5 w-auto`} data-testid="model-summary">
-        <thead className={theadClass}>
-          <tr>
-            <th className={thClass}></th>
-            <th className={`${thClass} text-right`}>v{model.version}</th>
-            {baseline && <th className={`${thClass} text-right`}>当时启用的模型（同一批工单）</th>}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {(
-            [
-              ["评估工单", (e: Evaluation) => String(e.tickets)],
-              ["首选准确率", (e: Evaluation) => percent(e.top1)],
-              ["前两位准确率", (e: Evaluation) => percent(e.top2)],
-              ["承办单位准确率", unitShare],
-            ] as const
-          ).map(([name, figure]) => (
-            <tr key={name}>
-              <th scope="row" className={`${tdClass} text-left font-medium`}>
-                {name}
-              </th>
-              <td className={`${tdClass} text-right tabular-nums`}>{figure(evaluation)}</td>
-              {baseline && <td className={`${tdClass} text-right tabular-nums text-slate-600`}>{figure(baseline)}</td>}
+      <div className="mb-5 max-w-xl">
+        <table className={tableClass} data-testid="model-summary">
+          <thead className={theadClass}>
+            <tr>
+              <th className={thClass}></th>
+              <th className={`${thClass} text-right`}>v{model.version}</th>
+              {baseline && <th className={`${thClass} text-right`}>当时启用的模型（同一批工单）</th>}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {(
+              [
+                ["评估工单", (e: Evaluation) => String(e.tickets)],
+                ["首选准确率", (e: Evaluation) => percent(e.top1)],
+                ["前两位准确率", (e: Evaluation) => percent(e.top2)],
+                ["承办单位准确率", unitShare],
+              ] as const
+            )
+              // The unit row only for a model that ranks units.
+              .filter(([name]) => name !== "承办单位准确率" || evaluation.units)
+              .map(([name, figure]) => (
+              <tr key={name}>
+                <th scope="row" className={`${tdClass} text-left font-medium`}>
+                  {name}
+                </th>
+                <td className={`${tdClass} text-right tabular-nums`}>{figure(evaluation)}</td>
+                {baseline && <td className={`${tdClass} text-right tabular-nums text-slate-600`}>{figure(baseline)}</td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
 
       <h3 className="mb-2 text-sm font-semibold">各分类准确率</h3>
       <div className="mb-5 overflow-x-auto">
@@ -93,8 +98,8 @@ function ConfusionMatrix({ confusion }: { confusion: number[][] }) {
     <>
       <h3 className="mb-2 text-sm font-semibold">混淆矩阵</h3>
       <p className="mb-2 text-xs text-slate-500">行为实际分类，列为模型的首选分类；对角线（绿色）为分对的工单，其余为分错的去向。</p>
-      <div className="overflow-x-auto">
-        <table className={`${tableClass} w-auto`} data-testid="confusion-matrix">
+      <div className="max-w-4xl overflow-x-auto">
+        <table className={tableClass} data-testid="confusion-matrix">
           <thead className={theadClass}>
             <tr>
               <th className={thClass}>实际 \ 预测</th>
