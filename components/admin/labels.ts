@@ -1,6 +1,7 @@
 // Chinese names for what the admin pages show: audit entities, actions and fields.
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { CATEGORY_LABELS, CHANNEL_LABELS, UNIT_KIND_LABELS } from "@/lib/domain/labels";
+import { PLACE_KIND_LABELS } from "@/lib/domain/gazetteer";
 import { formatLocalDateTime } from "@/lib/domain/local-time";
 
 /** The sections of 系统管理, in the order of the sub-navigation and the overview cards. */
@@ -12,6 +13,8 @@ export const ADMIN_SECTIONS = [
   { href: "/admin/units", label: "单位", description: "支队、指挥中心、大队、中队和外部协作部门；单位代码创建后不可修改。" },
   { href: "/admin/categories", label: "诉求分类", description: "分类名称、说明和示例，以及子分类；分类代码即 Open311 服务代码，不可修改。" },
   { href: "/admin/districts", label: "辖区边界", description: "各辖区的 GeoJSON 边界：只有定位、没有填写辖区的诉求按定位所在辖区分派。" },
+  { href: "/admin/gazetteer", label: "地名库", description: "各辖区的道路和地标：诉求写了地名、没选辖区时，按地名所属辖区分派；可批量粘贴。" },
+  { href: "/admin/classifier", label: "智能分类模型", description: "分类模型的版本和留出评估：各分类准确率、混淆矩阵、与当时模型的对比；可立即训练。" },
   { href: "/admin/tokens", label: "接口令牌", description: "为对接系统签发 API 令牌（只显示一次），查看使用情况，随时吊销。" },
   { href: "/admin/notifications", label: "通知发件箱", description: "受理、答复等短信通知：待发、已发和发送失败的原因；失败的可以重发。" },
   { href: "/admin/api-clients", label: "接口客户端", description: "不依附于工作人员账户的对接系统：归属单位、提交渠道、权限范围；令牌只显示一次，可随时吊销。" },
@@ -29,6 +32,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   Notification: "通知",
   District: "辖区",
   ApiClient: "接口客户端",
+  PlaceName: "地名库",
 };
 
 export const NOTIFICATION_STATUS_LABELS: Record<string, string> = {
@@ -90,7 +94,7 @@ export const FIELD_LABELS: Record<string, string> = {
 
 const VALUE_LABELS: Record<string, Record<string, string>> = {
   role: ROLE_LABELS,
-  kind: { ...UNIT_KIND_LABELS, HOLIDAY: "法定节假日", WORKDAY: "调休上班日" },
+  kind: { ...UNIT_KIND_LABELS, ...PLACE_KIND_LABELS, HOLIDAY: "法定节假日", WORKDAY: "调休上班日" },
   categoryCode: CATEGORY_LABELS,
   closeUnit: { CLOCK_HOURS: "小时", WORKING_DAYS: "工作日" },
   channel: CHANNEL_LABELS,

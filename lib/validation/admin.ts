@@ -11,6 +11,8 @@ import { keywordAlternatives } from "@/lib/domain/routing";
 import { ROLES } from "@/lib/auth/permissions";
 import { API_CLIENT_CHANNELS, API_CLIENT_SCOPES } from "@/lib/domain/api-clients";
 import { CHANNEL_LABELS } from "@/lib/domain/labels";
+import { PLACE_KINDS } from "@/lib/domain/gazetteer";
+import { MAX_PASTE_LINES, MAX_PLACE_NAME_CHARS, normalisePlaceName } from "@/lib/domain/gazetteer-paste";
 import { passwordSchema } from "@/lib/validation/password";
 
 /** What a form sends to a server action: field name → value. The schemas below decide the rest. */
@@ -277,6 +279,25 @@ export const districtBoundarySchema = z.object({
       for (const message of parsed.errors) ctx.addIssue({ code: "custom", message });
       return z.NEVER;
     }),
+});
+
+// ─── Gazetteer (地名库) ─────────────────────────────────────────────────────────
+
+/** A road or landmark; whether its district exists and its name is free is the DAL's question. */
+export const placeNameSchema = z.object({
+  name: requiredText("名称", MAX_PLACE_NAME_CHARS).transform(normalisePlaceName),
+  district: code("辖区"),
+  kind: z.enum(PLACE_KINDS, { error: "请选择类型：道路 或 地标" }),
+});
+
+/** The pasted lines of 批量添加; parsePlaceLines reads them. */
+export const placePasteSchema = z.object({
+  text: z
+    .string({ error: "请粘贴地名，每行一个：名称,辖区[,类型]" })
+    .trim()
+    .min(1, "请粘贴地名，每行一个：名称,辖区[,类型]")
+    .max(MAX_PASTE_LINES * 60, `一次最多粘贴 ${MAX_PASTE_LINES} 行，请分批添加`)
+    .refine((text) => text.split(/\r\n|\r|\n/).length <= MAX_PASTE_LINES, `一次最多粘贴 ${MAX_PASTE_LINES} 行，请分批添加`),
 });
 
 // ─── API tokens (接口令牌) ────────────────────────────────────────────────────

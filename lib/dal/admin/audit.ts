@@ -20,7 +20,8 @@ export type AuditEntity =
   | "ApiToken"
   | "Notification"
   | "District"
-  | "ApiClient";
+  | "ApiClient"
+  | "PlaceName";
 export type AuditAction =
   | "CREATE"
   | "UPDATE"
