@@ -3,7 +3,7 @@
 import { TRIGGER_LABELS, type ModelSummary } from "@/lib/dal/classifier/models";
 import type { Evaluation } from "@/lib/domain/classifier/train";
 import { CATEGORY_CODES, CATEGORY_LABELS, type CategoryCode } from "@/lib/domain/labels";
-import { measuredOn, modelVerdict } from "@/lib/domain/model-verdict";
+import { measuredOn, modelVerdict } from "@/lib/domain/classifier/verdict";
 import { percent, share } from "./classifier-format";
 import { Section, tableClass, tdClass, thClass, theadClass } from "./ui";
 

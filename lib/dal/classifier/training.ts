@@ -9,6 +9,7 @@ import { runCliCommand } from "@/lib/cli-process";
 import { db, transaction } from "@/lib/db";
 import { localDateOf, localMidnight } from "@/lib/domain/local-time";
 import { beats, evaluate, Trainer, type Evaluation, type LabelledText } from "@/lib/domain/classifier/train";
+import { modelVerdict } from "@/lib/domain/classifier/verdict";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 import { reference } from "@/lib/dal/reference";
@@ -86,12 +87,6 @@ export async function trainClassifier(options: { trigger: Exclude<ModelTrigger, 
   const evaluation = await evaluate(model, trainer.heldOut);
   const baseline = await evaluate(current.model, trainer.heldOut);
   const better = beats(evaluation, baseline);
-  const verdict =
-    evaluation.tickets === 0
-      ? "没有留出的评估工单（已办结或导入的工单太少），新模型未启用"
-      : better
-        ? `在同一批 ${evaluation.tickets} 件留出工单上优于当前模型 v${current.version}，已启用`
-        : `在同一批 ${evaluation.tickets} 件留出工单上未优于当前模型 v${current.version}，未启用`;
 
   const bytes = await packModel(data);
   const version = await transaction(async (tx) => {
@@ -120,6 +115,7 @@ export async function trainClassifier(options: { trigger: Exclude<ModelTrigger, 
     return { next, activate };
   });
   if (version.activate) forgetActiveModel();
+  const verdict = modelVerdict({ trigger: options.trigger, heldOut: evaluation.tickets, evaluation, baseline, activatedAt: version.activate ? new Date() : null });
   logger.info({ version: version.next, tickets: trainer.trainedTickets, top1: evaluation.top1, activated: version.activate }, "classifier trained");
   return {
     version: version.next,
@@ -128,7 +124,7 @@ export async function trainClassifier(options: { trigger: Exclude<ModelTrigger, 
     evaluation,
     baseline: { version: current.version, evaluation: baseline },
     activated: version.activate,
-    verdict: better && !version.activate ? "训练期间已有其他模型启用，新模型未启用" : verdict,
+    verdict,
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Evaluation } from "./classifier/train";
-import { measuredOn, modelVerdict } from "./model-verdict";
+import type { Evaluation } from "./train";
+import { measuredOn, modelVerdict } from "./verdict";
 
 function evaluation(tickets: number, top1: number | null, logLoss: number | null = 0.5): Evaluation {
   return { tickets, top1, top2: top1, logLoss, perCategory: [], confusion: [], units: null };

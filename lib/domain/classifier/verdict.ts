@@ -1,7 +1,7 @@
 // How an admin reads a stored classifier model (#14 item 3): what it was measured on and why it
 // is or is not in use. The training run says the same at the time (lib/dal/classifier/training.ts);
 // this is the record read back later, when the model it was compared with may no longer be active.
-import { beats, type Evaluation } from "./classifier/train";
+import { beats, type Evaluation } from "./train";
 
 export type StoredModel = {
   trigger: string;
