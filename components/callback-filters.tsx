@@ -1,5 +1,6 @@
 // The 回访 queue's filters: a plain GET form, so the URL says what the list shows and paging keeps it.
 import Link from "next/link";
+import { CodeOptions } from "@/components/code-options";
 import { DateInput } from "@/components/date-input";
 import { CALLBACK_ATTEMPT_FILTERS, type CallbackQuery } from "@/lib/validation/callbacks";
 
@@ -11,12 +12,7 @@ export function CallbackFilters({ query, units }: { query: CallbackQuery; units:
       <label className="flex flex-col gap-1">
         <span className="text-slate-600">承办单位</span>
         <select name="unit" defaultValue={query.unit ?? ""} className={control}>
-          <option value="">全部单位</option>
-          {units.map((u) => (
-            <option key={u.code} value={u.code}>
-              {u.name}
-            </option>
-          ))}
+          <CodeOptions options={units} blank="全部单位" />
         </select>
       </label>
       <label className="flex flex-col gap-1">

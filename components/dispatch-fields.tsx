@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { CodeOptions } from "@/components/code-options";
 import { FieldErrors } from "@/components/field";
 import type { DispatchAdvice } from "@/lib/dal/dispatch-advice";
 import type { FieldError } from "@/lib/errors";
@@ -41,12 +42,7 @@ export function DispatchFields({
         <label className="block">
           <span className="mb-1 block text-sm font-medium">承办单位</span>
           <select name="unit" aria-label={no && `${no} 派往单位`} className={selectClass} defaultValue={suggested?.code ?? ""}>
-            <option value="">请选择承办大队</option>
-            {units.map((u) => (
-              <option key={u.code} value={u.code}>
-                {u.name}
-              </option>
-            ))}
+            <CodeOptions options={units} blank="请选择承办大队" />
           </select>
         </label>
         {suggested && (
@@ -60,11 +56,7 @@ export function DispatchFields({
         <label className="block">
           <span className="mb-1 block text-sm font-medium">分类（可更正）</span>
           <select name="category" aria-label={no && `${no} 分类`} className={selectClass} value={chosen} onChange={(e) => setChosen(e.target.value)}>
-            {categories.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
+            <CodeOptions options={categories} />
           </select>
         </label>
         {opinion && chosen !== opinion.code && (

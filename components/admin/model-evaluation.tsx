@@ -74,10 +74,10 @@ export function ModelEvaluation({ model }: { model: ModelSummary }) {
                   </th>
                   <td className={`${tdClass} text-right tabular-nums`}>{c.tickets}</td>
                   <td className={`${tdClass} text-right tabular-nums`}>
-                    {share(c.top1, c.tickets)} <span className="text-slate-400">({c.top1})</span>
+                    {share(c.top1, c.tickets)} <span className="text-slate-600">({c.top1})</span>
                   </td>
                   <td className={`${tdClass} text-right tabular-nums`}>
-                    {share(c.top2, c.tickets)} <span className="text-slate-400">({c.top2})</span>
+                    {share(c.top2, c.tickets)} <span className="text-slate-600">({c.top2})</span>
                   </td>
                   {baseline && <td className={`${tdClass} text-right tabular-nums text-slate-600`}>{before ? share(before.top1, before.tickets) : "—"}</td>}
                 </tr>
@@ -118,7 +118,7 @@ function ConfusionMatrix({ confusion }: { confusion: number[][] }) {
                 </th>
                 {CATEGORY_CODES.map((predicted, column) => {
                   const count = confusion[row]?.[column] ?? 0;
-                  const tone = row === column ? "bg-emerald-100 font-semibold text-emerald-900" : count > 0 ? "bg-red-50 text-red-800" : "text-slate-400";
+                  const tone = row === column ? "bg-emerald-100 font-semibold text-emerald-900" : count > 0 ? "bg-red-50 text-red-800" : "text-slate-500";
                   return (
                     <td key={predicted} className={`${tdClass} text-right tabular-nums ${tone}`} data-diagonal={row === column ? "true" : undefined}>
                       {count}

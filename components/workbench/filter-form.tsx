@@ -1,3 +1,4 @@
+import { CodeOptions } from "@/components/code-options";
 import { CATEGORY_CODES, CATEGORY_LABELS, STATUS_LABELS, TICKET_STATUSES } from "@/lib/domain/labels";
 import type { WorkbenchQuery, WorkbenchTab } from "@/lib/validation/workbench";
 
@@ -43,12 +44,7 @@ export function FilterForm({
         <label className="flex flex-col text-xs text-slate-500">
           承办单位
           <select name="unit" defaultValue={query.unit ?? ""} className={select}>
-            <option value="">全部单位</option>
-            {units.map((u) => (
-              <option key={u.code} value={u.code}>
-                {u.name}
-              </option>
-            ))}
+            <CodeOptions options={units} blank="全部单位" />
           </select>
         </label>
       )}
