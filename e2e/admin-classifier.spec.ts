@@ -33,15 +33,20 @@ test("an admin adds a road to the gazetteer and finds it listed under its distri
   await expect(form.getByTestId("error-name")).toHaveText(`「${name}」已在地名库中（北城区）`);
 });
 
-test("an admin opens 智能分类模型 and reads the active base model's evaluation", async ({ page }) => {
+test("an admin opens 智能分类模型, reads the model trained on the demo history and the base model's evaluation", async ({ page }) => {
   await loginAs(page, "admin");
   await page.goto("/admin");
   await page.getByRole("navigation", { name: "系统管理" }).getByRole("link", { name: "智能分类模型" }).click();
   await expect(page.getByRole("heading", { name: "智能分类模型", level: 1 })).toBeVisible();
 
-  const base = page.getByTestId("model-row").filter({ hasText: "基础模型" });
-  await expect(base).toContainText("v1");
+  // The demo's first start trained on its history; that model beat the base one and is in use.
+  const active = page.getByTestId("model-row").filter({ hasText: "使用中" });
+  await expect(active).toContainText("演示历史训练");
   const evaluation = page.getByTestId("model-evaluation");
+  await expect(evaluation).toContainText("训练时留出、未参与训练的");
+
+  const base = page.getByTestId("model-row").filter({ hasText: "基础模型" });
+  await base.getByRole("link", { name: "v1" }).click();
   await expect(evaluation).toContainText("仓库附带的独立评估集");
   const accuracy = evaluation.getByTestId("category-accuracy");
   for (const category of ["交通组织", "执勤执法", "非警务"]) await expect(accuracy.getByRole("rowheader", { name: category })).toBeVisible();

@@ -45,26 +45,30 @@ export async function migrateDatabase(): Promise<void> {
   await moveLegacyPhotos(log);
 }
 
-export async function prepareDatabase(): Promise<void> {
+/** Whether this call seeded demo tickets (a first start of the demo). */
+export async function prepareDatabase(): Promise<{ seededDemo: boolean }> {
   const config = env();
   ensurePrivateDataDir(); // the SQLite database, logs, backups; legacy photos waiting to be moved in
   await migrateDatabase();
 
   const { db } = await import("@/lib/db");
   const { databaseIsEmpty, seedDatabase } = await import("@/prisma/seed");
+  let seededDemo = false;
   if (await databaseIsEmpty(db)) {
     const demoData = config.DEMO_DATA === "1";
+    seededDemo = demoData;
     log(`seeding the demo organisation${demoData ? " and demo tickets" : ""}`);
     await seedDatabase(db, { demoData, databaseUrl: config.databaseUrl });
   }
   const { closeSql } = await import("@/lib/sql");
   await Promise.all([db.$disconnect(), closeSql()]);
-  if (config.databaseEngine !== "sqlite") return;
+  if (config.databaseEngine !== "sqlite") return { seededDemo };
   // Owner-only whatever the umask was (and for a database an older version left world-readable);
   // SQLite gives a new -wal/-shm the database file's mode.
   for (const file of [config.databasePath, `${config.databasePath}-wal`, `${config.databasePath}-shm`]) {
     if (existsSync(file)) chmodSync(file, PRIVATE_FILE_MODE);
   }
+  return { seededDemo };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

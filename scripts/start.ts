@@ -47,6 +47,18 @@ function newestSourceTime(paths: string[]): number {
   return newest;
 }
 
+/**
+ * The demo's first start trains the classifier on the demo history (`npm run cli -- train`, as an
+ * admin would), so that similar tickets and unit suggestions show from the first classification.
+ * A failure only leaves the shipped base model in use.
+ */
+function trainOnDemoHistory(databaseUrl: string) {
+  log("training the classifier on the demo history");
+  const cli = [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", path.join(root, "cli", "index.ts")];
+  const result = spawnSync(process.execPath, [...cli, "train", "--trigger", "DEMO"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, DATABASE_URL: databaseUrl } });
+  if (result.status !== 0) log("training on the demo history failed; the base model stays in use");
+}
+
 function buildIsCurrent(): boolean {
   const buildId = path.join(root, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return false;
@@ -58,7 +70,8 @@ async function main() {
   // Before anything is created; inherited by the build, prisma and the server (scripts/serve.mjs).
   restrictNewFilesToOwner();
   const config = env();
-  await prepareDatabase();
+  const { seededDemo } = await prepareDatabase();
+  if (seededDemo) trainOnDemoHistory(config.databaseUrl);
   const { authSecret } = await import("@/lib/site-secret");
   const secret = await authSecret();
   const { closeSql } = await import("@/lib/sql");

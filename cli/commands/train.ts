@@ -6,7 +6,7 @@ import { categoryName } from "@/lib/domain/routing";
 import type { Evaluation } from "@/lib/domain/classifier/train";
 
 const USAGE = "用法: npm run cli -- train [--from YYYY-MM-DD]";
-const TRIGGERS = ["CLI", "SCHEDULE", "ADMIN"] as const;
+const TRIGGERS = ["CLI", "SCHEDULE", "ADMIN", "DEMO"] as const;
 
 const percent = (p: number | null) => (p === null ? "—" : `${(p * 100).toFixed(1)}%`);
 
@@ -28,7 +28,7 @@ function describe(evaluation: Evaluation): string {
  * train [--from YYYY-MM-DD]: retrains the classifier on the site's labelled tickets (DOMAIN.md §7).
  * The report as JSON on stdout (version, evaluation, the active model's figures on the same
  * held-out tickets, activated); the same in words on stderr. `--trigger` is for the server's own
- * nightly job and 立即训练, which run this command in a child process.
+ * nightly job and 立即训练, which run this command in a child process, and the demo's first start.
  */
 export async function trainCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { from: { type: "string" }, trigger: { type: "string" } } });

@@ -11,8 +11,14 @@ import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 import { baseCorpusTexts, evaluationTexts } from "./corpus";
 
-export type ModelTrigger = "BASE" | "CLI" | "SCHEDULE" | "ADMIN";
-export const TRIGGER_LABELS: Record<ModelTrigger, string> = { BASE: "基础模型", CLI: "命令行训练", SCHEDULE: "夜间自动训练", ADMIN: "管理员训练" };
+export type ModelTrigger = "BASE" | "DEMO" | "CLI" | "SCHEDULE" | "ADMIN";
+export const TRIGGER_LABELS: Record<ModelTrigger, string> = {
+  BASE: "基础模型",
+  DEMO: "演示历史训练（首次启动）",
+  CLI: "命令行训练",
+  SCHEDULE: "夜间自动训练",
+  ADMIN: "管理员训练",
+};
 
 export type ActiveModel = { version: number; model: Model };
 
