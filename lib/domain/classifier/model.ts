@@ -90,38 +90,43 @@ export function judgeText(model: Model, input: ComplaintText): TextJudgement {
   };
 }
 
+/** Longer than this, a "reason" is a sentence, not the words that decided. */
+const MAX_PHRASE = 6;
+
 /**
- * The phrases of the caller's own text that spoke most for the chosen category: each character
- * collects the weight of the supporting n-grams covering it, and runs of supported characters
- * become phrases ("违停车辆" rather than 违停, 停车, 车辆 separately), weighed by their n-grams.
+ * The phrases of the caller's own text that spoke most for the chosen category: the heaviest
+ * supporting bigrams and trigrams, each joined with the overlapping ones while the phrase stays
+ * short ("违法停车" rather than 违法, 法停, 停车 separately), weighed by the grams inside.
  */
 export function reasonsFor(model: NaiveBayes, text: string, features: readonly Feature[], label: number): Reason[] {
-  const support = new Float64Array(text.length);
-  const spans: { start: number; end: number; weight: number }[] = [];
+  const grams: { start: number; end: number; weight: number }[] = [];
   for (const feature of features) {
     if (Array.from(feature.gram).length < 2) continue; // a single character is not a reason a person reads
     const row = model.vocabulary.get(feature.gram);
     if (row === undefined) continue;
     const weight = gramWeight(model, row, label);
     if (weight <= 0.5) continue; // barely better than the others: noise, not a reason
-    const end = feature.start + feature.gram.length;
-    spans.push({ start: feature.start, end, weight });
-    for (let i = feature.start; i < end; i++) support[i] = Math.max(support[i]!, weight);
+    grams.push({ start: feature.start, end: feature.start + feature.gram.length, weight });
   }
-  const phrases: Reason[] = [];
-  for (let i = 0; i < text.length; ) {
-    if (support[i] === 0) {
-      i++;
+  grams.sort((a, b) => b.weight - a.weight || a.start - b.start);
+  const phrases: { start: number; end: number; weight: number }[] = [];
+  for (const gram of grams) {
+    const overlapping = phrases.filter((p) => gram.start < p.end && p.start < gram.end);
+    if (overlapping.length === 0) {
+      phrases.push({ ...gram });
       continue;
     }
-    let end = i;
-    while (end < text.length && support[end]! > 0) end++;
-    const weight = spans.filter((s) => s.start >= i && s.end <= end).reduce((sum, s) => sum + s.weight, 0);
-    phrases.push({ text: text.slice(i, end), weight });
-    i = end;
+    const phrase = overlapping[0]!;
+    const start = Math.min(phrase.start, gram.start);
+    const end = Math.max(phrase.end, gram.end);
+    if (overlapping.length > 1 || end - start > MAX_PHRASE) continue;
+    Object.assign(phrase, { start, end, weight: phrase.weight + gram.weight });
   }
   const merged = new Map<string, number>();
-  for (const p of phrases) merged.set(p.text, Math.max(merged.get(p.text) ?? 0, p.weight));
+  for (const p of phrases) {
+    const phrase = text.slice(p.start, p.end);
+    merged.set(phrase, Math.max(merged.get(phrase) ?? 0, p.weight));
+  }
   return [...merged]
     .map(([phrase, weight]) => ({ text: phrase, weight: Math.round(weight * 100) / 100 }))
     .sort((a, b) => b.weight - a.weight || (a.text < b.text ? -1 : 1))

@@ -2,7 +2,7 @@
 // event loop: a nightly retrain runs inside a serving node, and 100,000 tickets must not hold the
 // loop for seconds (the guide's "nothing blocks the floor"), so work is done in slices.
 import { CATEGORY_CODES } from "@/lib/domain/labels";
-import { fitTemperature, logScores, NaiveBayesCounts, rowsOf, softmax, type NaiveBayes } from "./naive-bayes";
+import { fitTemperature, logScores, naiveBayes, NaiveBayesCounts, rowsOf, softmax, type NaiveBayes } from "./naive-bayes";
 import { loadModel, MODEL_FORMAT, type Model, type ModelData } from "./model";
 import { featuresOf, foldText, joinedText, type ComplaintText } from "./text";
 
@@ -53,6 +53,8 @@ export class Trainer {
   private siteTickets = 0;
   /** The wordings already counted for the category model (see wordingOf). */
   private readonly wordings = new Set<string>();
+  /** The shipped corpus's distinct texts, for calibrating when the site has too few unseen ones. */
+  private readonly corpus: { grams: string[]; category: string }[] = [];
 
   constructor(unitCodes: readonly string[]) {
     this.units = new NaiveBayesCounts(unitCodes);
@@ -71,6 +73,7 @@ export class Trainer {
         if (!this.wordings.has(wording)) {
           this.wordings.add(wording);
           this.categories.add(grams, text.category);
+          if (text.no === null) this.corpus.push({ grams, category: text.category });
         }
         if (text.no === null) continue;
         this.siteTickets++;
@@ -88,7 +91,12 @@ export class Trainer {
     return this.siteTickets;
   }
 
-  /** The model, its temperatures fitted on the held-out tickets. */
+  /**
+   * The model, its temperatures fitted on held-out tickets. For the category, only held-out
+   * tickets whose wording the model never saw count: a repeated sentence is always right and would
+   * teach the model to be certain of everything (the demo history is a few dozen sentences). With
+   * fewer than CALIBRATION_MIN of those, the corpus calibrates by cross-validation.
+   */
   async finish(): Promise<{ data: ModelData; model: Model }> {
     const data: ModelData = {
       format: MODEL_FORMAT,
@@ -99,13 +107,35 @@ export class Trainer {
       exemplars: this.exemplars,
     };
     let model = loadModel(data);
+    const unseen = this.heldOut.filter((t) => !this.wordings.has(`${t.category}|${wordingOf(t)}`));
     const samples = await scoreAll(model, this.heldOut);
-    data.categoryTemperature = fitTemperature(samples.flatMap((s) => (s.category ? [s.category] : [])));
+    const categorySamples = (await scoreAll(model, unseen)).flatMap((s) => (s.category ? [s.category] : []));
+    data.categoryTemperature = fitTemperature(categorySamples.length >= CALIBRATION_MIN ? categorySamples : await this.corpusSamples());
     data.unitTemperature = fitTemperature(samples.flatMap((s) => (s.unit ? [s.unit] : [])));
     model = { ...model, categoryTemperature: data.categoryTemperature, unitTemperature: data.unitTemperature };
     return { data, model };
   }
+
+  /** Held-out scores of the corpus by 5-fold cross-validation: each text scored by a model without it. */
+  private async corpusSamples(): Promise<Scored[]> {
+    const samples: Scored[] = [];
+    for (let fold = 0; fold < FOLDS; fold++) {
+      const counts = new NaiveBayesCounts(CATEGORY_CODES);
+      this.corpus.forEach((t, i) => i % FOLDS !== fold && counts.add(t.grams, t.category));
+      const nb = naiveBayes(counts.finish());
+      this.corpus.forEach((t, i) => {
+        const label = nb.labels.indexOf(t.category);
+        if (i % FOLDS === fold && nb.trained[label]) samples.push({ scores: logScores(nb, rowsOf(nb, t.grams)), label });
+      });
+      await yieldToLoop();
+    }
+    return samples;
+  }
 }
+
+/** Fewer unseen held-out wordings than this calibrate by chance; the corpus does it then. */
+const CALIBRATION_MIN = 30;
+const FOLDS = 5;
 
 type Scored = { scores: Float64Array; label: number };
 
