@@ -62,10 +62,13 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 async function main() {
   const history = historyTexts();
   const unitCodes = UNITS.filter((u) => u.kind === "BRIGADE").map((u) => u.code);
+  const districts = ["东城区", "西城区", "南城区", "北城区"];
+  const places = demoPlaceNames();
+  const placeNames = [...districts, ...places.map((p) => p.name)];
 
   // 1. As a site trains.
   let started = performance.now();
-  const trainer = new Trainer(unitCodes);
+  const trainer = new Trainer(unitCodes, placeNames);
   await trainer.add(corpus(baseCorpus as CorpusText[]));
   await trainer.add(history);
   const { model } = await trainer.finish();
@@ -80,8 +83,6 @@ async function main() {
   printConfusion(independent);
 
   const rules: RoutingRuleInput[] = routingRules().map((r, i) => ({ id: String(i), subCategory: null, keyword: null, priority: 0, active: true, ...r }));
-  const districts = ["东城区", "西城区", "南城区", "北城区"];
-  const places = demoPlaceNames();
   const brigades = new Map(UNITS.filter((u) => u.kind === "BRIGADE").map((u) => [u.code, u.name]));
   const nameOf = (code: string) => brigades.get(code) ?? null;
   const expectedUnit = (category: string, district: string | null) =>
@@ -122,7 +123,7 @@ async function main() {
     big.push({ ...h, no: `B${String(i).padStart(9, "0")}`, place: h.place ? h.place.replace(/\d+号/, `${(i % 400) + 1}号`) : null });
   }
   started = performance.now();
-  const bigTrainer = new Trainer(unitCodes);
+  const bigTrainer = new Trainer(unitCodes, placeNames);
   await bigTrainer.add(corpus(baseCorpus as CorpusText[]));
   await bigTrainer.add(big);
   const finished = await bigTrainer.finish();

@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { loadModel, type Model, type ModelData } from "@/lib/domain/classifier/model";
 import { evaluate, Trainer, type Evaluation } from "@/lib/domain/classifier/train";
 import { newId } from "@/lib/ids";
+import { reference, type Reference } from "@/lib/dal/reference";
 import { logger } from "@/lib/logger";
 import { baseCorpusTexts, evaluationTexts } from "./corpus";
 
@@ -32,6 +33,11 @@ export async function packModel(data: ModelData): Promise<Uint8Array<ArrayBuffer
 
 async function unpackModel(bytes: Uint8Array): Promise<Model> {
   return loadModel(JSON.parse((await gunzipAsync(bytes)).toString("utf8")) as ModelData);
+}
+
+/** The names the category model blanks: the districts and the 地名库 (text.ts placeMask). */
+export function placeNamesOf(ref: Reference): string[] {
+  return [...ref.districts, ...ref.places.map((p) => p.name)];
 }
 
 /** How long a node trusts its cached active version before asking the database again. */
@@ -75,7 +81,7 @@ async function refresh(): Promise<ActiveModel> {
  */
 export async function ensureBaseModel(): Promise<void> {
   if ((await db.classifierModel.count()) > 0) return;
-  const trainer = new Trainer([]);
+  const trainer = new Trainer([], placeNamesOf(await reference()));
   await trainer.add(baseCorpusTexts());
   const { data, model } = await trainer.finish();
   const evaluation = await evaluate(model, evaluationTexts());

@@ -15,7 +15,7 @@ import { logger } from "@/lib/logger";
 import { reference } from "@/lib/dal/reference";
 import { requireAdmin } from "@/lib/dal/admin/audit";
 import { sql } from "@/lib/sql";
-import { activeModel, forgetActiveModel, packModel, type ModelTrigger } from "./models";
+import { activeModel, forgetActiveModel, packModel, placeNamesOf, type ModelTrigger } from "./models";
 import { baseCorpusTexts } from "./corpus";
 
 /** The most recent labelled tickets a training reads: enough to learn a province's words. */
@@ -80,7 +80,7 @@ export async function trainClassifier(options: { trigger: Exclude<ModelTrigger, 
   const from = options.from ?? null;
   const ref = await reference();
   const current = await activeModel();
-  const trainer = new Trainer(ref.units.filter((u) => u.kind !== "DETACHMENT" && u.kind !== "DISPATCH").map((u) => u.code));
+  const trainer = new Trainer(ref.units.filter((u) => u.kind !== "DETACHMENT" && u.kind !== "DISPATCH").map((u) => u.code), placeNamesOf(ref));
   await trainer.add(baseCorpusTexts());
   for await (const page of labelledTickets(from)) await trainer.add(page);
   const { data, model } = await trainer.finish();

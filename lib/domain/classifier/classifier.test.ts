@@ -3,7 +3,7 @@ import { judgeText, loadModel } from "./model";
 import { fitTemperature, NaiveBayesCounts, naiveBayes, softmax } from "./naive-bayes";
 import { mostSimilar, similarIndex } from "./similar";
 import { suggestUnit, unitFromHistory } from "./suggest";
-import { featuresOf, foldText } from "./text";
+import { featuresOf, foldText, placeMask } from "./text";
 import { beats, evaluate, isHeldOut, Trainer, type Evaluation, type LabelledText } from "./train";
 
 const text = (category: string, content: string, extra: Partial<LabelledText> = {}): LabelledText => ({ no: null, title: "", content, place: null, category, unit: null, ...extra });
@@ -38,6 +38,32 @@ describe("complaint text features", () => {
     expect(grams).toEqual(expect.arrayContaining(["违停", "东昌路", "0号", "违"]));
     expect(grams).not.toContain("停东"); // title and content are separate runs
     expect(new Set(grams).size).toBe(grams.length); // presence, not counts
+  });
+});
+
+describe("place names and the category", () => {
+  it("blanks the site's place names for the category, keeping offsets, longest name first", () => {
+    const mask = placeMask(["东昌路", "东昌路小学", "东城区", "x"]);
+    const { text, features } = featuresOf({ content: "东昌路小学门口违停" }, mask);
+    expect(text).toBe("     门口违停");
+    expect(features.map((f) => f.gram)).not.toContain("东昌");
+    expect(featuresOf({ content: "东昌路小学门口违停" }).features.map((f) => f.gram)).toContain("东昌");
+    expect(placeMask([])).toBeNull();
+  });
+
+  it("does not learn a road as evidence for a category, but the unit model still learns the road", async () => {
+    const site = [
+      text("TRAFFIC_ORG", "花园北路信号灯配时太短", { no: "20250101000011", unit: "ZQ1" }),
+      text("TRAFFIC_ORG", "花园北路标线磨损看不清", { no: "20250101000012", unit: "ZQ1" }),
+      text("TRAFFIC_ORG", "花园北路的指路牌写错了", { no: "20250101000013", unit: "ZQ1" }),
+    ].filter((t) => !isHeldOut(t.no!));
+    const trainer = new Trainer(["ZQ1", "ZQ2"], ["花园北路"]);
+    await trainer.add([...CORPUS, ...site]);
+    const { model } = await trainer.finish();
+    const judgement = judgeText(model, { content: "花园北路路灯不亮，晚上走路很危险" });
+    expect(judgement.categories[0]!.code).toBe("NON_POLICE");
+    expect(judgement.reasons.map((r) => r.text).join("")).not.toContain("花园");
+    expect(judgement.units[0]!.code).toBe("ZQ1");
   });
 });
 

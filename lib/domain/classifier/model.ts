@@ -4,7 +4,7 @@
 import { CATEGORY_CODES } from "@/lib/domain/labels";
 import { gramWeight, logScores, naiveBayes, rowsOf, softmax, type NaiveBayes, type NaiveBayesData } from "./naive-bayes";
 import { mostSimilar, similarIndex, type Exemplar, type SimilarIndex } from "./similar";
-import { featuresOf, type ComplaintText, type Feature } from "./text";
+import { featuresOf, placeMask, type ComplaintText, type Feature, type PlaceMask } from "./text";
 
 /** The stored form (JSON): bump FORMAT when it changes, and the loader refuses older data. */
 export const MODEL_FORMAT = 1;
@@ -18,6 +18,8 @@ export type ModelData = {
   unitTemperature: number;
   /** [no, title, category, unit | null, text]: the text is re-featurised on load. */
   exemplars: [string, string, string, string | null, string][];
+  /** The place names blanked for the category model (text.ts placeMask), as at training. */
+  placeNames?: string[];
 };
 
 export type Model = {
@@ -26,6 +28,7 @@ export type Model = {
   unit: NaiveBayes | null;
   unitTemperature: number;
   similar: SimilarIndex;
+  mask: PlaceMask;
 };
 
 export function loadModel(data: ModelData): Model {
@@ -43,6 +46,7 @@ export function loadModel(data: ModelData): Model {
     unit: data.unit ? naiveBayes(data.unit) : null,
     unitTemperature: data.unitTemperature,
     similar: similarIndex(exemplars),
+    mask: placeMask(data.placeNames ?? []),
   };
 }
 
@@ -73,8 +77,10 @@ function ranked(model: NaiveBayes, scores: Float64Array, temperature: number): R
 export function judgeText(model: Model, input: ComplaintText): TextJudgement {
   const { text, features } = featuresOf(input);
   const grams = features.map((f) => f.gram);
+  // The category reads the words without the place names; units and similar tickets read them all.
+  const withoutPlaces = model.mask ? featuresOf(input, model.mask).features : features;
   // Without a single known word the priors alone rank the categories: a weak answer, not none.
-  const rows = rowsOf(model.category, grams);
+  const rows = rowsOf(model.category, withoutPlaces.map((f) => f.gram));
   const categories = ranked(model.category, logScores(model.category, rows), model.categoryTemperature);
   const best = model.category.labels.indexOf(categories[0]!.code);
   let units: Ranked[] = [];
@@ -84,7 +90,7 @@ export function judgeText(model: Model, input: ComplaintText): TextJudgement {
   }
   return {
     categories,
-    reasons: reasonsFor(model.category, text, features, best),
+    reasons: reasonsFor(model.category, text, withoutPlaces, best),
     similar: mostSimilar(model.similar, grams).map(({ exemplar: e }) => ({ no: e.no, title: e.title, category: e.category, unit: e.unit })),
     units,
   };

@@ -4,7 +4,7 @@
 import { CATEGORY_CODES } from "@/lib/domain/labels";
 import { fitTemperature, logScores, naiveBayes, NaiveBayesCounts, rowsOf, softmax, type NaiveBayes } from "./naive-bayes";
 import { loadModel, MODEL_FORMAT, type Model, type ModelData } from "./model";
-import { featuresOf, foldText, joinedText, type ComplaintText } from "./text";
+import { foldText, gramsOf, joinedText, placeMask, type ComplaintText, type PlaceMask } from "./text";
 
 /** A ticket (or a corpus text) with the labels a person gave it. */
 export type LabelledText = ComplaintText & {
@@ -56,8 +56,14 @@ export class Trainer {
   /** The shipped corpus's distinct texts, for calibrating when the site has too few unseen ones. */
   private readonly corpus: { grams: string[]; category: string }[] = [];
 
-  constructor(unitCodes: readonly string[]) {
+  private readonly placeNames: string[];
+  private readonly mask: PlaceMask;
+
+  /** `placeNames`: the site's districts and 地名库 names, blanked for the category model. */
+  constructor(unitCodes: readonly string[], placeNames: readonly string[] = []) {
     this.units = new NaiveBayesCounts(unitCodes);
+    this.placeNames = [...placeNames];
+    this.mask = placeMask(placeNames);
   }
 
   /** Adds texts in slices; tickets the held-out rule picks are kept aside for the evaluation. */
@@ -68,16 +74,16 @@ export class Trainer {
           this.heldOut.push(text);
           continue;
         }
-        const grams = featuresOf(text).features.map((f) => f.gram);
         const wording = `${text.category}|${wordingOf(text)}`;
         if (!this.wordings.has(wording)) {
           this.wordings.add(wording);
+          const grams = gramsOf(text, this.mask);
           this.categories.add(grams, text.category);
           if (text.no === null) this.corpus.push({ grams, category: text.category });
         }
         if (text.no === null) continue;
         this.siteTickets++;
-        if (text.unit) this.units.add(grams, text.unit);
+        if (text.unit) this.units.add(gramsOf(text), text.unit);
         if (this.exemplars.length < EXEMPLARS) {
           this.exemplars.push([text.no, text.title?.trim() || (text.content ?? "").slice(0, 24), text.category, text.unit, joinedText(text)]);
         }
@@ -105,6 +111,7 @@ export class Trainer {
       unit: this.units.documents > 0 ? this.units.finish() : null,
       unitTemperature: 10,
       exemplars: this.exemplars,
+      placeNames: this.placeNames,
     };
     let model = loadModel(data);
     const unseen = this.heldOut.filter((t) => !this.wordings.has(`${t.category}|${wordingOf(t)}`));
@@ -149,8 +156,7 @@ async function scoreAll(model: Model, texts: readonly LabelledText[]): Promise<{
   };
   for (let i = 0; i < texts.length; i += SLICE) {
     for (const text of texts.slice(i, i + SLICE)) {
-      const grams = featuresOf(text).features.map((f) => f.gram);
-      out.push({ category: score(model.category, grams, text.category), unit: score(model.unit, grams, text.unit) });
+      out.push({ category: score(model.category, gramsOf(text, model.mask), text.category), unit: score(model.unit, gramsOf(text), text.unit) });
     }
     await yieldToLoop();
   }
