@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { POST as classify } from "@/app/api/v1/classify/route";
 import { POST as submit } from "@/app/api/v1/tickets/route";
 import { trainCommand } from "@/cli/commands/train";
-import { forgetActiveModel, modelSummaries } from "@/lib/dal/classifier/models";
+import { activeModel, forgetActiveModel, modelSummaries } from "@/lib/dal/classifier/models";
 import { trainClassifier } from "@/lib/dal/classifier/training";
 import { db } from "@/lib/db";
 import { requestAs } from "../support/actors";
@@ -120,6 +120,12 @@ describe("training", () => {
     expect(report).toMatchObject({ activated: false, baseline: { version: before.version } });
     expect(report.verdict).toContain("未优于");
     expect((await db.classifierModel.findFirstOrThrow({ where: { active: true }, select: { version: true } })).version).toBe(before.version);
+    // The category still comes from the active model; similar tickets and units from the newest training.
+    expect(await activeModel()).toMatchObject({ version: before.version, memoryVersion: report.version });
+    const answer = await (await classify(await post("dispatcher", parking))).json();
+    expect(answer.model).toEqual({ version: before.version });
+    expect(answer.similar.length).toBeGreaterThan(0);
+    expect(answer.similar[0]).toMatchObject({ no: expect.stringMatching(/^\d{14}$/), category: expect.any(String), unit: expect.any(String) });
   });
 
   it("trains from a date on, and refuses a bad date", async () => {

@@ -21,7 +21,13 @@ export const TRIGGER_LABELS: Record<ModelTrigger, string> = {
   ADMIN: "管理员训练",
 };
 
-export type ActiveModel = { version: number; model: Model };
+/**
+ * `version`: the active model, whose category model answers. The site's memory — the similar
+ * tickets and the unit model — comes from the newest training (`memoryVersion`), activated or not:
+ * activation judges the category model, and a training that did not beat it still knows the
+ * tickets the site has had since.
+ */
+export type ActiveModel = { version: number; memoryVersion: number; model: Model };
 
 // gzip in the thread pool: a model of 100,000 tickets is a few megabytes of JSON.
 const gzipAsync = promisify(gzip);
@@ -64,12 +70,20 @@ async function refresh(): Promise<ActiveModel> {
     row = await db.classifierModel.findFirst({ where: { active: true }, select: { version: true } });
     if (!row) throw new Error("no active classifier model");
   }
-  if (cached?.active.version === row.version) {
+  const version = row.version;
+  // The newest training of the site's tickets (the base model has none).
+  const memoryVersion = (await db.classifierModel.findFirst({ where: { tickets: { gt: 0 } }, orderBy: { version: "desc" }, select: { version: true } }))?.version ?? version;
+  if (cached?.active.version === version && cached.active.memoryVersion === memoryVersion) {
     cached.checkedAt = Date.now();
     return cached.active;
   }
-  const stored = await db.classifierModel.findUniqueOrThrow({ where: { version: row.version }, select: { data: true } });
-  const active = { version: row.version, model: await unpackModel(stored.data) };
+  const load = async (v: number) => unpackModel((await db.classifierModel.findUniqueOrThrow({ where: { version: v }, select: { data: true } })).data);
+  let model = await load(version);
+  if (memoryVersion !== version) {
+    const memory = await load(memoryVersion);
+    model = { ...model, unit: memory.unit, unitTemperature: memory.unitTemperature, similar: memory.similar };
+  }
+  const active = { version, memoryVersion, model };
   cached = { active, checkedAt: Date.now() };
   return active;
 }

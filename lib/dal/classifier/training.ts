@@ -114,7 +114,7 @@ export async function trainClassifier(options: { trigger: Exclude<ModelTrigger, 
     });
     return { next, activate };
   });
-  if (version.activate) forgetActiveModel();
+  forgetActiveModel(); // activated or not, its tickets are now the site's memory
   const verdict = modelVerdict({ trigger: options.trigger, heldOut: evaluation.tickets, evaluation, baseline, activatedAt: version.activate ? new Date() : null });
   logger.info({ version: version.next, tickets: trainer.trainedTickets, top1: evaluation.top1, activated: version.activate }, "classifier trained");
   return {
