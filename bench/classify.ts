@@ -12,11 +12,12 @@
 // Targets: top-1 ≥ 90 %, top-2 ≥ 97 %, unit ≥ 95 %, p95 ≤ 20 ms, training ≤ 60 s.
 import { performance } from "node:perf_hooks";
 import { judgeText } from "@/lib/domain/classifier/model";
+import { evaluationLines } from "@/lib/domain/classifier/report";
+import { formatShare } from "@/lib/format";
 import { suggestUnit } from "@/lib/domain/classifier/suggest";
 import { evaluate, Trainer, type Evaluation, type LabelledText } from "@/lib/domain/classifier/train";
 import { districtFromText } from "@/lib/domain/gazetteer";
-import { CATEGORY_CODES } from "@/lib/domain/labels";
-import { categoryName, type RoutingRuleInput } from "@/lib/domain/routing";
+import type { RoutingRuleInput } from "@/lib/domain/routing";
 import baseCorpus from "@/prisma/data/classifier/base-corpus.json" with { type: "json" };
 import evaluationSet from "@/prisma/data/classifier/evaluation-set.json" with { type: "json" };
 import { HotIssueGuard } from "@/prisma/seed/history/hot-issue-guard";
@@ -27,7 +28,6 @@ import { demoPlaceNames } from "@/prisma/seed/places";
 type CorpusText = { category: string; title: string; content: string; place: string | null; district?: string | null };
 
 const TRAIN_TICKETS = Number(process.env.BENCH_TRAIN_TICKETS ?? 100_000);
-const pct = (p: number | null) => (p === null ? "—" : `${(p * 100).toFixed(1)}%`);
 const corpus = (texts: CorpusText[]): LabelledText[] => texts.map((t) => ({ ...t, no: null, unit: null }));
 
 function historyTexts(): LabelledText[] {
@@ -44,17 +44,8 @@ function historyTexts(): LabelledText[] {
   }));
 }
 
-function printEvaluation(label: string, e: Evaluation): void {
-  console.log(`\n${label}: ${e.tickets} 件，首选准确率 ${pct(e.top1)}，前两位命中率 ${pct(e.top2)}`);
-  console.log(`  ${"分类".padEnd(6, "　")}  件数   top-1   top-2`);
-  for (const c of e.perCategory) {
-    if (c.tickets) console.log(`  ${categoryName(c.code).padEnd(6, "　")} ${String(c.tickets).padStart(5)}  ${pct(c.top1 / c.tickets).padStart(6)}  ${pct(c.top2 / c.tickets).padStart(6)}`);
-  }
-}
-
-function printConfusion(e: Evaluation): void {
-  console.log(`  混淆矩阵（行：实际，列：模型）\n  ${"".padEnd(6, "　")}${CATEGORY_CODES.map((c) => categoryName(c).padStart(6, "　")).join("")}`);
-  e.confusion.forEach((row, i) => console.log(`  ${categoryName(CATEGORY_CODES[i]!).padEnd(6, "　")}${row.map((n) => String(n).padStart(8)).join("")}`));
+function printEvaluation(label: string, e: Evaluation, confusion = false): void {
+  console.log(`\n${label}:\n${evaluationLines(e, { confusion }).join("\n")}`);
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -79,8 +70,7 @@ async function main() {
   // 2. The independent evaluation set.
   const evaluationTexts = evaluationSet as CorpusText[];
   const independent = await evaluate(model, corpus(evaluationTexts));
-  printEvaluation("独立评测集（与训练文本分开撰写）", independent);
-  printConfusion(independent);
+  printEvaluation("独立评测集（与训练文本分开撰写）", independent, true);
 
   const rules: RoutingRuleInput[] = routingRules().map((r, i) => ({ id: String(i), subCategory: null, keyword: null, priority: 0, active: true, ...r }));
   const brigades = new Map(UNITS.filter((u) => u.kind === "BRIGADE").map((u) => [u.code, u.name]));
@@ -101,7 +91,7 @@ async function main() {
       if (unit?.unit === expectedUnit(t.category, t.district)) unitRight++;
     }
   }
-  console.log(`\n承办单位（辖区已知的 ${unitTotal} 件，按模型分类 + 分派规则）：${pct(unitTotal ? unitRight / unitTotal : null)}`);
+  console.log(`\n承办单位（辖区已知的 ${unitTotal} 件，按模型分类 + 分派规则）：${formatShare(unitTotal ? unitRight / unitTotal : null)}`);
 
   // 3. Time per classification (warm: the first calls also warm the JIT).
   for (let round = 0; round < 4; round++) {
@@ -129,7 +119,7 @@ async function main() {
   const finished = await bigTrainer.finish();
   const bigEvaluation = await evaluate(finished.model, bigTrainer.heldOut);
   const bigMs = performance.now() - started;
-  console.log(`训练 ${TRAIN_TICKETS.toLocaleString("en-US")} 件（含留出评估）：${(bigMs / 1000).toFixed(1)} s，词表 ${finished.data.category.grams.length.toLocaleString("en-US")} 项，留出 top-1 ${pct(bigEvaluation.top1)}`);
+  console.log(`训练 ${TRAIN_TICKETS.toLocaleString("en-US")} 件（含留出评估）：${(bigMs / 1000).toFixed(1)} s，词表 ${finished.data.category.grams.length.toLocaleString("en-US")} 项，留出 top-1 ${formatShare(bigEvaluation.top1)}`);
 }
 
 main().catch((error: unknown) => {

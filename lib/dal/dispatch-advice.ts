@@ -4,7 +4,7 @@ import "server-only";
 // event gave), and the model's reading of the category when it differs from the ticket's, so a
 // wrong label is corrected while dispatching. Callers have authorised the reader for the tickets.
 import { db } from "@/lib/db";
-import { judgeText } from "@/lib/domain/classifier/model";
+import { categoriesOf } from "@/lib/domain/classifier/model";
 import { isSuggestion } from "@/lib/domain/event-text";
 import { categoryName } from "@/lib/domain/routing";
 import { logger } from "@/lib/logger";
@@ -36,7 +36,7 @@ export async function dispatchAdviceFor(tickets: readonly AdvisedTicket[]): Prom
   ]);
   for (const ticket of tickets) {
     const unit = ticket.suggestedUnitId ? ref.unitById.get(ticket.suggestedUnitId) : undefined;
-    const best = model ? judgeText(model.model, ticket).categories[0] : undefined;
+    const best = model ? categoriesOf(model.model, ticket).categories[0] : undefined;
     advice.set(ticket.id, {
       unit: unit?.active ? { code: unit.code, name: unit.name, reason: reasons.get(ticket.id) ?? `智能建议派往${unit.name}` } : null,
       category:

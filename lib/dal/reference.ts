@@ -82,6 +82,11 @@ function districtAreasOf(districts: { name: string; boundary: string | null }[])
   });
 }
 
+/** A unit that may own tickets: an active brigade (首问负责 — squadrons work for their brigade). */
+export function canOwnTickets(unit: UnitRef | undefined): unit is UnitRef {
+  return !!unit && unit.active && unit.kind === "BRIGADE";
+}
+
 /** The detachment's name (支队), for the titles of printed documents. */
 export function detachmentName(ref: Reference): string {
   return ref.units.find((u) => u.kind === "DETACHMENT")?.name ?? "";

@@ -5,13 +5,13 @@ import "server-only";
 // suggested for a ticket that lands in PENDING.
 import { isApiClient, type Caller } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import { judgeText, type Ranked, type Reason } from "@/lib/domain/classifier/model";
+import { categoriesOf, judgeText, unitsOf, type Ranked, type Reason } from "@/lib/domain/classifier/model";
 import { suggestUnit, unitFromHistory, type UnitSuggestion } from "@/lib/domain/classifier/suggest";
 import { districtFromText, type DistrictGuess } from "@/lib/domain/gazetteer";
 import { categoryName } from "@/lib/domain/routing";
 import { Forbidden, Invalid } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { reference, type Reference } from "@/lib/dal/reference";
+import { canOwnTickets, reference, type Reference } from "@/lib/dal/reference";
 import { classifyInputSchema, type ClassifyInput } from "@/lib/validation/classify-input";
 import { parseOrThrow } from "@/lib/validation/errors";
 import { activeModel } from "./models";
@@ -32,7 +32,7 @@ export type Classification = {
 export function ownerNameOf(ref: Reference): (code: string) => string | null {
   return (code) => {
     const unit = ref.unitByCode.get(code);
-    return unit && unit.active && unit.kind === "BRIGADE" ? unit.name : null;
+    return canOwnTickets(unit) ? unit.name : null;
   };
 }
 
@@ -76,7 +76,7 @@ export type CategoryHint = { category: RankedCategory; alternatives: RankedCateg
 export async function suggestCategory(raw: unknown): Promise<CategoryHint> {
   const input = parseOrThrow(classifyInputSchema, raw);
   const { model } = await activeModel();
-  const judgement = judgeText(model, input);
+  const judgement = categoriesOf(model, input);
   const [best, ...rest] = judgement.categories.map(rounded);
   return { category: best!, alternatives: rest, reasons: judgement.reasons };
 }
@@ -88,7 +88,7 @@ export async function suggestCategory(raw: unknown): Promise<CategoryHint> {
 export async function pendingSuggestion(ref: Reference, input: { title: string; content: string; place?: string | null }): Promise<UnitSuggestion | null> {
   try {
     const { model } = await activeModel();
-    return unitFromHistory(judgeText(model, input).units, ownerNameOf(ref));
+    return unitFromHistory(unitsOf(model, input), ownerNameOf(ref));
   } catch (error) {
     logger.warn({ err: error }, "classifier unavailable; ticket left without a suggested unit");
     return null;

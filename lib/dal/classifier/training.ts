@@ -15,6 +15,7 @@ import { logger } from "@/lib/logger";
 import { reference } from "@/lib/dal/reference";
 import { requireAdmin } from "@/lib/dal/admin/audit";
 import { sql } from "@/lib/sql";
+import { toDate } from "@/lib/sql/values";
 import { activeModel, forgetActiveModel, packModel, placeNamesOf, type ModelTrigger } from "./models";
 import { baseCorpusTexts } from "./corpus";
 
@@ -70,7 +71,7 @@ async function* labelledTickets(from: Date | null): AsyncGenerator<LabelledText[
     if (rows.length === 0) return;
     read += rows.length;
     const last = rows[rows.length - 1]!;
-    after = { receivedAt: last.receivedAt instanceof Date ? last.receivedAt : new Date(Number(last.receivedAt)), id: last.id };
+    after = { receivedAt: toDate(last.receivedAt), id: last.id };
     yield rows.map((r) => ({ no: r.no, title: r.title, content: r.content, place: r.place, category: r.categoryCode, unit: r.unit }));
   }
 }

@@ -9,7 +9,7 @@ import type { Action, ActionInput, Transition } from "@/lib/domain/workflow";
 import { env } from "@/lib/env";
 import { Conflict, Invalid } from "@/lib/errors";
 import type { Ticket } from "@/lib/generated/prisma/client";
-import type { Reference, UnitRef } from "@/lib/dal/reference";
+import { canOwnTickets, type Reference, type UnitRef } from "@/lib/dal/reference";
 import type { TicketPatch } from "@/lib/dal/workflow/ticket-row";
 import { toBoolean } from "@/lib/sql/values";
 import type { WriteTx } from "@/lib/sql/write";
@@ -55,8 +55,8 @@ function activeUnit(ref: Reference, code: string, field: string, label: string):
 /** Units that can own a ticket: the brigades (squadrons get tickets through their brigade). */
 function ownerBrigade(ref: Reference, code: string, field: string): UnitRef {
   const unit = ref.unitByCode.get(code);
-  if (!unit || !unit.active || unit.kind !== "BRIGADE") {
-    const brigades = [...ref.unitByCode.values()].filter((u) => u.active && u.kind === "BRIGADE").map((u) => `${u.name}（${u.code}）`);
+  if (!canOwnTickets(unit)) {
+    const brigades = [...ref.unitByCode.values()].filter(canOwnTickets).map((u) => `${u.name}（${u.code}）`);
     throw new Invalid([{ field, message: `「${code}」不是可承办工单的大队，请选择：${brigades.join("、")}` }]);
   }
   return unit;

@@ -1,10 +1,9 @@
 // The classifier model (#14): complaint text → category with a confidence and the runner-up, the
 // words that decided, the most similar past tickets, and — for tickets no routing rule places —
 // the unit that handled such complaints before. Pure: the DAL stores and loads the data form.
-import { CATEGORY_CODES } from "@/lib/domain/labels";
 import { gramWeight, logScores, naiveBayes, rowsOf, softmax, type NaiveBayes, type NaiveBayesData } from "./naive-bayes";
 import { mostSimilar, similarIndex, type Exemplar, type SimilarIndex } from "./similar";
-import { featuresOf, placeMask, type ComplaintText, type Feature, type PlaceMask } from "./text";
+import { featuresOf, gramsOf, placeMask, type ComplaintText, type Feature, type PlaceMask } from "./text";
 
 /** The stored form (JSON): bump FORMAT when it changes, and the loader refuses older data. */
 export const MODEL_FORMAT = 1;
@@ -38,7 +37,7 @@ export function loadModel(data: ModelData): Model {
     title,
     category,
     unit,
-    grams: featuresOf({ content: text }).features.map((f) => f.gram),
+    grams: gramsOf({ content: text }),
   }));
   return {
     category: naiveBayes(data.category),
@@ -73,26 +72,36 @@ function ranked(model: NaiveBayes, scores: Float64Array, temperature: number): R
     .sort((a, b) => b.confidence - a.confidence || (a.code < b.code ? -1 : 1));
 }
 
+export type CategoryJudgement = Pick<TextJudgement, "categories" | "reasons">;
+
+/**
+ * The categories and the words that decided, alone: for the public hint and the dispatcher's queue,
+ * which show nothing of past tickets or units. The category reads the words without the place names.
+ */
+export function categoriesOf(model: Model, input: ComplaintText): CategoryJudgement {
+  const { text, features } = featuresOf(input, model.mask);
+  // Without a single known word the priors alone rank the categories: a weak answer, not none.
+  const rows = rowsOf(model.category, features.map((f) => f.gram));
+  const categories = ranked(model.category, logScores(model.category, rows), model.categoryTemperature);
+  // Offsets are those of the unblanked text (blanks keep lengths), so the reasons quote the caller.
+  const plain = model.mask ? featuresOf(input).text : text;
+  return { categories, reasons: reasonsFor(model.category, plain, features, model.category.labels.indexOf(categories[0]!.code)) };
+}
+
+/** The unit model's ranking for the words, place names included (there the place is the point). */
+export function unitsOf(model: Model, input: ComplaintText): Ranked[] {
+  if (!model.unit) return [];
+  const rows = rowsOf(model.unit, gramsOf(input));
+  return rows.length > 0 ? ranked(model.unit, logScores(model.unit, rows), model.unitTemperature) : [];
+}
+
 /** Categories, words, similar tickets and units for one complaint. */
 export function judgeText(model: Model, input: ComplaintText): TextJudgement {
-  const { text, features } = featuresOf(input);
-  const grams = features.map((f) => f.gram);
-  // The category reads the words without the place names; units and similar tickets read them all.
-  const withoutPlaces = model.mask ? featuresOf(input, model.mask).features : features;
-  // Without a single known word the priors alone rank the categories: a weak answer, not none.
-  const rows = rowsOf(model.category, withoutPlaces.map((f) => f.gram));
-  const categories = ranked(model.category, logScores(model.category, rows), model.categoryTemperature);
-  const best = model.category.labels.indexOf(categories[0]!.code);
-  let units: Ranked[] = [];
-  if (model.unit && rows.length > 0) {
-    const unitRows = rowsOf(model.unit, grams);
-    if (unitRows.length > 0) units = ranked(model.unit, logScores(model.unit, unitRows), model.unitTemperature);
-  }
+  const grams = gramsOf(input);
   return {
-    categories,
-    reasons: reasonsFor(model.category, text, withoutPlaces, best),
+    ...categoriesOf(model, input),
     similar: mostSimilar(model.similar, grams).map(({ exemplar: e }) => ({ no: e.no, title: e.title, category: e.category, unit: e.unit })),
-    units,
+    units: unitsOf(model, input),
   };
 }
 
@@ -138,6 +147,3 @@ export function reasonsFor(model: NaiveBayes, text: string, features: readonly F
     .sort((a, b) => b.weight - a.weight || (a.text < b.text ? -1 : 1))
     .slice(0, REASONS);
 }
-
-/** The six category codes the model is made for, in the order of DOMAIN.md §3. */
-export const MODEL_CATEGORIES: readonly string[] = CATEGORY_CODES;

@@ -3,6 +3,7 @@
 // places it, the unit that handled such complaints before, as a suggestion for the dispatcher.
 import { describeDistrictGuess, type DistrictGuess } from "@/lib/domain/gazetteer";
 import { routeTicket, type RoutingRuleInput } from "@/lib/domain/routing";
+import { formatConfidence } from "@/lib/format";
 import type { Ranked } from "./model";
 
 /**
@@ -13,8 +14,6 @@ export type UnitSuggestion = { unit: string; unitName: string; source: "rule" | 
 
 /** Below this the unit model is guessing among several brigades; the dispatcher decides unaided. */
 export const MIN_UNIT_CONFIDENCE = 0.4;
-
-const percent = (p: number) => `${Math.round(p * 100)}%`;
 
 /** The unit model's best usable unit, when it is sure enough. `nameOf` is null for a unit that cannot own tickets. */
 export function unitFromHistory(units: readonly Ranked[], nameOf: (code: string) => string | null): UnitSuggestion | null {
@@ -27,7 +26,7 @@ export function unitFromHistory(units: readonly Ranked[], nameOf: (code: string)
       unitName: name,
       source: "model",
       confidence: candidate.confidence,
-      reason: `以往相近诉求多由${name}承办（置信度 ${percent(candidate.confidence)}）`,
+      reason: `以往相近诉求多由${name}承办（置信度 ${formatConfidence(candidate.confidence)}）`,
     };
   }
   return null;

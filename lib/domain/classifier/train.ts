@@ -114,9 +114,11 @@ export class Trainer {
       placeNames: this.placeNames,
     };
     let model = loadModel(data);
-    const unseen = this.heldOut.filter((t) => !this.wordings.has(`${t.category}|${wordingOf(t)}`));
     const samples = await scoreAll(model, this.heldOut);
-    const categorySamples = (await scoreAll(model, unseen)).flatMap((s) => (s.category ? [s.category] : []));
+    const categorySamples = samples.flatMap((s, i) => {
+      const t = this.heldOut[i]!;
+      return s.category && !this.wordings.has(`${t.category}|${wordingOf(t)}`) ? [s.category] : [];
+    });
     data.categoryTemperature = fitTemperature(categorySamples.length >= CALIBRATION_MIN ? categorySamples : await this.corpusSamples());
     data.unitTemperature = fitTemperature(samples.flatMap((s) => (s.unit ? [s.unit] : [])));
     model = { ...model, categoryTemperature: data.categoryTemperature, unitTemperature: data.unitTemperature };
