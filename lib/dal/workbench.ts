@@ -43,6 +43,13 @@ import { toBoolean, toDate } from "@/lib/sql/values";
 import { WORKBENCH_TABS, type WorkbenchQuery, type WorkbenchSort, type WorkbenchTab } from "@/lib/validation/workbench";
 
 export const WORKBENCH_PAGE_SIZE = 50;
+/**
+ * A filtered or searched list is counted up to this many tickets, then shown as "1000+": a search
+ * for a road matches hundreds of thousands of archived tickets at 10 million, and counting them
+ * all would scan the unit's whole archive on every page view. The page itself is read in index
+ * order and stops after its 50 rows; the tab badges stay exact (indexed counts).
+ */
+export const FILTERED_COUNT_CAP = 1_000;
 /** 临期 tab: open tickets whose earliest deadline falls within this window from now. */
 export const NEAR_WINDOW_MS = 24 * 60 * 60 * 1000;
 
@@ -107,6 +114,8 @@ export type WorkbenchResult = {
   items: WorkbenchRow[];
   /** The unit the queue is for (own unit, or the `unit` filter of an all-units role). */
   unit: { code: string; name: string } | null;
+  /** `total` stopped at FILTERED_COUNT_CAP: there are more. */
+  totalCapped: boolean;
 };
 
 type Scope = {
@@ -276,6 +285,16 @@ type Row = Awaited<ReturnType<typeof rows>>[number];
 /** A count as a sub-select (the tab counts); pg returns count(*), a bigint, as a string. */
 const countOf = (where: Cond) => eb.selectFrom("Ticket as t").select((e) => e.fn.countAll<number | string>().as("n")).where(where);
 
+/** How many tickets match, counting no further than `cap` + 1. */
+async function countUpTo(where: Cond, cap: number): Promise<number> {
+  const matches = eb.selectFrom("Ticket as t").select(eb.lit(1).as("one")).where(where).limit(cap + 1).as("m");
+  const { n } = await sql()
+    .selectFrom(matches)
+    .select((e) => e.fn.countAll<number | string>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
 async function count(where: Cond): Promise<number> {
   const { n } = await sql()
     .selectFrom("Ticket as t")
@@ -364,7 +383,13 @@ export async function workbenchQueue(actor: Actor, query: WorkbenchQuery, now: D
   scope.tabs.forEach((t, i) => (counts[t] = Number(counted[`c${i}`] ?? 0)));
 
   const offset = (query.page - 1) * WORKBENCH_PAGE_SIZE;
-  const total = filters.length > 0 ? await count(where) : counts[tab];
+  let total = counts[tab];
+  let totalCapped = false;
+  if (filters.length > 0) {
+    const found = await countUpTo(where, FILTERED_COUNT_CAP);
+    totalCapped = found > FILTERED_COUNT_CAP;
+    total = Math.min(found, FILTERED_COUNT_CAP);
+  }
   let raw: Row[];
   if (order === null) {
     const running = eb.and([where, RUNNING]);
@@ -375,7 +400,7 @@ export async function workbenchQueue(actor: Actor, query: WorkbenchQuery, now: D
     raw = await rows(where, order, WORKBENCH_PAGE_SIZE, offset);
   }
   const items = raw.map((r) => toRow(r, ref, now));
-  return { tabs: scope.tabs, tab, counts, total, page: query.page, pageSize: WORKBENCH_PAGE_SIZE, items, unit: scope.unit };
+  return { tabs: scope.tabs, tab, counts, total, totalCapped, page: query.page, pageSize: WORKBENCH_PAGE_SIZE, items, unit: scope.unit };
 }
 
 /** 导出 is capped: a list longer than this is narrowed with the filters first. */

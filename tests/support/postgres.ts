@@ -4,7 +4,7 @@
 // on, as a site runs it, to compare with SQLite's synchronous = FULL). `npm test` installs the
 // package with apt when it is absent.
 import { execFile, execFileSync } from "node:child_process";
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -67,9 +67,16 @@ function runAsOwnerAsync(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => execFile(...asOwner(command, args), (error) => (error ? reject(error) : resolve())));
 }
 
-export async function startPostgres(options: { durable?: boolean; sharedBuffers?: string } = {}): Promise<Postgres> {
+/**
+ * `dir`: keep the server's files in this folder and reuse what an earlier run left there (a
+ * benchmark's loaded database, BENCH_DATA_DIR); stop() then leaves them. Otherwise a temporary
+ * folder, removed by stop().
+ */
+export async function startPostgres(options: { durable?: boolean; sharedBuffers?: string; dir?: string } = {}): Promise<Postgres> {
   const bin = binDir();
-  const dir = mkdtempSync(path.join(tmpdir(), "jsjb-pg-"));
+  const kept = options.dir !== undefined;
+  const dir = options.dir ?? mkdtempSync(path.join(tmpdir(), "jsjb-pg-"));
+  mkdirSync(dir, { recursive: true });
   if (process.getuid?.() === 0) {
     const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim());
     const gid = Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim());
@@ -77,7 +84,7 @@ export async function startPostgres(options: { durable?: boolean; sharedBuffers?
   }
   const data = path.join(dir, "data");
   const port = await freePort();
-  runAsOwner(path.join(bin, "initdb"), ["-D", data, "-A", "trust", "-U", "app", "--no-sync", "-E", "UTF8", "--locale", "C"]);
+  if (!existsSync(path.join(data, "PG_VERSION"))) runAsOwner(path.join(bin, "initdb"), ["-D", data, "-A", "trust", "-U", "app", "--no-sync", "-E", "UTF8", "--locale", "C"]);
   const settings = [
     `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`,
     options.durable ? "" : "-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
@@ -101,9 +108,9 @@ export async function startPostgres(options: { durable?: boolean; sharedBuffers?
       if (stopped) return;
       stopped = true;
       try {
-        runAsOwner(path.join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"]);
+        runAsOwner(path.join(bin, "pg_ctl"), ["-D", data, "-m", kept ? "fast" : "immediate", "-w", "stop"]);
       } finally {
-        rmSync(dir, { recursive: true, force: true });
+        if (!kept) rmSync(dir, { recursive: true, force: true });
       }
     },
   };

@@ -88,7 +88,10 @@ export default async function WorkbenchPage({ searchParams }: { searchParams: Pr
         <div className="flex items-baseline justify-between">
           <h2 className="text-lg font-semibold">{heading}</h2>
           <span className="flex items-baseline gap-3 text-sm text-slate-500">
-            <span data-testid="ticket-total">共 {result.total} 件</span>
+            <span data-testid="ticket-total">
+              共 {result.total}
+              {result.totalCapped && "+"} 件{result.totalCapped && "，请缩小搜索范围"}
+            </span>
             {result.total > 0 && (
               // A plain link: the browser downloads the file (same query, all pages, capped).
               <a href={`/workbench/export${link({ page: undefined })}`} className="text-brand-600 hover:underline" data-testid="export-xlsx">

@@ -1,6 +1,9 @@
 import "server-only";
 // 下钻: the tickets behind one figure of the dashboard. The list's WHERE is the figure's own
-// counter conditions (counter-sql.ts) over the same filter, so its count is the figure.
+// counter conditions (counter-sql.ts) over the same filter, so its count is the figure — and the
+// count is read as the dashboard reads the figure, from the aggregates (a year of a province's
+// tickets is millions of rows to count); only a list narrowed by the citizens' verdict, which
+// the aggregates do not split, is counted on the tickets.
 import { sql as kyselySql, type RawBuilder, type SqlBool } from "kysely";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
@@ -13,7 +16,7 @@ import { sql } from "@/lib/sql";
 import { toBoolean, toDate } from "@/lib/sql/values";
 import type { DrilldownQuery } from "@/lib/validation/metrics";
 import { contactLateSql, COUNTER_CONDITIONS } from "./counter-sql";
-import { dialect, filterSql } from "./counters";
+import { aggregateCounters, dialect, filterSql, total } from "./counters";
 import { counterFilter, metricsScope } from "./read";
 
 type Satisfaction = keyof typeof SATISFACTION_LABELS;
@@ -60,17 +63,28 @@ function narrowed(period: Period, month: string | undefined): Period {
 /** The drill-down's tickets: the figure's condition over the actor's scope, narrowed by `query`. */
 async function drilldownTickets(actor: Actor, query: DrilldownQuery, now: Date) {
   if (!can(actor.role, "dashboard:view")) throw new Forbidden("您没有查看统计明细的权限");
-  const filter = await counterFilter(await metricsScope(actor), query);
-  const period = narrowed(filter.period, query.month);
+  const scoped = await counterFilter(await metricsScope(actor), query);
+  const filter = { ...scoped, period: narrowed(scoped.period, query.month) };
   // A month outside the period leaves nothing.
-  if (period.from >= period.to) return null;
-  const figure = FIGURE_COUNTERS[query.metric][query.part].map((counter) => kyselySql`(${conditionOf(counter, now)})`);
+  if (filter.period.from >= filter.period.to) return null;
+  const counters = FIGURE_COUNTERS[query.metric][query.part];
+  const figure = counters.map((counter) => kyselySql`(${conditionOf(counter, now)})`);
   const verdict = query.satisfaction ? kyselySql` AND t."satisfaction" = ${query.satisfaction}` : kyselySql``;
-  const where = kyselySql<SqlBool>`${filterSql("t", { ...filter, period })} AND (${kyselySql.join(figure, kyselySql` OR `)})${verdict}`;
-  return sql().selectFrom("Ticket as t").where(where);
+  const where = kyselySql<SqlBool>`${filterSql("t", filter)} AND (${kyselySql.join(figure, kyselySql` OR `)})${verdict}`;
+  const tickets = sql().selectFrom("Ticket as t").where(where);
+  /** The figure's counters are disjoint (lib/domain/metrics.ts), so their sum counts the list. */
+  const count = async (): Promise<number> => {
+    if (!query.satisfaction) {
+      const sums = total(await aggregateCounters(filter, undefined, now));
+      return counters.reduce((sum, counter) => sum + sums[counter], 0);
+    }
+    const { n } = await tickets.select((eb) => eb.fn.countAll<number | string | bigint>().as("n")).executeTakeFirstOrThrow();
+    return Number(n);
+  };
+  return { tickets, count };
 }
 
-type Tickets = NonNullable<Awaited<ReturnType<typeof drilldownTickets>>>;
+type Tickets = NonNullable<Awaited<ReturnType<typeof drilldownTickets>>>["tickets"];
 
 async function rowsOf(tickets: Tickets, limit: number, offset: number): Promise<DrilldownRow[]> {
   const rows = await tickets
@@ -111,15 +125,14 @@ async function rowsOf(tickets: Tickets, limit: number, offset: number): Promise<
 
 /** One page of the tickets behind a figure, and how many there are. */
 export async function drilldown(actor: Actor, query: DrilldownQuery, now = new Date()): Promise<DrilldownResult> {
-  const tickets = await drilldownTickets(actor, query, now);
-  if (!tickets) return { total: 0, page: query.page, pageSize: DRILLDOWN_PAGE_SIZE, items: [] };
-  const { total } = await tickets.select((eb) => eb.fn.countAll<number | string | bigint>().as("total")).executeTakeFirstOrThrow();
-  const items = await rowsOf(tickets, DRILLDOWN_PAGE_SIZE, (query.page - 1) * DRILLDOWN_PAGE_SIZE);
-  return { total: Number(total), page: query.page, pageSize: DRILLDOWN_PAGE_SIZE, items };
+  const list = await drilldownTickets(actor, query, now);
+  if (!list) return { total: 0, page: query.page, pageSize: DRILLDOWN_PAGE_SIZE, items: [] };
+  const [total, items] = await Promise.all([list.count(), rowsOf(list.tickets, DRILLDOWN_PAGE_SIZE, (query.page - 1) * DRILLDOWN_PAGE_SIZE)]);
+  return { total, page: query.page, pageSize: DRILLDOWN_PAGE_SIZE, items };
 }
 
 /** Every ticket behind a figure (up to DRILLDOWN_EXPORT_LIMIT), for the Excel export. */
 export async function drilldownForExport(actor: Actor, query: DrilldownQuery, now = new Date()): Promise<DrilldownRow[]> {
-  const tickets = await drilldownTickets(actor, query, now);
-  return tickets ? rowsOf(tickets, DRILLDOWN_EXPORT_LIMIT, 0) : [];
+  const list = await drilldownTickets(actor, query, now);
+  return list ? rowsOf(list.tickets, DRILLDOWN_EXPORT_LIMIT, 0) : [];
 }
