@@ -1,5 +1,5 @@
 // A signed-in user of the production server for the page benchmark: next-auth's real credentials
-// sign-in (csrf token, then the callback), then plain GETs and JSON POSTs with the session cookie,
+// sign-in (csrf token, then the callback), then plain GETs with the session cookie,
 // as a browser sends them (without compression: the figures are the HTML a page weighs).
 
 export type HttpUser = {

@@ -102,6 +102,12 @@ async function continueNumbering(engine: DatabaseEngine, databaseUrl: string, fr
   }
 }
 
+/**
+ * The app's DATA_DIR (secrets, logs; SQLite's file). The app makes it private (0700), so
+ * PostgreSQL's server, running as its own user, lives beside it rather than inside.
+ */
+const appDataDir = (engine: DatabaseEngine, dataDir: string) => (engine === "sqlite" ? dataDir : path.join(dataDir, "app"));
+
 type Served = { databaseUrl: string; reused: boolean; stop: () => void };
 
 /** The database of `size` tickets on `engine`, loaded afresh or reused from BENCH_DATA_DIR. */
@@ -124,7 +130,7 @@ async function database(size: number, engine: DatabaseEngine, dataDir: string, n
       } else for (const suffix of ["", "-wal", "-shm"]) rmSync(path.join(dataDir, `app.db${suffix}`), { force: true });
       say("preparing a fresh database");
       execFileSync(path.resolve("node_modules/.bin/tsx"), ["scripts/prepare-db.ts"], {
-        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, DEMO_DATA: "0" },
+        env: { ...process.env, DATA_DIR: appDataDir(engine, dataDir), DATABASE_URL: databaseUrl, DEMO_DATA: "0" },
         stdio: ["ignore", "ignore", "pipe"],
       });
       const options = { size, now, dropIndexes: true, log: say };
@@ -273,9 +279,10 @@ async function runOne(size: number, engine: DatabaseEngine, now: number): Promis
   try {
     const port = await freePort();
     say(`starting the production server on port ${port}`);
-    server = await startServer(db.databaseUrl, dataDir, port);
+    const appDir = appDataDir(engine, dataDir);
+    server = await startServer(db.databaseUrl, appDir, port);
     const origin = `http://127.0.0.1:${port}`;
-    const [complaint] = submitComplaints(db.databaseUrl, dataDir);
+    const [complaint] = submitComplaints(db.databaseUrl, appDir);
     const pages = await pageCases(origin, now, complaint!);
     const loadAtStart = loadavg()[0]!;
     const results: PageResult[] = [];
