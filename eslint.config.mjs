@@ -5,6 +5,10 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
+    // components/link.tsx: links prefetch on intent, not on sight (issue 15).
+    rules: { "no-restricted-imports": ["error", { paths: [{ name: "next/link", message: "Import Link from @/components/link (prefetch on intent)." }] }] },
+  },
+  {
     ignores: ["node_modules/**", ".next/**", "lib/generated/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
   },
 ];

@@ -1,5 +1,5 @@
 // The 回访 queue's filters: a plain GET form, so the URL says what the list shows and paging keeps it.
-import Link from "next/link";
+import Link from "@/components/link";
 import { CodeOptions } from "@/components/code-options";
 import { DateInput } from "@/components/date-input";
 import { CALLBACK_ATTEMPT_FILTERS, type CallbackQuery } from "@/lib/validation/callbacks";

@@ -4,7 +4,7 @@
 // visible, at once when the user comes back to it, backing off after failures — and when the
 // change mark moves on a queue page it asks the server to render the page again
 // (router.refresh), so counts and lists update without this component knowing their markup.
-import Link from "next/link";
+import Link from "@/components/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { isLivePath, nextPollDelay, NOTICE_LIMIT } from "@/lib/domain/floor-notices";

@@ -1,7 +1,7 @@
 // 数据公开: the period selector, the brigades' ranking table and the note on what each figure
 // means (DOMAIN.md §6, in words a citizen reads). Rates read as on the dashboard: two decimals
 // and %, with their numerator and denominator; "—" where nothing was there to count.
-import Link from "next/link";
+import Link from "@/components/link";
 import type { OpenBrigade, OpenFigures } from "@/lib/dal/open-figures";
 import { partText } from "@/lib/domain/metric-labels";
 import { formatPercent, METRIC_LABELS, type Rate } from "@/lib/domain/metrics";

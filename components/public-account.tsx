@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { SignOutButton } from "@/components/sign-out-button";
 import { homePathFor } from "@/lib/auth/home";
 import type { Actor } from "@/lib/auth/actor";

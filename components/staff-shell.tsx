@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import type { Actor } from "@/lib/auth/actor";
 import { homePathFor } from "@/lib/auth/home";
 import { can, ROLE_LABELS, type Permission } from "@/lib/auth/permissions";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/link";
 import { useRef, useState, useTransition } from "react";
 import { hintCategory, submitComplaint, type Receipt } from "@/app/(public)/submit/actions";
 import { FieldErrors, inputClass } from "@/components/field";

@@ -1,10 +1,7 @@
-import Link from "next/link";
-import { DeadlineBadge } from "@/components/deadline-badge";
-import { StatusBadge } from "@/components/status-badge";
+import Link from "@/components/link";
+import { TicketRows } from "@/components/ticket-rows";
 import type { TicketListItem } from "@/lib/dal/ticket-view";
-import { CATEGORY_LABELS, TYPE_LABELS } from "@/lib/domain/labels";
 import type { DeadlineFlag } from "@/lib/domain/overdue";
-import { formatDateTime } from "@/lib/format";
 import type { WorkbenchSort } from "@/lib/validation/workbench";
 
 export type TicketTableRow = Pick<
@@ -31,12 +28,6 @@ type Options = {
   sortLink?: SortLink;
 };
 
-// Cell classes. Under the sm breakpoint every row is a card (a wrapped flex line: number and
-// status, then the title, then the deadline), so a 390 px phone shows status and deadline without
-// sideways scrolling; from sm up it is the ordinary table. One DOM for both, no duplicate rows.
-const CELL = "sm:table-cell sm:px-3 sm:py-2";
-const WIDE_ONLY = "hidden sm:table-cell sm:px-3 sm:py-2";
-
 function Header({ label, column, sortLink }: { label: string; column?: WorkbenchSort; sortLink?: SortLink }) {
   if (!column || !sortLink) return <th className="px-3 py-2 font-medium">{label}</th>;
   const { href, direction } = sortLink(column);
@@ -50,7 +41,11 @@ function Header({ label, column, sortLink }: { label: string; column?: Workbench
   );
 }
 
-/** The one ticket list of the staff area: workbench queues, supervised tickets, drill-downs. */
+/**
+ * The one ticket list of the staff area: workbench queues, supervised tickets, drill-downs. The
+ * rows are drawn by a client component from their data (components/ticket-rows.tsx), so the page
+ * carries 50 rows once as markup and once as compact data, not twice as markup (issue 15).
+ */
 export function TicketTable({ items, hideOwner = false, selectForm, sortLink }: { items: TicketTableRow[] } & Options) {
   if (items.length === 0) {
     return <p className="rounded-xl border border-dashed border-slate-300 p-8 text-center text-slate-500">暂无工单</p>;
@@ -75,60 +70,7 @@ export function TicketTable({ items, hideOwner = false, selectForm, sortLink }: 
             <Header label="办结时限" column="dueAt" sortLink={sortLink} />
           </tr>
         </thead>
-        <tbody className="block divide-y divide-slate-100 sm:table-row-group">
-          {items.map((t) => (
-            <tr key={t.no} data-testid="ticket-row" className="flex flex-wrap items-center gap-x-3 gap-y-1 p-3 hover:bg-slate-50 sm:table-row sm:p-0">
-              {selectForm && (
-                <td className={CELL}>
-                  <input
-                    type="checkbox"
-                    form={selectForm}
-                    name="ticket"
-                    value={`${t.no}:${t.version ?? ""}`}
-                    aria-label={`选择工单 ${t.no}`}
-                    className="size-5 sm:size-4"
-                  />
-                </td>
-              )}
-              <td className={`font-mono ${CELL}`}>
-                <Link href={`/tickets/${t.no}`} className="text-brand-600 hover:underline">
-                  {t.no}
-                </Link>
-              </td>
-              <td className={`order-2 w-full min-w-0 truncate sm:order-none sm:w-auto sm:max-w-xs ${CELL}`}>
-                {t.isNew && (
-                  <span data-testid="new-mark" className="mr-1 rounded bg-brand-700 px-1 text-xs text-white" title="新工单，尚未查看">
-                    新
-                  </span>
-                )}
-                {t.supervised && (
-                  <span className="mr-1 rounded bg-red-600 px-1 text-xs text-white" title="督办">
-                    督
-                  </span>
-                )}
-                {t.title}
-              </td>
-              <td className={`whitespace-nowrap ${WIDE_ONLY}`}>
-                {TYPE_LABELS[t.type]} · {CATEGORY_LABELS[t.category as keyof typeof CATEGORY_LABELS] ?? t.category}
-              </td>
-              {!hideOwner && (
-                <td className={`whitespace-nowrap ${WIDE_ONLY}`} data-testid="ticket-owner">
-                  {t.ownerUnitName ?? "待派单"}
-                </td>
-              )}
-              <td className={`order-1 sm:order-none ${CELL}`} data-testid="ticket-status">
-                <StatusBadge status={t.status} />
-              </td>
-              <td className={`whitespace-nowrap ${WIDE_ONLY}`}>{formatDateTime(t.receivedAt)}</td>
-              <td className={`order-3 whitespace-nowrap sm:order-none ${CELL}`} data-testid="ticket-deadline">
-                <span className="text-slate-500 sm:hidden">最近时限 </span>
-                {formatDateTime(t.escalationAt)}
-                {t.deadline && <DeadlineBadge flag={t.deadline} />}
-              </td>
-              <td className={`whitespace-nowrap ${WIDE_ONLY}`}>{formatDateTime(t.dueAt)}</td>
-            </tr>
-          ))}
-        </tbody>
+        <TicketRows items={items} hideOwner={hideOwner} selectForm={selectForm} />
       </table>
     </div>
   );

@@ -1,5 +1,5 @@
 import { cookies } from "next/headers";
-import Link from "next/link";
+import Link from "@/components/link";
 import { CareModeToggle } from "@/components/care-mode-toggle";
 import { PublicAccount } from "@/components/public-account";
 import { currentActor } from "@/lib/auth/session";

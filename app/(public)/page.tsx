@@ -1,5 +1,5 @@
 import { ClipboardPen, Search } from "lucide-react";
-import Link from "next/link";
+import Link from "@/components/link";
 import { EmergencyNotice } from "@/components/emergency-notice";
 
 export default function HomePage() {

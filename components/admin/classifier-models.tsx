@@ -1,5 +1,5 @@
 // The list of classifier models, newest first; a row links to its evaluation.
-import Link from "next/link";
+import Link from "@/components/link";
 import { TRIGGER_LABELS, type ModelSummary } from "@/lib/dal/classifier/models";
 import { formatLocalDateTime } from "@/lib/domain/local-time";
 import { percent } from "./classifier-format";

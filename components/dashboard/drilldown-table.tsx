@@ -1,6 +1,6 @@
 // The tickets behind a dashboard figure, with the columns of lib/reports/drilldown-list.ts (the
 // Excel export has the same): the number links to the ticket, 不满意 stands out.
-import Link from "next/link";
+import Link from "@/components/link";
 import { StatusBadge } from "@/components/status-badge";
 import type { DrilldownRow } from "@/lib/dal/metrics/drilldown";
 import { DRILLDOWN_COLUMNS } from "@/lib/reports/drilldown-list";

@@ -1,5 +1,5 @@
 // Figures as links to the tickets behind them (下钻): every count on the dashboard is one.
-import Link from "next/link";
+import Link from "@/components/link";
 import { formatRate, type RateName, type Rate } from "@/lib/domain/metrics";
 import { drilldownHref, type DrillTarget } from "@/lib/validation/dashboard";
 import { partText } from "@/lib/domain/metric-labels";

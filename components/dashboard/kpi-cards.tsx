@@ -1,7 +1,7 @@
 // The headline figures: 受理量 and every §6 rate, with numerator / denominator and the change
 // against the same days a year earlier (同比, lib/domain/comparison.ts). Figure, numerator and
 // denominator link to their tickets.
-import Link from "next/link";
+import Link from "@/components/link";
 import { COMPARISON_BASIS } from "@/lib/domain/comparison";
 import { metricChange } from "@/lib/domain/metric-change";
 import { formatRate, METRIC_LABELS, RATE_PARTS, type MetricName, type Metrics, type RateName } from "@/lib/domain/metrics";

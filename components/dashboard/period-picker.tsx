@@ -1,7 +1,7 @@
 "use client";
 // 月 / 季 / 年 / 自定义, the arrows to the period before and after, and (for a manager) the unit:
 // all plain links and GET forms, so the URL always says what the page shows.
-import Link from "next/link";
+import Link from "@/components/link";
 import { useRouter } from "next/navigation";
 import { DateInput } from "@/components/date-input";
 import { addLocalDays } from "@/lib/domain/local-time";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 
 /** What was wrong with the URL's parameters, in Chinese, and a way back to a page that works. */
 export function QueryErrors({ title, messages, back }: { title: string; messages: string[]; back: { href: string; label: string } }) {

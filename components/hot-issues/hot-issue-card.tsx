@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { HotIssueReviewForm, type HotIssueReviewState } from "@/components/hot-issues/review-form";
 import { StatusBadge } from "@/components/status-badge";
 import type { HotIssueItem } from "@/lib/dal/hot-issues";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { HOT_ISSUE_WINDOW_DAYS } from "@/lib/domain/duplicates";
 import {
   HOT_ISSUE_REVIEW_FILTER_LABELS,

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/link";
 import { useState } from "react";
 import { REPORT_KIND_LABELS } from "@/lib/reports/format";
 import { REPORT_KINDS, type ReportKind, type ReportQuery } from "@/lib/validation/reports";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { WORKBENCH_TAB_LABELS, type WorkbenchTab } from "@/lib/validation/workbench";
 
 /** Tabs with their counts; each is a link that keeps the filters (hrefFor). */

@@ -5,8 +5,8 @@ import { db } from "@/lib/db";
 import { DUPLICATE_CALLER_WINDOW_DAYS, findDuplicates, normalisePlace } from "@/lib/domain/duplicates";
 import { isMainlandMobile } from "@/lib/domain/phone";
 import { Forbidden } from "@/lib/errors";
-import { dispatchAdviceFor, NO_ADVICE } from "@/lib/dal/dispatch-advice";
-import { toTicketListItem } from "@/lib/dal/ticket-view";
+import { dispatchAdviceFor, NO_ADVICE, type DispatchAdvice } from "@/lib/dal/dispatch-advice";
+import { toTicketListItem, type TicketListItem } from "@/lib/dal/ticket-view";
 
 const OPEN = ["PENDING", "DISPATCHED", "IN_PROGRESS", "REPLIED"] as const;
 const DAY_MS = 86_400_000;
@@ -58,15 +58,23 @@ export async function suggestDuplicates(actor: Actor, call: { phone?: string; ca
   return matches.map((m) => ({ ...m, ticket: toTicketListItem(byNo.get(m.no)!) }));
 }
 
-/** 待派单 queue: tickets routing could not place, oldest first. */
-export async function pendingQueue(actor: Actor) {
+/**
+ * How many 待派单 tickets the console shows beside the call form. Each comes with its own dispatch
+ * form, so a backlog of hundreds made the page hundreds of kilobytes; the rest are a click away on
+ * the workbench (status 待派单), and the heading gives their number.
+ */
+export const PENDING_QUEUE_SIZE = 20;
+
+export type PendingItem = TicketListItem & { content: string; advice: DispatchAdvice };
+
+/** 待派单 queue: the oldest tickets routing could not place, and how many there are. */
+export async function pendingQueue(actor: Actor): Promise<{ items: PendingItem[]; total: number }> {
   requireAgent(actor);
-  const rows = await db.ticket.findMany({
-    where: { status: "PENDING" },
-    orderBy: { receivedAt: "asc" },
-    take: 100,
-    include: { ownerUnit: { select: { code: true, name: true } } },
-  });
+  const where = { status: "PENDING" } as const;
+  const [rows, total] = await Promise.all([
+    db.ticket.findMany({ where, orderBy: { receivedAt: "asc" }, take: PENDING_QUEUE_SIZE, include: { ownerUnit: { select: { code: true, name: true } } } }),
+    db.ticket.count({ where }),
+  ]);
   const advice = await dispatchAdviceFor(rows);
-  return rows.map((t) => ({ ...toTicketListItem(t), content: t.content, advice: advice.get(t.id) ?? NO_ADVICE }));
+  return { items: rows.map((t) => ({ ...toTicketListItem(t), content: t.content, advice: advice.get(t.id) ?? NO_ADVICE })), total };
 }

@@ -51,7 +51,7 @@ describe("hotline agent console", () => {
     // No district and no road the gazetteer knows: routing cannot place it.
     const ticket = await submitTicket(agent, { ...call, district: undefined, place: "幸福小区门口", phone: "13855556666" }, { channel: "HOTLINE_12345" });
     expect(ticket.status).toBe("PENDING");
-    expect((await pendingQueue(agent)).map((t) => t.no)).toContain(ticket.no);
+    expect((await pendingQueue(agent)).items.map((t) => t.no)).toContain(ticket.no);
 
     await expect(dispatchTicket(await actorOf("zq1.handler"), ticket.no, { version: 1, unit: "ZQ1" })).rejects.toMatchObject({ status: 404 }) // out of scope reads as unknown;
     await expect(dispatchTicket(agent, ticket.no, { version: 1, unit: "WCG" })).rejects.toMatchObject({ status: 400 });

@@ -111,7 +111,7 @@ async function pendingWithSuggestion(phone: string) {
 describe("the PENDING queue and the ticket page's 派单", () => {
   it("pre-select the suggested unit with its reason, and give the model's differing category", async () => {
     const { agent, ticket } = await pendingWithSuggestion("13866660001");
-    const item = (await pendingQueue(agent)).find((t) => t.no === ticket.no);
+    const item = (await pendingQueue(agent)).items.find((t) => t.no === ticket.no);
     const expected = {
       unit: { code: "ZQ3", name: "执勤三大队", reason: "以往相近诉求多由执勤三大队承办（置信度 80%）" },
       category: { code: "ENFORCEMENT", name: "执勤执法", confidence: expect.any(Number) },
@@ -127,7 +127,7 @@ describe("the PENDING queue and the ticket page's 派单", () => {
       { type: "COMPLAINT", category: "ENFORCEMENT", title: "门口违停", content: "幸福小区门口有车辆违法停车，希望查处。", phone: "13866660003" },
       { channel: "HOTLINE_12345" },
     );
-    expect((await pendingQueue(agent)).find((t) => t.no === agreed.no)?.advice).toEqual({ unit: null, category: null });
+    expect((await pendingQueue(agent)).items.find((t) => t.no === agreed.no)?.advice).toEqual({ unit: null, category: null });
   });
 
   it("dispatch with a corrected category changes the category and records the correction", async () => {

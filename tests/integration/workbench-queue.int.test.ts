@@ -74,8 +74,11 @@ async function expectedMine(actor: Actor): Promise<Set<string>> {
 describe("我的待办", () => {
   it("is every role's landing tab and holds exactly what the rule says, for each role", async () => {
     await zq1Ticket("待签收的新工单", 5);
-    await zq1Ticket("退单审核中的工单", 6, { status: "IN_PROGRESS", returnPending: true });
-    await zq1Ticket("延期审核中的工单", 7, { status: "IN_PROGRESS", extensionPending: true });
+    // A pending flag always comes with its PENDING request (lib/dal/workflow/effects.ts).
+    const returning = await zq1Ticket("退单审核中的工单", 6, { status: "IN_PROGRESS", returnPending: true });
+    await db.returnRequest.create({ data: { ticketId: returning.id, fromUnitId: returning.ownerUnitId!, reason: "不属本单位辖区", requestedById: handler.userId } });
+    const extending = await zq1Ticket("延期审核中的工单", 7, { status: "IN_PROGRESS", extensionPending: true });
+    await db.extensionRequest.create({ data: { ticketId: extending.id, reason: "需协调多个部门", workingDays: 3, requestedById: handler.userId } });
     await zq1Ticket("不满意待决定的工单", 8, { status: "REPLIED", awaitingReview: true, escalationAt: null });
     for (const actor of [dispatcher, handler, lead, manager]) {
       const result = await workbenchQueue(actor, q());

@@ -178,10 +178,10 @@ describe("workbench queue", () => {
     expect(zq2Only.unit).toEqual({ code: "ZQ2", name: "执勤二大队" });
   });
 
-  it("orders a search's running deadlines earliest first, then the rest newest first, ties newest first, across pages", async () => {
+  it("lists a search in 全部 newest first across pages, and in a deadline tab earliest deadline first", async () => {
     // 65 matching tickets of ZQ1, in creation order: 35 with a running deadline (five distinct
-    // times, so each time is shared by seven), then 30 closed. Page 1 holds the 35 and the 15
-    // newest closed ones, page 2 the other 15.
+    // times, so each time is shared by seven), then 30 closed. In 全部 a search lists newest first
+    // (it reads along the unit's receipt index and stops at its page); 待签收 keeps its deadline order.
     const tickets: Awaited<ReturnType<typeof submitTicket>>[] = [];
     for (let i = 0; i < 65; i++) tickets.push(await submitTicket(dispatcher, { ...input, title: `排序分页测试 Lane-QX ${i}` }, { channel: "PHONE_12123" }));
     const base = Date.now() + 5 * HOUR;
@@ -192,25 +192,23 @@ describe("workbench queue", () => {
     const closedIds = tickets.slice(35).map((t) => t.id);
     await db.ticket.updateMany({ where: { id: { in: closedIds } }, data: { status: "CLOSED", escalationAt: null } });
 
-    const order = [
-      ...[...Array(35).keys()].sort((a, b) => a % 5 - b % 5 || b - a),
-      ...[...Array(30).keys()].map((i) => 64 - i),
-    ].map((i) => tickets[i]!.no);
+    const order = [...Array(65).keys()].map((i) => tickets[64 - i]!.no);
+    const byDeadline = [...Array(35).keys()].sort((a, b) => a % 5 - b % 5 || b - a).map((i) => tickets[i]!.no);
     const page1 = await workbenchQueue(handler, q({ q: "排序分页测试" }));
     const page2 = await workbenchQueue(handler, q({ q: "排序分页测试", page: 2 }));
     expect(page1.total).toBe(65);
     expect(page2.total).toBe(65);
     expect(page1.items.map((r) => r.no)).toEqual(order.slice(0, 50));
     expect(page2.items.map((r) => r.no)).toEqual(order.slice(50));
-    expect(page1.items[0]).toMatchObject({ status: "DISPATCHED", escalationAt: new Date(base), supervised: false, ownerUnit: "ZQ1" });
+    expect(page2.items.at(-1)).toMatchObject({ status: "DISPATCHED", escalationAt: new Date(base), supervised: false, ownerUnit: "ZQ1" });
 
     // Latin letters match either case; filters combine with the search.
     expect((await workbenchQueue(handler, q({ q: "lane-qx" }))).total).toBe(65);
     const closed = await workbenchQueue(handler, q({ q: "排序分页测试", status: "CLOSED" }));
     expect(closed.total).toBe(30);
-    expect(closed.items.map((r) => r.no)).toEqual(order.slice(35));
+    expect(closed.items.map((r) => r.no)).toEqual(order.slice(0, 30));
     const pending = await workbenchQueue(handler, q({ q: "排序分页测试", tab: "pending" }));
-    expect(pending.items.map((r) => r.no)).toEqual(order.slice(0, 35));
+    expect(pending.items.map((r) => r.no)).toEqual(byDeadline);
   });
 
   it("shows a squadron the tickets of its brigade recorded for it", async () => {

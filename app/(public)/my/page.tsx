@@ -1,6 +1,6 @@
 import { homePathFor } from "@/lib/auth/home";
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { redirect } from "next/navigation";
 import { StatusBadge } from "@/components/status-badge";
 import { currentActor } from "@/lib/auth/session";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { OpenNotes, OpenPeriodNav, OpenRankingTable } from "@/components/open-figures";
 import { OPEN_FIGURES_TTL_MS, openFigures, type OpenFigures } from "@/lib/dal/open-figures";
 import { formatDateTime } from "@/lib/format";

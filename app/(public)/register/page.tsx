@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { RegisterForm } from "@/components/register-form";
 
 export const metadata: Metadata = { title: "群众注册" };

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { AuditTable } from "@/components/admin/audit-table";
 import { ADMIN_SECTIONS } from "@/components/admin/labels";
 import { listAuditEntries } from "@/lib/dal/admin/audit";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { forbidden } from "next/navigation";
 import { CallbackFilters } from "@/components/callback-filters";
 import { CallbackQueue } from "@/components/callback-queue";

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
+import Link from "@/components/link";
 import { IntakeConsole } from "@/components/console/intake-console";
 import { PendingQueue } from "@/components/console/pending-queue";
 import { can } from "@/lib/auth/permissions";
@@ -22,9 +23,17 @@ export default async function ConsolePage() {
       </section>
       <aside>
         <h2 className="mb-3 text-lg font-semibold">
-          待派单 <span className="text-sm font-normal text-slate-500" data-testid="pending-count">{pending.length} 件</span>
+          待派单 <span className="text-sm font-normal text-slate-500" data-testid="pending-count">{pending.total} 件</span>
         </h2>
-        <PendingQueue items={pending} brigades={brigades} categories={options.categories} />
+        <PendingQueue items={pending.items} brigades={brigades} categories={options.categories} />
+        {pending.total > pending.items.length && (
+          <p className="mt-3 text-sm text-slate-500">
+            以上为最早的 {pending.items.length} 件，
+            <Link href="/workbench?tab=all&status=PENDING" className="text-brand-600 hover:underline">
+              在工作台查看全部待派单
+            </Link>
+          </p>
+        )}
       </aside>
     </div>
   );

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { redirect } from "next/navigation";
 import { TicketTable, type SortLink } from "@/components/ticket-table";
 import { BulkBar } from "@/components/workbench/bulk-bar";

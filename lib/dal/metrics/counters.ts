@@ -6,7 +6,7 @@ import "server-only";
 // by side, and the tests check they agree. The SQL is written once for both engines: the
 // expressions come from counter-sql.ts in the engine's dialect, values are bound parameters.
 import { sql as kyselySql, type RawBuilder, type SqlBool } from "kysely";
-import { emptyCounters, COUNTER_NAMES, type Counters, type GroupBy } from "@/lib/domain/metrics";
+import { emptyCounters, COUNTER_NAMES, GROUP_BYS, type Counters, type GroupBy } from "@/lib/domain/metrics";
 import { localMidnight } from "@/lib/domain/local-time";
 import { dateOfDayNumber, dayNumberOfDate, monthNumber, monthOf, monthOfNumber, splitByMonths, type Period } from "@/lib/domain/periods";
 import { env } from "@/lib/env";
@@ -110,6 +110,46 @@ export async function aggregateCounters(filter: CounterFilter, groupBy: GroupBy 
   if (months) await readBucket(BUCKETS.monthly, { ...filter, period: months }, groupBy, into);
   for (const part of days) await readBucket(BUCKETS.daily, { ...filter, period: part }, groupBy, into);
   return collect(await grouped(contactLateQuery(filter, groupBy, now)), groupBy, into);
+}
+
+/** The key columns of every grouping at once, in an aggregate table (m) or Ticket (t). */
+function everyKey(alias: "m" | "t", bucket: Bucket = BUCKETS.daily): RawBuilder<unknown> {
+  const keys = GROUP_BYS.map((groupBy) => kyselySql`${groupColumn(groupBy, alias, bucket)} AS ${kyselySql.ref(groupBy)}`);
+  return kyselySql.join(keys);
+}
+
+/** Rows grouped by every key column, folded into each grouping's counters (collect). */
+function foldInto(rows: Row[], into: Record<GroupBy, GroupedCounters>, bucket: Bucket = BUCKETS.daily) {
+  for (const groupBy of GROUP_BYS) collect(rows.map((row) => ({ ...row, k: row[groupBy] as Row["k"] })), groupBy, into[groupBy], bucket);
+}
+
+/**
+ * The filter's counters by unit, category, channel and month at once (the dashboard's
+ * breakdowns), as aggregateCounters gives each: the aggregates are read once grouped by all four
+ * key columns — a year is a few thousand rows — and the crossings not recorded yet are counted
+ * in one query over the backlog, instead of once per grouping (that query alone cost 6–10 ms at
+ * 10,000,000 tickets, five times a page).
+ */
+export async function aggregateBreakdowns(filter: CounterFilter, now: Date): Promise<Record<GroupBy, GroupedCounters>> {
+  const into = Object.fromEntries(GROUP_BYS.map((groupBy) => [groupBy, new Map()])) as Record<GroupBy, GroupedCounters>;
+  const sums = kyselySql.raw(STORED_COUNTERS.map((c) => `SUM(m."${c}") AS "${c}"`).join(", "));
+  const read = async (bucket: Bucket, part: Period) =>
+    foldInto(
+      await grouped(kyselySql<Row>`SELECT ${everyKey("m", bucket)}, ${sums}
+        FROM ${kyselySql.table(bucket.table)} m WHERE ${filterSql("m", { ...filter, period: part }, bucket)} GROUP BY 1, 2, 3, 4
+        HAVING SUM(m."received") <> 0`),
+      into,
+      bucket,
+    );
+  const { months, days } = splitByMonths(filter.period);
+  if (months) await read(BUCKETS.monthly, months);
+  for (const part of days) await read(BUCKETS.daily, part);
+  foldInto(
+    await grouped(kyselySql<Row>`SELECT ${everyKey("t")}, COUNT(*) AS "contactLate"
+      FROM "Ticket" t WHERE ${contactLateSql("t", now, dialect())} AND ${filterSql("t", filter, BUCKETS.daily, true)} GROUP BY 1, 2, 3, 4`),
+    into,
+  );
+  return into;
 }
 
 /** The same counters by reading every ticket in the period (the benchmark's baseline, the tests' recount). */

@@ -10,7 +10,7 @@ import { localDateOf } from "@/lib/domain/local-time";
 import type { Period, PeriodKind } from "@/lib/domain/periods";
 import { standingOf, type Standing } from "@/lib/domain/unit-ranking";
 import { Forbidden } from "@/lib/errors";
-import { aggregateCounters, total } from "./counters";
+import { aggregateBreakdowns, aggregateCounters, total } from "./counters";
 import { counterFilter, groupedMetrics, metricsScope, type GroupedMetrics } from "./read";
 
 export type DashboardQuery = { kind: PeriodKind; period: Period; unit?: string };
@@ -45,13 +45,10 @@ export async function dashboard(actor: Actor, query: DashboardQuery, now = new D
   const comparison = comparisonOf(query.kind, query.period, today);
   const ref = await reference();
 
+  const counted = await aggregateBreakdowns(filter, now);
+  const current = ratesOf(total(counted.unit), ref.settings); // every grouping sums to the same total
   const breakdowns = {} as Record<GroupBy, GroupedMetrics[]>;
-  let current: Metrics | undefined;
-  for (const groupBy of GROUP_BYS) {
-    const grouped = await aggregateCounters(filter, groupBy, now);
-    current ??= ratesOf(total(grouped), ref.settings); // every grouping sums to the same total
-    breakdowns[groupBy] = await groupedMetrics(grouped, groupBy, filter);
-  }
+  for (const groupBy of GROUP_BYS) breakdowns[groupBy] = await groupedMetrics(counted[groupBy], groupBy, filter);
   breakdowns.month = withoutFutureMonths(breakdowns.month, today);
   const before = ratesOf(total(await aggregateCounters({ ...filter, period: comparison.period }, undefined, now)), ref.settings);
   const unit = filter.unitId ? ref.unitById.get(filter.unitId) : undefined;
@@ -67,7 +64,7 @@ export async function dashboard(actor: Actor, query: DashboardQuery, now = new D
     previousLabel: comparison.label,
     unit: unit ? { code: unit.code, name: unit.name } : null,
     allUnits: scope.unitId === undefined,
-    current: current!,
+    current,
     before,
     breakdowns,
     standing,

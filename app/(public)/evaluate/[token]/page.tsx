@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { EvaluationForm } from "@/components/evaluation-form";
 import { submitEvaluation } from "./actions";
 import { evaluationByToken, type EvaluationTarget } from "@/lib/dal/evaluations";

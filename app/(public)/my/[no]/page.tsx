@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { notFound, redirect } from "next/navigation";
 import { CitizenTicketView } from "@/components/citizen-ticket";
 import { FollowUpPanel } from "@/components/follow-up-panel";

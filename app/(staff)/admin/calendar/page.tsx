@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { CalendarEditor } from "@/components/admin/calendar-editor";
 import { CalendarImport } from "@/components/admin/calendar-import";
 import { listCalendarYear } from "@/lib/dal/admin/calendar";

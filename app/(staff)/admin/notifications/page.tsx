@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { OutboxTable } from "@/components/admin/outbox-table";
 import { NOTIFICATION_STATUS_LABELS } from "@/components/admin/labels";
 import { listOutbox, NOTIFICATION_STATUSES, OUTBOX_PAGE_SIZE, outboxCounts } from "@/lib/dal/admin/notifications";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { forbidden } from "next/navigation";
 import { QueryErrors } from "@/components/dashboard/query-errors";
 import { DrilldownTable } from "@/components/dashboard/drilldown-table";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { forbidden } from "next/navigation";
 import { PrintButton } from "@/components/reports/print-button";
 import { BreakdownTable, OverallTable, UnitRankingTable } from "@/components/reports/report-tables";

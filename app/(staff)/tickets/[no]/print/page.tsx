@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { forbidden, notFound } from "next/navigation";
 import { PrintButton } from "@/components/reports/print-button";
 import { TicketPrintoutDocument } from "@/components/ticket-printout";

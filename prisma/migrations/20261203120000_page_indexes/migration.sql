@@ -12,3 +12,9 @@ CREATE INDEX "Ticket_mergedIntoId_idx" ON "Ticket"("mergedIntoId") WHERE "merged
 
 DROP INDEX "Ticket_apiClientId_idx";
 CREATE INDEX "Ticket_apiClientId_idx" ON "Ticket"("apiClientId") WHERE "apiClientId" IS NOT NULL;
+
+-- 我的待办 of a unit (waiting statuses, no return pending, the actor's own first) counted and
+-- ordered from the index alone: testing returnPending and handlerId read every open ticket of the
+-- unit from the table, 40 ms twice per workbench view at 10,000,000 tickets.
+DROP INDEX "Ticket_ownerUnitId_status_escalationAt_idx";
+CREATE INDEX "Ticket_ownerUnit_queue_idx" ON "Ticket"("ownerUnitId", "status", "escalationAt", "returnPending", "handlerId");
