@@ -10,7 +10,7 @@ import { localDateOf } from "@/lib/domain/local-time";
 import type { Period, PeriodKind } from "@/lib/domain/periods";
 import { standingOf, type Standing } from "@/lib/domain/unit-ranking";
 import { Forbidden } from "@/lib/errors";
-import { aggregateBreakdowns, aggregateCounters, total } from "./counters";
+import { countersWith, crossingsAt, total } from "./counters";
 import { counterFilter, groupedMetrics, metricsScope, type GroupedMetrics } from "./read";
 
 export type DashboardQuery = { kind: PeriodKind; period: Period; unit?: string };
@@ -45,17 +45,22 @@ export async function dashboard(actor: Actor, query: DashboardQuery, now = new D
   const comparison = comparisonOf(query.kind, query.period, today);
   const ref = await reference();
 
-  const counted = await aggregateBreakdowns(filter, now);
-  const current = ratesOf(total(counted.unit), ref.settings); // every grouping sums to the same total
+  // Every figure below adds the same crossings not recorded yet: counted once for the page.
+  const crossings = await crossingsAt(now);
   const breakdowns = {} as Record<GroupBy, GroupedMetrics[]>;
-  for (const groupBy of GROUP_BYS) breakdowns[groupBy] = await groupedMetrics(counted[groupBy], groupBy, filter);
+  let current: Metrics | undefined;
+  for (const groupBy of GROUP_BYS) {
+    const grouped = await countersWith(crossings, filter, groupBy);
+    current ??= ratesOf(total(grouped), ref.settings); // every grouping sums to the same total
+    breakdowns[groupBy] = await groupedMetrics(grouped, groupBy, filter);
+  }
   breakdowns.month = withoutFutureMonths(breakdowns.month, today);
-  const before = ratesOf(total(await aggregateCounters({ ...filter, period: comparison.period }, undefined, now)), ref.settings);
+  const before = ratesOf(total(await countersWith(crossings, { ...filter, period: comparison.period }, undefined)), ref.settings);
   const unit = filter.unitId ? ref.unitById.get(filter.unitId) : undefined;
   let standing: Standing | null = null;
   if (unit) {
     const everyUnit = { ...filter, unitId: undefined };
-    standing = standingOf(await groupedMetrics(await aggregateCounters(everyUnit, "unit", now), "unit", everyUnit), unit.code);
+    standing = standingOf(await groupedMetrics(await countersWith(crossings, everyUnit, "unit"), "unit", everyUnit), unit.code);
   }
   return {
     kind: query.kind,
@@ -64,7 +69,7 @@ export async function dashboard(actor: Actor, query: DashboardQuery, now = new D
     previousLabel: comparison.label,
     unit: unit ? { code: unit.code, name: unit.name } : null,
     allUnits: scope.unitId === undefined,
-    current,
+    current: current!,
     before,
     breakdowns,
     standing,

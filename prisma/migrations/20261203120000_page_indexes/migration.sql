@@ -18,3 +18,7 @@ CREATE INDEX "Ticket_apiClientId_idx" ON "Ticket"("apiClientId") WHERE "apiClien
 -- unit from the table, 40 ms twice per workbench view at 10,000,000 tickets.
 DROP INDEX "Ticket_ownerUnitId_status_escalationAt_idx";
 CREATE INDEX "Ticket_ownerUnit_queue_idx" ON "Ticket"("ownerUnitId", "status", "escalationAt", "returnPending", "handlerId");
+
+-- Statistics for the new indexes at once: a planner that knows an index only by default guesses
+-- read a unit's whole queue for a search it could have walked in order (190 ms → 0.4 ms).
+ANALYZE "Ticket";
