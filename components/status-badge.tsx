@@ -12,7 +12,7 @@ const TONES: Record<TicketStatus, string> = {
 
 export function StatusBadge({ status }: { status: TicketStatus }) {
   return (
-    <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${TONES[status]}`}>
+    <span className={`badge ${TONES[status]}`}>
       {STATUS_LABELS[status]}
     </span>
   );

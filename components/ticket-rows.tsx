@@ -10,11 +10,27 @@
 import Link from "@/components/link";
 import { DeadlineBadge } from "@/components/deadline-badge";
 import { StatusBadge } from "@/components/status-badge";
-import type { TicketTableRow } from "@/components/ticket-table";
-import { CATEGORY_LABELS, TYPE_LABELS } from "@/lib/domain/labels";
-import { formatDateTime } from "@/lib/format";
+import { CATEGORY_LABELS, TYPE_LABELS, type TicketStatus, type TicketType } from "@/lib/domain/labels";
+import type { DeadlineFlag } from "@/lib/domain/overdue";
 
-export function TicketRows({ items, hideOwner, selectForm }: { items: TicketTableRow[]; hideOwner: boolean; selectForm?: string }) {
+/** One row as shown, dates already written out (components/ticket-table.tsx). */
+export type ShownRow = {
+  no: string;
+  version?: number;
+  title: string;
+  type: TicketType;
+  category: string;
+  status: TicketStatus;
+  ownerUnitName: string | null;
+  supervised: boolean;
+  received: string;
+  escalation: string;
+  due: string;
+  deadline?: DeadlineFlag;
+  isNew?: boolean;
+};
+
+export function TicketRows({ items, hideOwner, selectForm }: { items: ShownRow[]; hideOwner: boolean; selectForm?: string }) {
   return (
     <tbody className="block divide-y divide-slate-100 sm:table-row-group">
       {items.map((t) => (
@@ -60,13 +76,13 @@ export function TicketRows({ items, hideOwner, selectForm }: { items: TicketTabl
           <td className="status" data-testid="ticket-status">
             <StatusBadge status={t.status} />
           </td>
-          <td className="wide">{formatDateTime(t.receivedAt)}</td>
+          <td className="wide">{t.received}</td>
           <td className="deadline" data-testid="ticket-deadline">
             <span className="text-slate-500 sm:hidden">最近时限 </span>
-            {formatDateTime(t.escalationAt)}
+            {t.escalation}
             {t.deadline && <DeadlineBadge flag={t.deadline} />}
           </td>
-          <td className="wide">{formatDateTime(t.dueAt)}</td>
+          <td className="wide">{t.due}</td>
         </tr>
       ))}
     </tbody>

@@ -1,7 +1,8 @@
 import Link from "@/components/link";
-import { TicketRows } from "@/components/ticket-rows";
+import { TicketRows, type ShownRow } from "@/components/ticket-rows";
 import type { TicketListItem } from "@/lib/dal/ticket-view";
 import type { DeadlineFlag } from "@/lib/domain/overdue";
+import { formatDateTime } from "@/lib/format";
 import type { WorkbenchSort } from "@/lib/validation/workbench";
 
 export type TicketTableRow = Pick<
@@ -16,6 +17,25 @@ export type TicketTableRow = Pick<
   /** The version the row was read at, for bulk steps (workbench). */
   version?: number;
 };
+
+/** What a row shows, and nothing more: the rows' data travels with the page (TicketRows). */
+function shownRow(t: TicketTableRow): ShownRow {
+  return {
+    no: t.no,
+    version: t.version,
+    title: t.title,
+    type: t.type,
+    category: t.category,
+    status: t.status,
+    ownerUnitName: t.ownerUnitName,
+    supervised: t.supervised,
+    received: formatDateTime(t.receivedAt),
+    escalation: formatDateTime(t.escalationAt),
+    due: formatDateTime(t.dueAt),
+    deadline: t.deadline,
+    isNew: t.isNew,
+  };
+}
 
 /** A sortable header: where clicking it leads, and the direction the list is sorted by it now. */
 export type SortLink = (column: WorkbenchSort) => { href: string; direction: "asc" | "desc" | null };
@@ -70,7 +90,7 @@ export function TicketTable({ items, hideOwner = false, selectForm, sortLink }: 
             <Header label="办结时限" column="dueAt" sortLink={sortLink} />
           </tr>
         </thead>
-        <TicketRows items={items} hideOwner={hideOwner} selectForm={selectForm} />
+        <TicketRows items={items.map(shownRow)} hideOwner={hideOwner} selectForm={selectForm} />
       </table>
     </div>
   );

@@ -1,88 +1,47 @@
-// A breakdown as a table (for screen readers, the printout and tests): one row per unit,
-// category, channel or month; counts and rate parts link to their tickets.
-import { METRIC_LABELS, type MetricName, type Metrics } from "@/lib/domain/metrics";
+// A breakdown as a table: the figures each row needs, handed to FigureTable (a client component,
+// see there why) without the rest of the row's metrics.
+import type { Metrics } from "@/lib/domain/metrics";
 import type { DrillTarget } from "@/lib/validation/dashboard";
-import { CountLink, RateCell } from "./figure-links";
+import { FigureTable, type FigureColumn, type FigureRow } from "./figure-table";
 
 export type BreakdownRow = { key: string; label: string; metrics: Metrics; target: DrillTarget };
 
-/** A column: a §6 figure, or anything else with its own header and cell. */
-export type BreakdownColumn<R extends BreakdownRow> = MetricName | { header: string; cell: (row: R) => React.ReactNode };
+type Ranked = { rank: number | null; list: "red" | "black" | null };
 
-function Cell<R extends BreakdownRow>({ column, row }: { column: BreakdownColumn<R>; row: R }) {
-  if (typeof column !== "string") return <>{column.cell(row)}</>;
-  if (column === "received") return <CountLink target={row.target} value={row.metrics.received} />;
-  return <RateCell name={column} rate={row.metrics[column]} target={row.target} />;
-}
-
-export function BreakdownTable<R extends BreakdownRow>({
+export function BreakdownTable({
   caption,
   keyHeader,
   rows,
   columns,
-  leading,
+  ranked = false,
   rowTestId,
-  rowClassName,
+  unassignedTestId,
 }: {
   caption: string;
   keyHeader: string;
-  rows: R[];
-  columns: BreakdownColumn<R>[];
-  /** Columns before the key column (the rank). */
-  leading?: BreakdownColumn<R>[];
-  rowTestId?: (row: R) => string;
-  rowClassName?: (row: R) => string;
+  rows: (BreakdownRow & Partial<Ranked>)[];
+  columns: FigureColumn[];
+  ranked?: boolean;
+  rowTestId: string;
+  unassignedTestId?: string;
 }) {
-  const header = (c: BreakdownColumn<R>) => (typeof c === "string" ? METRIC_LABELS[c] : c.header);
-  const th = "px-2 py-1.5 font-medium whitespace-nowrap";
+  const shown = new Set(columns.map((c) => (c === "share" ? "received" : c)));
+  const figureRows: FigureRow[] = rows.map(({ key, label, target, metrics, rank, list }) => ({
+    key,
+    label,
+    target,
+    figures: Object.fromEntries(Object.entries(metrics).filter(([name]) => shown.has(name as keyof Metrics))),
+    ...(ranked && { rank, list }),
+  }));
   return (
-    <div className="overflow-x-auto">
-      <table className="min-w-full text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="border-b border-slate-200 text-slate-500">
-          <tr>
-            {leading?.map((c) => (
-              <th key={header(c)} scope="col" className={`${th} text-center`}>
-                {header(c)}
-              </th>
-            ))}
-            <th scope="col" className={`${th} text-left`}>
-              {keyHeader}
-            </th>
-            {columns.map((c) => (
-              <th key={header(c)} scope="col" className={`${th} text-right`}>
-                {header(c)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.length === 0 && (
-            <tr>
-              <td colSpan={(leading?.length ?? 0) + 1 + columns.length} className="px-2 py-4 text-center text-slate-500">
-                本期暂无数据
-              </td>
-            </tr>
-          )}
-          {rows.map((row) => (
-            <tr key={row.key} data-testid={rowTestId?.(row)} data-key={row.key} className={rowClassName?.(row)}>
-              {leading?.map((c) => (
-                <td key={header(c)} className="px-2 py-1.5 text-center">
-                  <Cell column={c} row={row} />
-                </td>
-              ))}
-              <th scope="row" className="px-2 py-1.5 text-left font-normal whitespace-nowrap">
-                {row.label}
-              </th>
-              {columns.map((c) => (
-                <td key={header(c)} className="px-2 py-1.5 text-right align-top">
-                  <Cell column={c} row={row} />
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <FigureTable
+      caption={caption}
+      keyHeader={keyHeader}
+      rows={figureRows}
+      columns={columns}
+      ranked={ranked}
+      rowTestId={rowTestId}
+      unassignedTestId={unassignedTestId}
+    />
   );
 }

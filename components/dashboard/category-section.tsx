@@ -22,7 +22,7 @@ export function CategorySection({ rows }: { rows: BreakdownRow[] }) {
         keyHeader="诉求分类"
         rows={rows}
         columns={["received", "closedRate", "satisfactionRate"]}
-        rowTestId={() => "category-row"}
+        rowTestId="category-row"
       />
     </Panel>
   );

@@ -1,4 +1,3 @@
-import { roundHalfUp } from "@/lib/domain/metrics";
 import { drilldownHref } from "@/lib/validation/dashboard";
 import { BreakdownTable, type BreakdownRow } from "./breakdown-table";
 import { Panel } from "./panel";
@@ -6,12 +5,7 @@ import { PieChart } from "./pie-chart";
 
 /** 来源渠道: the channel mix of the tickets received. */
 export function ChannelSection({ rows }: { rows: BreakdownRow[] }) {
-  const total = rows.reduce((sum, r) => sum + r.metrics.received, 0);
   const slices = rows.filter((r) => r.metrics.received > 0);
-  const share = {
-    header: "占比",
-    cell: (r: BreakdownRow) => <span className="tabular-nums">{total === 0 ? "—" : `${roundHalfUp(r.metrics.received, total).toFixed(2)}%`}</span>,
-  };
   return (
     <Panel title="来源渠道" testId="channels">
       <PieChart
@@ -20,7 +14,7 @@ export function ChannelSection({ rows }: { rows: BreakdownRow[] }) {
         hrefs={slices.map((r) => drilldownHref(r.target, "received", "den"))}
         height={300}
       />
-      <BreakdownTable caption="来源渠道数据" keyHeader="来源渠道" rows={rows} columns={["received", share]} rowTestId={() => "channel-row"} />
+      <BreakdownTable caption="来源渠道数据" keyHeader="来源渠道" rows={rows} columns={["received", "share"]} rowTestId="channel-row" />
     </Panel>
   );
 }

@@ -20,7 +20,7 @@ export function DeadlineSection({ rows }: { rows: BreakdownRow[] }) {
         hrefs={units.map((r) => drilldownHref(r.target, "received", "den"))}
         height={300}
       />
-      <BreakdownTable caption="各单位时限执行数据" keyHeader="单位" rows={units} columns={["received", ...DEADLINE_RATES]} rowTestId={() => "deadline-row"} />
+      <BreakdownTable caption="各单位时限执行数据" keyHeader="单位" rows={units} columns={["received", ...DEADLINE_RATES]} rowTestId="deadline-row" />
     </Panel>
   );
 }

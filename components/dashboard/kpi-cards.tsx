@@ -1,6 +1,8 @@
+"use client";
 // The headline figures: 受理量 and every §6 rate, with numerator / denominator and the change
 // against the same days a year earlier (同比, lib/domain/comparison.ts). Figure, numerator and
-// denominator link to their tickets.
+// denominator link to their tickets. A client component for the weight of the page only: its
+// props (two sets of figures) are a tenth of the rendered cards' React tree (issue 15).
 import Link from "@/components/link";
 import { COMPARISON_BASIS } from "@/lib/domain/comparison";
 import { metricChange } from "@/lib/domain/metric-change";

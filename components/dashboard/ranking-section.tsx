@@ -1,10 +1,9 @@
 // 红黑榜: every unit ranked by 满意率 — chart and table. A single unit in scope (a lead, or a
 // manager's choice) gets its figures and its place among all units (「第 3 / 12 名」) instead of
 // a chart with one bar.
-import { UNASSIGNED_KEY } from "@/lib/domain/metrics";
 import { rankBySatisfaction, type Standing } from "@/lib/domain/unit-ranking";
 import { drilldownHref } from "@/lib/validation/dashboard";
-import { BreakdownTable, type BreakdownColumn, type BreakdownRow } from "./breakdown-table";
+import { BreakdownTable, type BreakdownRow } from "./breakdown-table";
 import { percentValue } from "./format";
 import { Panel } from "./panel";
 import { RankingChart } from "./ranking-chart";
@@ -13,23 +12,6 @@ import { unitsOnly } from "./rows";
 type RankedRow = BreakdownRow & { rank: number | null; list: "red" | "black" | null };
 
 const COLUMNS = ["received", "closedRate", "satisfactionRate", "resolutionRate", "onTimeRate"] as const;
-
-const LIST_BADGES = {
-  red: <span className="ml-1 rounded bg-green-700 px-1 text-xs text-white">红榜</span>,
-  black: <span className="ml-1 rounded bg-red-600 px-1 text-xs text-white">黑榜</span>,
-};
-
-const RANK_COLUMN: BreakdownColumn<RankedRow> = {
-  header: "排名",
-  cell: (row) => (
-    <span className="whitespace-nowrap" data-testid="unit-rank">
-      {row.rank ?? "—"}
-      {row.list && LIST_BADGES[row.list]}
-    </span>
-  ),
-};
-
-const rowTestId = (row: BreakdownRow) => (row.key === UNASSIGNED_KEY ? "unassigned-row" : "unit-row");
 
 function StandingLine({ standing }: { standing: Standing }) {
   return (
@@ -46,7 +28,7 @@ export function RankingSection({ rows, singleTitle, standing }: { rows: Breakdow
     return (
       <Panel title={singleTitle} testId="ranking">
         {standing && <StandingLine standing={standing} />}
-        <BreakdownTable caption={singleTitle} keyHeader="单位" rows={rows} columns={[...COLUMNS]} rowTestId={rowTestId} />
+        <BreakdownTable caption={singleTitle} keyHeader="单位" rows={rows} columns={[...COLUMNS]} rowTestId="unit-row" unassignedTestId="unassigned-row" />
       </Panel>
     );
   }
@@ -77,10 +59,10 @@ export function RankingSection({ rows, singleTitle, standing }: { rows: Breakdow
             caption="各单位满意率排名（红黑榜）"
             keyHeader="单位"
             rows={ranked}
-            leading={[RANK_COLUMN]}
+            ranked
             columns={[...COLUMNS]}
-            rowTestId={rowTestId}
-            rowClassName={(row) => (row.list === "red" ? "bg-green-50" : row.list === "black" ? "bg-red-50" : "")}
+            rowTestId="unit-row"
+            unassignedTestId="unassigned-row"
           />
         </div>
       </div>

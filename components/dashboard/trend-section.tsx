@@ -18,7 +18,7 @@ export function TrendSection({ rows }: { rows: BreakdownRow[] }) {
         lines={TREND_RATES.map((name) => ({ name: METRIC_LABELS[name], values: rows.map((r) => percentValue(r.metrics[name])) }))}
         hrefs={rows.map((r) => drilldownHref(r.target, "received", "den"))}
       />
-      <BreakdownTable caption="月度趋势数据" keyHeader="月份" rows={rows} columns={["received", ...TREND_RATES]} rowTestId={() => "month-row"} />
+      <BreakdownTable caption="月度趋势数据" keyHeader="月份" rows={rows} columns={["received", ...TREND_RATES]} rowTestId="month-row" />
     </Panel>
   );
 }

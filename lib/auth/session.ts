@@ -3,6 +3,7 @@ import { getToken, type JWT } from "next-auth/jwt";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { NextRequest } from "next/server";
+import { cache } from "react";
 import { isApiClient, loadActor, type Actor, type Caller } from "@/lib/auth/actor";
 import { bearerToken } from "@/lib/auth/api-token";
 import { assertSessionWriteAllowed } from "@/lib/auth/csrf";
@@ -34,6 +35,17 @@ async function sessionClaims(request?: Request): Promise<JWT | null> {
  * server actions have Next's own origin check.
  */
 export async function currentCaller(request?: Request): Promise<Caller | null> {
+  return request ? callerOf(request) : renderCaller();
+}
+
+/**
+ * The caller of the page or action being rendered, once per render: the layout and the page both
+ * ask, and each answer costs a session decryption and a user read (issue 15). React's cache()
+ * lives as long as one server request.
+ */
+const renderCaller = cache(() => callerOf());
+
+async function callerOf(request?: Request): Promise<Caller | null> {
   const token = request ? bearerToken(request.headers.get("authorization")) : null;
   if (token) return callerFromApiToken(token);
   const claims = await sessionClaims(request);

@@ -11,7 +11,7 @@ import { breakdownRows } from "@/components/dashboard/rows";
 import { TrendSection } from "@/components/dashboard/trend-section";
 import { can } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session";
-import { dashboard } from "@/lib/dal/metrics/dashboard";
+import { sharedDashboard } from "@/lib/dal/metrics/dashboard";
 import { reference, unitNamesOf } from "@/lib/dal/reference";
 import { localDateOf } from "@/lib/domain/local-time";
 import { periodLabel } from "@/lib/domain/periods";
@@ -27,7 +27,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const parsed = dashboardQuerySchema.safeParse(await searchParams);
   const back = { href: "/dashboard", label: "查看本年度驾驶舱" };
   if (!parsed.success) return <QueryErrors title="领导驾驶舱" messages={parsed.error.issues.map((i) => i.message)} back={back} />;
-  const { data, errors } = await readOrExplain(() => dashboard(actor, parsed.data));
+  const { data, errors } = await readOrExplain(() => sharedDashboard(actor, parsed.data));
   if (!data) return <QueryErrors title="领导驾驶舱" messages={errors} back={back} />;
 
   const ref = await reference();

@@ -3,6 +3,7 @@ import "server-only";
 // aggregates in a handful of indexed sums (lib/dal/metrics/counters.ts).
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
+import { changeMark, SHARED_READ_MS } from "@/lib/dal/change-mark";
 import { reference } from "@/lib/dal/reference";
 import { GROUP_BYS, ratesOf, type GroupBy, type Metrics } from "@/lib/domain/metrics";
 import { comparisonOf, withoutFutureMonths } from "@/lib/domain/comparison";
@@ -10,6 +11,7 @@ import { localDateOf } from "@/lib/domain/local-time";
 import type { Period, PeriodKind } from "@/lib/domain/periods";
 import { standingOf, type Standing } from "@/lib/domain/unit-ranking";
 import { Forbidden } from "@/lib/errors";
+import { ttlCache } from "@/lib/ttl-cache";
 import { countersWith, crossingsAt, total } from "./counters";
 import { counterFilter, groupedMetrics, metricsScope, type GroupedMetrics } from "./read";
 
@@ -36,6 +38,20 @@ export type Dashboard = {
    */
   standing: Standing | null;
 };
+
+/**
+ * The dashboard as the page shows it now: the same figures for everyone with the same scope and
+ * view, so the leaders who open a view together share one read while nothing changed
+ * (lib/dal/change-mark.ts), for a few seconds at most.
+ */
+export async function sharedDashboard(actor: Actor, query: DashboardQuery): Promise<Dashboard> {
+  if (!can(actor.role, "dashboard:view")) throw new Forbidden("您没有查看领导驾驶舱的权限");
+  const scope = await metricsScope(actor);
+  const key = [scope.unitId ?? "*", query.kind, query.period.from, query.period.to, query.unit ?? "", await changeMark()].join("|");
+  return sharedDashboards(key, () => dashboard(actor, query));
+}
+
+const sharedDashboards = ttlCache<Dashboard>(SHARED_READ_MS, 200);
 
 export async function dashboard(actor: Actor, query: DashboardQuery, now = new Date()): Promise<Dashboard> {
   if (!can(actor.role, "dashboard:view")) throw new Forbidden("您没有查看领导驾驶舱的权限");
