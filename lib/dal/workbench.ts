@@ -418,6 +418,15 @@ async function planOf(actor: Actor, query: WorkbenchQuery, now: Date) {
   return { scope, tab, filters, where, order };
 }
 
+/** One page of the list; a null order is the `all` tab's, read in two parts (top of the file). */
+async function pageRows(where: Cond, order: Order | null, offset: number): Promise<Row[]> {
+  if (order !== null) return rows(where, order, WORKBENCH_PAGE_SIZE, offset);
+  const running = eb.and([where, RUNNING]);
+  const runningCount = await count(running);
+  const first = await rows(running, BY_ESCALATION(), Math.min(WORKBENCH_PAGE_SIZE, runningCount - offset), offset);
+  return [...first, ...(await rows(eb.and([where, NOT_RUNNING]), BY_RECEIPT(), WORKBENCH_PAGE_SIZE - first.length, Math.max(0, offset - runningCount)))];
+}
+
 /**
  * The workbench: tab counts, and one page of the selected tab (default 我的待办, else 全部),
  * filtered and searched, sorted by the chosen column or by escalationAt (nulls last).
@@ -426,30 +435,21 @@ export async function workbenchQueue(actor: Actor, query: WorkbenchQuery, now: D
   const { scope, tab, filters, where, order } = await planOf(actor, query, now);
   const ref = await reference();
 
-  // Tab counts: one statement, one indexed sub-select per tab.
-  const counted = await sql()
-    .selectNoFrom(scope.tabs.map((t, i) => tabCount(t, scope, now).as(`c${i}`)))
-    .executeTakeFirstOrThrow();
+  const offset = (query.page - 1) * WORKBENCH_PAGE_SIZE;
+  // The badges, the list's total and its page do not wait for each other: on PostgreSQL each is
+  // a round trip of its own, run side by side on the pool.
+  const [counted, found, raw] = await Promise.all([
+    // Tab counts: one statement, one indexed sub-select per tab.
+    sql()
+      .selectNoFrom(scope.tabs.map((t, i) => tabCount(t, scope, now).as(`c${i}`)))
+      .executeTakeFirstOrThrow(),
+    filters.length > 0 ? countUpTo(where, FILTERED_COUNT_CAP) : null,
+    pageRows(where, order, offset),
+  ]);
   const counts = Object.fromEntries(WORKBENCH_TABS.map((t) => [t, 0])) as Record<WorkbenchTab, number>;
   scope.tabs.forEach((t, i) => (counts[t] = Number(counted[`c${i}`] ?? 0)));
-
-  const offset = (query.page - 1) * WORKBENCH_PAGE_SIZE;
-  let total = counts[tab];
-  let totalCapped = false;
-  if (filters.length > 0) {
-    const found = await countUpTo(where, FILTERED_COUNT_CAP);
-    totalCapped = found > FILTERED_COUNT_CAP;
-    total = Math.min(found, FILTERED_COUNT_CAP);
-  }
-  let raw: Row[];
-  if (order === null) {
-    const running = eb.and([where, RUNNING]);
-    const runningCount = await count(running);
-    const first = await rows(running, BY_ESCALATION(), Math.min(WORKBENCH_PAGE_SIZE, runningCount - offset), offset);
-    raw = [...first, ...(await rows(eb.and([where, NOT_RUNNING]), BY_RECEIPT(), WORKBENCH_PAGE_SIZE - first.length, Math.max(0, offset - runningCount)))];
-  } else {
-    raw = await rows(where, order, WORKBENCH_PAGE_SIZE, offset);
-  }
+  const total = found === null ? counts[tab] : Math.min(found, FILTERED_COUNT_CAP);
+  const totalCapped = found !== null && found > FILTERED_COUNT_CAP;
   const items = raw.map((r) => toRow(r, ref, now));
   return { tabs: scope.tabs, tab, counts, total, totalCapped, page: query.page, pageSize: WORKBENCH_PAGE_SIZE, items, unit: scope.unit };
 }

@@ -105,7 +105,7 @@ async function readBucket(bucket: Bucket, filter: CounterFilter, groupBy: GroupB
 }
 
 /** The stored counters of the filter from the aggregates: whole months, then the days around them. */
-async function readAggregates(filter: CounterFilter, groupBy: GroupBy | undefined, into: GroupedCounters): Promise<GroupedCounters> {
+export async function readAggregates(filter: CounterFilter, groupBy: GroupBy | undefined, into: GroupedCounters): Promise<GroupedCounters> {
   const { months, days } = splitByMonths(filter.period);
   if (months) await readBucket(BUCKETS.monthly, { ...filter, period: months }, groupBy, into);
   for (const part of days) await readBucket(BUCKETS.daily, { ...filter, period: part }, groupBy, into);

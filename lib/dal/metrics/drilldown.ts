@@ -16,7 +16,7 @@ import { sql } from "@/lib/sql";
 import { toBoolean, toDate } from "@/lib/sql/values";
 import type { DrilldownQuery } from "@/lib/validation/metrics";
 import { contactLateSql, COUNTER_CONDITIONS } from "./counter-sql";
-import { aggregateCounters, dialect, filterSql, total } from "./counters";
+import { aggregateCounters, dialect, filterSql, readAggregates, total } from "./counters";
 import { counterFilter, metricsScope } from "./read";
 
 type Satisfaction = keyof typeof SATISFACTION_LABELS;
@@ -75,7 +75,9 @@ async function drilldownTickets(actor: Actor, query: DrilldownQuery, now: Date) 
   /** The figure's counters are disjoint (lib/domain/metrics.ts), so their sum counts the list. */
   const count = async (): Promise<number> => {
     if (!query.satisfaction) {
-      const sums = total(await aggregateCounters(filter, undefined, now));
+      // The backlog's unrecorded crossings only when the figure counts them (响应率's denominator).
+      const grouped = counters.includes("contactLate") ? await aggregateCounters(filter, undefined, now) : await readAggregates(filter, undefined, new Map());
+      const sums = total(grouped);
       return counters.reduce((sum, counter) => sum + sums[counter], 0);
     }
     const { n } = await tickets.select((eb) => eb.fn.countAll<number | string | bigint>().as("n")).executeTakeFirstOrThrow();
