@@ -78,7 +78,7 @@ export function generateImportCsv(rows: number, prefix: string): string {
 
 export async function measureImportSpeed(rows = 10_000): Promise<{ rows: number; seconds: number; rowsPerSecond: number }> {
   const admin = await db.user.findFirst({ where: { role: "ADMIN", active: true }, orderBy: { createdAt: "asc" }, select: { id: true } });
-  const actor = admin ? await loadActor(db, admin.id) : null;
+  const actor = admin ? await loadActor(admin.id) : null;
   if (!actor) throw new Error("no active ADMIN user: seed the database first");
   const bytes = new TextEncoder().encode(generateImportCsv(rows, `BENCH-${Date.now().toString(36)}-`));
 

@@ -150,7 +150,7 @@ async function child(): Promise<Result> {
   const { workbenchQueue } = await import("@/lib/dal/workbench");
   const { workbenchQuerySchema } = await import("@/lib/validation/workbench");
   const user = await prisma.user.findUniqueOrThrow({ where: { username: "zq1.handler" } });
-  const actor = (await loadActor(prisma, user.id))!;
+  const actor = (await loadActor(user.id))!;
 
   const cases = [
     { name: "default page (counts + 全部 page 1)", query: workbenchQuerySchema.parse({}) },

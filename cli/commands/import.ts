@@ -15,7 +15,7 @@ const USAGE = "用法: npm run cli -- import 文件.csv|文件.xlsx";
  */
 async function importer(userId: string | undefined): Promise<Actor> {
   if (userId) {
-    const actor = await loadActor(db, userId);
+    const actor = await loadActor(userId);
     if (!actor) throw new Error(`找不到在用的用户 ${userId}`);
     return actor;
   }
@@ -24,7 +24,7 @@ async function importer(userId: string | undefined): Promise<Actor> {
     orderBy: { createdAt: "asc" },
     select: { id: true },
   });
-  const actor = admin ? await loadActor(db, admin.id) : null;
+  const actor = admin ? await loadActor(admin.id) : null;
   if (!actor) throw new Error("系统中没有在用的系统管理员账户，无法导入；请先创建或启用一个 ADMIN 用户");
   return actor;
 }

@@ -9,7 +9,6 @@ import { bearerToken } from "@/lib/auth/api-token";
 import { assertSessionWriteAllowed } from "@/lib/auth/csrf";
 import { authOptions } from "@/lib/auth/options";
 import { callerFromApiToken } from "@/lib/dal/api-clients";
-import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { authSecret } from "@/lib/site-secret";
 import { Forbidden, Unauthenticated } from "@/lib/errors";
@@ -51,7 +50,7 @@ async function callerOf(request?: Request): Promise<Caller | null> {
   const claims = await sessionClaims(request);
   // Sessions issued before versions existed carry none: they count as ended.
   if (!claims?.uid || typeof claims.sv !== "number") return null;
-  const actor = await loadActor(db, claims.uid, claims.sv);
+  const actor = await loadActor(claims.uid, claims.sv);
   if (actor && request) assertSessionWriteAllowed(request, env().NEXTAUTH_URL);
   return actor;
 }

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { isNewFor, newStatusesFor } from "@/lib/domain/floor-notices";
 import type { TicketStatus } from "@/lib/domain/labels";
 import { readableTicketsWhere } from "@/lib/dal/tickets";
+import { sql } from "@/lib/sql";
 import { writeStatement } from "@/lib/sql/write";
 
 /**
@@ -35,10 +36,13 @@ export async function withNewMarks<T extends { no: string; status: TicketStatus 
   const opened =
     candidates.length === 0
       ? []
-      : await db.ticketOpened.findMany({
-          where: { userId: actor.userId, ticket: { no: { in: candidates } } },
-          select: { ticket: { select: { no: true } } },
-        });
-  const openedNos = new Set(opened.map((o) => o.ticket.no));
+      : await sql()
+          .selectFrom("TicketOpened as o")
+          .innerJoin("Ticket as t", "t.id", "o.ticketId")
+          .select("t.no")
+          .where("o.userId", "=", actor.userId)
+          .where("t.no", "in", candidates)
+          .execute();
+  const openedNos = new Set(opened.map((o) => o.no));
   return items.map((item) => ({ ...item, isNew: isNewFor(actor.role, item.status, openedNos.has(item.no)) }));
 }

@@ -30,7 +30,7 @@ export async function authenticate(username: string, password: string, address: 
     select: { id: true, active: true, passwordHash: true, sessionVersion: true },
   });
   const passwordMatches = await verifyPassword(user?.passwordHash ?? (await decoy()), password);
-  const actor = user?.active && passwordMatches ? await loadActor(db, user.id) : null;
+  const actor = user?.active && passwordMatches ? await loadActor(user.id) : null;
   if (!user || !actor) {
     const failures = await recordSignInFailure(address, username);
     if (user) await db.user.update({ where: { id: user.id }, data: { failedLogins: { increment: 1 } } });

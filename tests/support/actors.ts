@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 /** The seeded demo user as an Actor (integration tests). */
 export async function actorOf(username: string): Promise<Actor> {
   const user = await db.user.findUniqueOrThrow({ where: { username }, select: { id: true } });
-  const actor = await loadActor(db, user.id);
+  const actor = await loadActor(user.id);
   if (!actor) throw new Error(`${username} is not an active user`);
   return actor;
 }
