@@ -7,15 +7,17 @@
 // most of what the prefetch wins. Import this, not next/link (eslint enforces it).
 // eslint-disable-next-line no-restricted-imports -- the one place that wraps next/link
 import NextLink from "next/link";
-import { useRouter } from "next/navigation";
-import type { ComponentProps } from "react";
+// The router as next/link itself reads it: absent (null) where a page is rendered outside Next's
+// app router (the pages' integration tests), where useRouter() would throw.
+import { AppRouterContext } from "next/dist/shared/lib/app-router-context.shared-runtime";
+import { useContext, type ComponentProps } from "react";
 
 type Props = Omit<ComponentProps<typeof NextLink>, "prefetch" | "href"> & { href: string };
 
 export default function Link({ href, onMouseEnter, onFocus, onTouchStart, ...props }: Props) {
-  const router = useRouter();
+  const router = useContext(AppRouterContext);
   const prefetch = () => {
-    if (href.startsWith("/") || href.startsWith("?")) router.prefetch(href);
+    if (router && (href.startsWith("/") || href.startsWith("?"))) router.prefetch(href);
   };
   return (
     <NextLink

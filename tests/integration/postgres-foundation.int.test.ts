@@ -72,7 +72,15 @@ describe("PostgreSQL migrations", () => {
       stdio: ["ignore", "pipe", "ignore"],
     });
     await query(described, sql);
-    expect(await shape(migrated)).toEqual(await shape(described));
+    // Prisma 6 cannot describe a partial index: the migrations make these three partial
+    // (20261203120000_page_indexes; prisma/schema.prisma notes it). Otherwise the shapes are equal.
+    const partial = { Ticket_citizenUserId_receivedAt_idx: "citizenUserId", Ticket_mergedIntoId_idx: "mergedIntoId", Ticket_apiClientId_idx: "apiClientId" };
+    const migratedShape = await shape(migrated);
+    for (const [name, column] of Object.entries(partial)) {
+      expect(migratedShape.find((line) => line.includes(`"${name}"`))).toMatch(new RegExp(`WHERE \\("${column}" IS NOT NULL\\)$`));
+    }
+    const withoutWhere = (lines: string[]) => lines.map((line) => line.replace(/ WHERE \(.*\)$/, ""));
+    expect(withoutWhere(migratedShape)).toEqual(withoutWhere(await shape(described)));
   });
 
   it("refuse a migration edited after it was applied, and a database newer than the code", async () => {
