@@ -20,7 +20,7 @@
 // Targets (PASS/FAIL, exit code 0 either way): p95 ≤ 100 ms with 4 users, HTML ≤ 100 KB, fewer
 // than 10 background requests on open.
 //
-// Env: BENCH_ENGINES (sqlite,postgresql), BENCH_SIZES (1000000,10000000), BENCH_RUNS (25),
+// Env: BENCH_ENGINES (sqlite,postgresql), BENCH_SIZES (1000000,10000000), BENCH_RUNS (20),
 // BENCH_DATA_DIR (keep the loaded databases in BENCH_DATA_DIR/pages-<size>-<engine>/ and reuse
 // them: SQLite's file, PostgreSQL's whole server folder), BENCH_BROWSER (1).
 // Disk: as bench:metrics — about 0.7 GB per million tickets per engine, plus 3 GB for PostgreSQL's WAL.
@@ -39,7 +39,7 @@ import { loadPostgres, loadSqlite } from "./metrics-load";
 import { localDate } from "./metrics-tickets";
 
 const SIZES = (process.env.BENCH_SIZES ?? "1000000,10000000").split(",").map((s) => Number(s.trim().replaceAll("_", "")));
-const RUNS = Number(process.env.BENCH_RUNS ?? 25);
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const KEEP = process.env.BENCH_DATA_DIR ? path.resolve(process.env.BENCH_DATA_DIR) : undefined;
 const BROWSER = process.env.BENCH_BROWSER !== "0";
 const USERS = 4;
