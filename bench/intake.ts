@@ -10,7 +10,7 @@
 // Then times the 12345 importer on a generated 10,000-row file; target ≥ 2,000 rows/s.
 // On each engine of BENCH_ENGINES (bench/engines.ts; default SQLite then PostgreSQL), each on a
 // fresh database, and the figures side by side at the end.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -18,23 +18,12 @@ import autocannon from "autocannon";
 import type { DatabaseEngine } from "@/lib/env";
 import { ENGINE_LABEL, ENGINES, withDatabase } from "./engines";
 import { BENCH_SERVER_ENV, SAMPLE_TICKET } from "./sample-ticket";
+import { startProductionServer, stopProductionServer } from "./server";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const tsx = path.resolve("node_modules/.bin/tsx");
 
-
-async function waitForHealth() {
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`http://localhost:${PORT}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error("server did not start");
-}
 
 async function load(url: string, headers: Record<string, string>) {
   const result = await autocannon({
@@ -55,9 +44,8 @@ type Figures = { echo: number; intake: number; echoP99: number; intakeP99: numbe
 /** Intake against the bare route on a server over `databaseUrl`. */
 async function intakeFigures(databaseUrl: string, dataDir: string) {
   const env = { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, DATABASE_URL: databaseUrl, DEMO_DATA: "0", BENCH_ROUTES: "1", NEXT_TELEMETRY_DISABLED: "1", ...BENCH_SERVER_ENV };
-  const server = spawn(tsx, ["scripts/start.ts"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  const server = await startProductionServer(env, PORT);
   try {
-    await waitForHealth();
     const token = execFileSync(tsx, ["--conditions=react-server", "cli/index.ts", "token", "--user", "dispatcher"], { env, encoding: "utf8" })
       .trim()
       .split("\n")
@@ -80,8 +68,7 @@ async function intakeFigures(databaseUrl: string, dataDir: string) {
       errors: [...runs.echo, ...runs.intake].reduce((n, r) => n + r.errors, 0),
     };
   } finally {
-    process.kill(-server.pid!, "SIGTERM");
-    await new Promise((resolve) => server.once("exit", resolve));
+    await stopProductionServer(server);
   }
 }
 

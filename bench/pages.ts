@@ -24,19 +24,20 @@
 // BENCH_DATA_DIR (keep the loaded databases in BENCH_DATA_DIR/pages-<size>-<engine>/ and reuse
 // them: SQLite's file, PostgreSQL's whole server folder), BENCH_BROWSER (1).
 // Disk: as bench:metrics — about 0.7 GB per million tickets per engine, plus 3 GB for PostgreSQL's WAL.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import Database from "better-sqlite3";
-import pg from "pg";
 import type { DatabaseEngine } from "@/lib/env";
-import { freePort, startPostgres } from "@/tests/support/postgres";
+import { freePort, query, startPostgres } from "@/tests/support/postgres";
 import { ENGINE_LABEL, ENGINES } from "./engines";
 import { anonymous, signIn, type HttpUser } from "./http-user";
 import { loadPostgres, loadSqlite } from "./metrics-load";
 import { localDate } from "./metrics-tickets";
+import { BENCH_SERVER_ENV } from "./sample-ticket";
+import { startProductionServer, stopProductionServer } from "./server";
 
 const SIZES = (process.env.BENCH_SIZES ?? "1000000,10000000").split(",").map((s) => Number(s.trim().replaceAll("_", "")));
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
@@ -84,21 +85,15 @@ const SEQUENCES_SQL = `INSERT INTO "TicketSequence" ("day", "last")
   ON CONFLICT ("day") DO UPDATE SET "last" = excluded."last"`;
 
 async function continueNumbering(engine: DatabaseEngine, databaseUrl: string, from: string) {
-  if (engine === "sqlite") {
-    const sqlite = new Database(databaseUrl.replace(/^file:/, ""));
-    try {
-      sqlite.prepare(SEQUENCES_SQL.replace("$1", "?")).run(from);
-    } finally {
-      sqlite.close();
-    }
+  if (engine === "postgresql") {
+    await query(databaseUrl, SEQUENCES_SQL.replace("$1", `'${from}'`)); // from: digits only (localDate)
     return;
   }
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
+  const sqlite = new Database(databaseUrl.replace(/^file:/, ""));
   try {
-    await client.query(SEQUENCES_SQL, [from]);
+    sqlite.prepare(SEQUENCES_SQL.replace("$1", "?")).run(from);
   } finally {
-    await client.end();
+    sqlite.close();
   }
 }
 
@@ -122,10 +117,7 @@ async function database(size: number, engine: DatabaseEngine, dataDir: string, n
     if (reused) say(`reusing the database in ${dataDir}`);
     else {
       if (postgres) {
-        const client = new pg.Client({ connectionString: postgres.url });
-        await client.connect();
-        await client.query(`DROP DATABASE IF EXISTS "jsjb_bench"`);
-        await client.end();
+        await query(postgres.url, `DROP DATABASE IF EXISTS "jsjb_bench"`);
         await postgres.createDatabase("jsjb_bench");
       } else for (const suffix of ["", "-wal", "-shm"]) rmSync(path.join(dataDir, `app.db${suffix}`), { force: true });
       say("preparing a fresh database");
@@ -143,33 +135,6 @@ async function database(size: number, engine: DatabaseEngine, dataDir: string, n
   } catch (error) {
     stop();
     throw error;
-  }
-}
-
-// ─── the server ────────────────────────────────────────────────────────────────────────────
-
-async function startServer(databaseUrl: string, dataDir: string, port: number): Promise<ChildProcess> {
-  const server = spawn(process.execPath, ["node_modules/.bin/tsx", "scripts/start.ts"], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: databaseUrl, DEMO_DATA: "0", SCHEDULER: "0", NIGHTLY_TRAINING: "0", NODE_ENV: "production" },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true, // its own process group: stopped with everything it started
-  });
-  const deadline = Date.now() + 15 * 60_000; // a first start may build
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
-    const health = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null);
-    if (health?.ok) return server;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
-  stopServer(server);
-  throw new Error("the server did not answer /api/health within 15 minutes");
-}
-
-function stopServer(server: ChildProcess) {
-  try {
-    process.kill(-server.pid!, "SIGTERM");
-  } catch {
-    // already gone
   }
 }
 
@@ -280,7 +245,10 @@ async function runOne(size: number, engine: DatabaseEngine, now: number): Promis
     const port = await freePort();
     say(`starting the production server on port ${port}`);
     const appDir = appDataDir(engine, dataDir);
-    server = await startServer(db.databaseUrl, appDir, port);
+    server = await startProductionServer(
+      { ...process.env, DATA_DIR: appDir, DATABASE_URL: db.databaseUrl, DEMO_DATA: "0", SCHEDULER: "0", NIGHTLY_TRAINING: "0", NODE_ENV: "production", ...BENCH_SERVER_ENV },
+      port,
+    );
     const origin = `http://127.0.0.1:${port}`;
     const [complaint] = submitComplaints(db.databaseUrl, appDir);
     const pages = await pageCases(origin, now, complaint!);
@@ -302,8 +270,7 @@ async function runOne(size: number, engine: DatabaseEngine, now: number): Promis
     }
     return { engine, size, reused: db.reused, pages: results, loadAvg: [loadAtStart, loadAtEnd] };
   } finally {
-    if (server) stopServer(server);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    if (server) await stopProductionServer(server);
     db.stop();
     if (!KEEP) rmSync(dataDir, { recursive: true, force: true });
   }
