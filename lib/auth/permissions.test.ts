@@ -21,6 +21,9 @@ const EXPECTED: Record<Permission, Role[]> = {
   "dashboard:view": ["MANAGER", "LEAD"],
   "ticket:classify": ["DISPATCHER", "MANAGER", "ADMIN"],
   "import:run": ["DISPATCHER", "ADMIN"],
+  "call:record": ["DISPATCHER"],
+  "call:read": ["DISPATCHER", "MANAGER"],
+  "call:import": ["DISPATCHER", "ADMIN"],
   "admin:manage": ["ADMIN"],
 };
 

@@ -46,6 +46,12 @@ const PERMISSION_TABLE = {
   "ticket:classify": ["DISPATCHER", "MANAGER", "ADMIN"],
   /** 12345 batch import */
   "import:run": ["DISPATCHER", "ADMIN"],
+  /** 话务记录: record the calls one takes, and search the knowledge base while answering */
+  "call:record": ["DISPATCHER"],
+  /** the centre's call log and call report (话务报表) */
+  "call:read": ["DISPATCHER", "MANAGER"],
+  /** import the call-centre switch's hourly figures (CSV / Excel) */
+  "call:import": ["DISPATCHER", "ADMIN"],
   /** users, units, categories, routing rules, time limits, calendar, API tokens */
   "admin:manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -12,7 +12,7 @@ import { routeTicket, type RoutingDecision } from "@/lib/domain/routing";
 import type { UnitSuggestion } from "@/lib/domain/classifier/suggest";
 import { computeDeadlines, deadlinesOfTicket, earliestOpenDeadline, selectPolicy } from "@/lib/domain/time-limits";
 import { Forbidden, Invalid } from "@/lib/errors";
-import type { Prisma, Ticket, TicketEvent } from "@/lib/generated/prisma/client";
+import type { Call, Prisma, Ticket, TicketEvent } from "@/lib/generated/prisma/client";
 import { reference, type Reference } from "@/lib/dal/reference";
 import { takeTicketNo } from "@/lib/dal/ticket-numbers";
 import type { TicketWithView } from "@/lib/dal/ticket-view";
@@ -30,7 +30,7 @@ function allowedChannels(actor: Caller | null): readonly Channel[] {
   if (isApiClient(actor)) return actor.scopes.includes("tickets:submit") ? [actor.channel] : [];
   if (!actor || actor.role === "CITIZEN") return ["WEB"];
   if (!can(actor.role, "ticket:create")) return [];
-  return actor.role === "DISPATCHER" ? ["PHONE_12123", "HOTLINE_12345", "WECHAT", "WEB", "API"] : ["API"];
+  return actor.role === "DISPATCHER" ? ["PHONE_12123", "HOTLINE_12345", "PHONE", "WECHAT", "WEB", "API"] : ["API"];
 }
 
 /**
@@ -115,12 +115,14 @@ export function routingEvents(
  * photo is never kept without its ticket, so nothing needs discarding when intake fails. `actor`
  * is null for an anonymous visitor of the public form; an API client's ticket is received on the
  * client's own channel, whatever `options.channel` says, and remembers the client (its
- * "tickets:read:own"). Returns the new ticket in the shape the views read.
+ * "tickets:read:own"). With `call`, the agent's call record (话务记录, 转工单) is stored in the same
+ * write, pointing at the ticket: a call never claims a ticket that was not stored, nor the reverse.
+ * Returns the new ticket in the shape the views read.
  */
 export async function submitTicket(
   actor: Caller | null,
   raw: unknown,
-  options: { channel: Channel; photos?: ProcessedPhoto[] },
+  options: { channel: Channel; photos?: ProcessedPhoto[]; call?: Omit<Call, "ticketId" | "categoryCode" | "callerPhone"> },
 ): Promise<TicketWithView> {
   const photos = options.photos ?? [];
   const client = isApiClient(actor) ? actor : null;
@@ -196,6 +198,7 @@ export async function submitTicket(
     },
     { into: "AttachmentContent", values: attachments.map(({ id, bytes }) => ({ attachmentId: id, bytes })) },
     { into: "Notification", values: notices },
+    { into: "Call", values: options.call ? [{ ...options.call, ticketId: ticket.id, categoryCode: ticket.categoryCode, callerPhone: ticket.citizenPhone }] : [] },
   ]);
   const unitOf = (id: string | null) => (id ? ref.unitById.get(id) : undefined);
   return {

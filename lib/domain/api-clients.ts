@@ -3,7 +3,7 @@
 // granted by an administrator; nothing else — no workflow step, no admin page, no metrics.
 import type { Channel } from "@/lib/domain/labels";
 
-export const API_CLIENT_SCOPES = ["tickets:submit", "tickets:read:own", "tickets:read:unit", "updates:post"] as const;
+export const API_CLIENT_SCOPES = ["tickets:submit", "tickets:read:own", "tickets:read:unit", "updates:post", "calls:report"] as const;
 export type ApiClientScope = (typeof API_CLIENT_SCOPES)[number];
 
 export const API_CLIENT_SCOPE_LABELS: Record<ApiClientScope, string> = {
@@ -11,6 +11,7 @@ export const API_CLIENT_SCOPE_LABELS: Record<ApiClientScope, string> = {
   "tickets:read:own": "查询本客户端提交的工单",
   "tickets:read:unit": "查询归属单位承办、协办的工单",
   "updates:post": "为本客户端提交的工单转交群众补充（Open311 servicerequestupdates）",
+  "calls:report": "上报呼叫中心交换机的话务统计（POST /api/v1/calls）",
 };
 
 /**

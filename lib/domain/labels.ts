@@ -44,12 +44,13 @@ export const CATEGORY_LABELS: Record<CategoryCode, string> = {
   NON_POLICE: "非警务",
 };
 
-export const CHANNELS = ["WEB", "PHONE_12123", "HOTLINE_12345", "WECHAT", "API", "IMPORT"] as const;
+export const CHANNELS = ["WEB", "PHONE_12123", "HOTLINE_12345", "PHONE", "WECHAT", "API", "IMPORT"] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const CHANNEL_LABELS: Record<Channel, string> = {
   WEB: "网站",
   PHONE_12123: "12123 语音",
   HOTLINE_12345: "12345 转办",
+  PHONE: "来电",
   WECHAT: "微信",
   API: "接口",
   IMPORT: "批量导入",

@@ -21,7 +21,8 @@ export type AuditEntity =
   | "Notification"
   | "District"
   | "ApiClient"
-  | "PlaceName";
+  | "PlaceName"
+  | "KnowledgeEntry";
 export type AuditAction =
   | "CREATE"
   | "UPDATE"

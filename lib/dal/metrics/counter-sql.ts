@@ -71,9 +71,14 @@ export function countedSql(t: string): string {
   return `${t}."status" NOT IN (${list(EXCLUDED_STATUSES)})`;
 }
 
-/** The local (Asia/Shanghai, UTC+8) day of receipt as days since 1970-01-01: localDayNumber. */
+/** The local (Asia/Shanghai, UTC+8) day of a date column as days since 1970-01-01: localDayNumber. */
+export function localDaySql(column: string, dialect: Dialect): string {
+  return `((${ENGINES[dialect].epochMs(column)} + ${OFFSET_MS}) / 86400000)`;
+}
+
+/** The local day of receipt (localDaySql of receivedAt). */
 export function daySql(t: string, dialect: Dialect = "sqlite"): string {
-  return `((${ENGINES[dialect].epochMs(`${t}."receivedAt"`)} + ${OFFSET_MS}) / 86400000)`;
+  return localDaySql(`${t}."receivedAt"`, dialect);
 }
 
 /** The local month of receipt as yyyymm (202503): monthNumber. */
