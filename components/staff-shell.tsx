@@ -10,6 +10,7 @@ import { noticeAudience } from "@/lib/domain/floor-notices";
 const NAV_ITEMS: { href: string; label: string; permission: Permission[] }[] = [
   { href: "/workbench", label: "工作台", permission: ["ticket:read:unit", "ticket:read:all"] },
   { href: "/console", label: "受理派单", permission: ["ticket:dispatch"] },
+  { href: "/calls", label: "话务", permission: ["call:read"] },
   { href: "/callbacks", label: "回访", permission: ["callback:record"] },
   { href: "/supervised", label: "督办", permission: ["ticket:supervise"] },
   { href: "/dashboard", label: "驾驶舱", permission: ["dashboard:view"] },

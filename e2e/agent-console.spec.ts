@@ -15,7 +15,7 @@ test("an agent takes a repeat call, sees the caller's history and merges it into
     await page.getByLabel("标题").fill(title);
     await page.getByLabel("诉求内容").fill("放学时段北关街实验中学门口拥堵严重，希望增派警力疏导。");
   };
-  await page.getByLabel("12345 转办").check();
+  await page.getByLabel("12345 转接").check();
   await fill("学校门口拥堵");
   await page.getByLabel("诉求内容").press("Control+Enter");
   const outcome = page.getByTestId("call-outcome");

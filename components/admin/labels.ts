@@ -14,6 +14,7 @@ export const ADMIN_SECTIONS = [
   { href: "/admin/categories", label: "诉求分类", description: "分类名称、说明和示例，以及子分类；分类代码即 Open311 服务代码，不可修改。" },
   { href: "/admin/districts", label: "辖区边界", description: "各辖区的 GeoJSON 边界：只有定位、没有填写辖区的诉求按定位所在辖区分派。" },
   { href: "/admin/gazetteer", label: "地名库", description: "各辖区的道路和地标：诉求写了地名、没选辖区时，按地名所属辖区分派；可批量粘贴。" },
+  { href: "/admin/knowledge", label: "知识库", description: "坐席当场解答用的标准答复：问题、关键词和答复；可看到每条被使用的次数。" },
   { href: "/admin/classifier", label: "智能分类模型", description: "分类模型的版本和留出评估：各分类准确率、混淆矩阵、与当时模型的对比；可立即训练。" },
   { href: "/admin/tokens", label: "接口令牌", description: "为对接系统签发 API 令牌（只显示一次），查看使用情况，随时吊销。" },
   { href: "/admin/notifications", label: "通知发件箱", description: "受理、答复等短信通知：待发、已发和发送失败的原因；失败的可以重发。" },
@@ -33,6 +34,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   District: "辖区",
   ApiClient: "接口客户端",
   PlaceName: "地名库",
+  KnowledgeEntry: "知识库",
 };
 
 export const NOTIFICATION_STATUS_LABELS: Record<string, string> = {
@@ -90,6 +92,9 @@ export const FIELD_LABELS: Record<string, string> = {
   geojson: "GeoJSON",
   channel: "提交渠道",
   scopes: "权限",
+  title: "问题",
+  keywords: "关键词",
+  answer: "标准答复",
 };
 
 const VALUE_LABELS: Record<string, Record<string, string>> = {

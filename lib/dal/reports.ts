@@ -3,6 +3,8 @@ import "server-only";
 // printed or exported report needs. Authorisation (dashboard:view, a LEAD held to their own unit)
 // is dashboard()'s.
 import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { callReport, type CallReport } from "@/lib/dal/call-report";
 import { dashboard, type Dashboard } from "@/lib/dal/metrics/dashboard";
 import { detachmentName, reference, unitNamesOf } from "@/lib/dal/reference";
 import { periodContaining } from "@/lib/domain/periods";
@@ -15,16 +17,19 @@ export type MetricsReport = {
   organisation: string;
   unitNames: UnitNames;
   generatedAt: Date;
+  /** 话务 of the hotline centre, for a detachment-wide report read by someone who may see it. */
+  calls: CallReport | null;
 };
 
 export async function metricsReport(actor: Actor, query: ReportQuery, now = new Date()): Promise<MetricsReport> {
   const period = periodContaining(query.kind, query.at);
   const report = await dashboard(actor, { kind: query.kind, period, unit: query.unit }, now);
-  const ref = await reference();
+  const [ref, calls] = await Promise.all([reference(), can(actor.role, "call:read") && !report.unit ? callReport(actor, period) : null]);
   return {
     dashboard: report,
     organisation: detachmentName(ref),
     unitNames: unitNamesOf(ref),
     generatedAt: now,
+    calls,
   };
 }

@@ -12,6 +12,7 @@ describe("call durations", () => {
     expect(formatCallDuration(150)).toBe("2 分 30 秒");
     expect(formatCallDuration(120)).toBe("2 分");
     expect(formatCallDuration(45)).toBe("45 秒");
+    expect(formatCallDuration(338_156)).toBe("93 小时 55 分");
   });
 
   it("times a call from its start or a typed duration, within a day and four hours", () => {

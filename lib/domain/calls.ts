@@ -42,10 +42,11 @@ export function parseCallDuration(text: string): number | null {
   return null;
 }
 
-/** "2 分 30 秒", "45 秒". */
+/** "2 分 30 秒", "45 秒"; a day's total in hours and minutes: "93 小时 58 分". */
 export function formatCallDuration(seconds: number): string {
   const s = Math.round(seconds);
   if (s < 60) return `${s} 秒`;
+  if (s >= 3600) return `${Math.floor(s / 3600)} 小时 ${Math.floor((s % 3600) / 60)} 分`;
   return s % 60 === 0 ? `${s / 60} 分` : `${Math.floor(s / 60)} 分 ${s % 60} 秒`;
 }
 

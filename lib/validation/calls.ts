@@ -78,3 +78,11 @@ export const switchReportSchema = z.object({
     .min(1, "intervals 至少一项")
     .max(5000, "一次最多 5000 项"),
 });
+
+/** /calls: one local day (`date`) or one month (`month`); the list pages through the day's calls. */
+export const callPageQuerySchema = z.object({
+  date: optionalParam(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD")),
+  month: optionalParam(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "月份格式应为 YYYY-MM")),
+  outcome: optionalParam(z.enum(CALL_OUTCOMES, { error: "处理结果无效" })),
+  page: optionalParam(z.coerce.number({ error: "页码应为数字" }).int().min(1).max(10_000)).transform((p) => p ?? 1),
+});

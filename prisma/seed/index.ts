@@ -1,5 +1,6 @@
 // Seeds an empty database: the organisation, routing rules, categories, time limits, the
-// official 2025–2026 holiday calendar, settings and demo users (DOMAIN.md §2, §3, §5); and,
+// official 2025–2026 holiday calendar, settings, the starter knowledge base and demo users
+// (DOMAIN.md §2, §3, §5); and,
 // unless DEMO_DATA=0, demo tickets (open work for every unit) and their history (finished
 // tickets since 2022, so rates and hot issues have something to show).
 import { hashPassword } from "@/lib/auth/password";
@@ -9,8 +10,10 @@ import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import { DEFAULT_TIME_LIMIT_POLICIES } from "@/lib/domain/time-limits";
 import { env } from "@/lib/env";
 import officialCalendar from "../data/holidays-cn.json" with { type: "json" };
+import { seedDemoCalls } from "./demo-calls";
 import { seedDemoTickets } from "./demo-tickets";
 import { seedHistoryTickets } from "./history";
+import { STARTER_KNOWLEDGE } from "./knowledge";
 import { demoPlaceNames } from "./places";
 import {
   CATEGORIES,
@@ -57,6 +60,7 @@ export async function seedDatabase(db: Db, options: { demoData: boolean; databas
     });
     await tx.placeName.createMany({ data: demoPlaceNames() });
     await tx.category.createMany({ data: CATEGORIES.map((c, sortOrder) => ({ ...c, sortOrder })) });
+    await tx.knowledgeEntry.createMany({ data: STARTER_KNOWLEDGE });
     await tx.routingRule.createMany({
       data: routingRules().map(({ unitCode, ...rule }) => ({ ...rule, unitId: unitIds.get(unitCode)! })),
     });
@@ -85,5 +89,6 @@ export async function seedDatabase(db: Db, options: { demoData: boolean; databas
     await seedDemoTickets(db);
     // After the demo tickets: history numbers continue their days' sequences.
     await seedHistoryTickets(db, { databaseUrl: options.databaseUrl ?? env().databaseUrl });
+    await seedDemoCalls(db);
   }
 }

@@ -10,7 +10,10 @@ import { callsOfTicket, listCalls, recordCall, ticketCall } from "@/lib/dal/call
 import { saveKnowledge, searchKnowledge } from "@/lib/dal/knowledge";
 import { importSwitchFile } from "@/lib/dal/switch-figures";
 import { submitTicket } from "@/lib/dal/intake";
+import { metricsReport } from "@/lib/dal/reports";
 import { db } from "@/lib/db";
+import { addCallSheets } from "@/lib/reports/call-sheets";
+import { buildMetricsWorkbook } from "@/lib/reports/workbook";
 import { addLocalDays, localDateOf } from "@/lib/domain/local-time";
 import { actorOf } from "../support/actors";
 import { SAMPLE_TICKET } from "../support/tickets";
@@ -53,6 +56,14 @@ describe("call log and knowledge base", () => {
     expect(report.centre.connectRate).toBeNull(); // nothing imported: no invented 接通率
     expect(report.byDay).toEqual([expect.objectContaining({ date: DAY })]);
     expect(report.knowledge).toEqual([{ id: entry.id, title: "机动车年检需要带哪些材料？", uses: 1 }]);
+
+    // The month's report carries the calls: in the .xlsx and for the print page.
+    const monthly = await metricsReport(await actorOf("manager"), { kind: "month", at: DAY });
+    expect(monthly.calls?.centre.tally.calls).toBeGreaterThanOrEqual(4);
+    const workbook = buildMetricsWorkbook(monthly.dashboard, monthly.unitNames);
+    addCallSheets(workbook, monthly.calls!);
+    expect(workbook.getWorksheet("话务")!.getRow(2).getCell(1).value).toBe("全中心");
+    expect((await metricsReport(await actorOf("manager"), { kind: "month", at: DAY, unit: "ZQ1" })).calls).toBeNull();
 
     // Who may do what.
     await expect(recordCall(handler, { channel: "PHONE_12123", outcome: "INVALID", duration: "1" })).rejects.toMatchObject({ status: 403 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
+import { CallSection } from "@/components/dashboard/call-section";
 import { CategorySection } from "@/components/dashboard/category-section";
 import { ChannelSection } from "@/components/dashboard/channel-section";
 import { DeadlineSection } from "@/components/dashboard/deadline-section";
@@ -11,6 +12,7 @@ import { breakdownRows } from "@/components/dashboard/rows";
 import { TrendSection } from "@/components/dashboard/trend-section";
 import { can } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session";
+import { callReport } from "@/lib/dal/call-report";
 import { sharedDashboard } from "@/lib/dal/metrics/dashboard";
 import { reference, unitNamesOf } from "@/lib/dal/reference";
 import { localDateOf } from "@/lib/domain/local-time";
@@ -30,7 +32,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const { data, errors } = await readOrExplain(() => sharedDashboard(actor, parsed.data));
   if (!data) return <QueryErrors title="领导驾驶舱" messages={errors} back={back} />;
 
-  const ref = await reference();
+  // The hotline centre answers for the whole detachment: its calls show beside all units' figures.
+  const [ref, calls] = await Promise.all([reference(), can(actor.role, "call:read") && !data.unit ? callReport(actor, data.period) : null]);
   const unitNames = unitNamesOf(ref);
   const units = data.allUnits ? ref.units.filter((u) => u.kind === "BRIGADE" && u.active).map(({ code, name }) => ({ code, name })) : null;
   const base: DrillTarget = { period: data.period, unit: data.unit?.code };
@@ -58,6 +61,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <ChannelSection rows={rows("channel")} />
       </div>
       <DeadlineSection rows={unitRows} />
+      {calls && <CallSection report={calls} />}
     </div>
   );
 }

@@ -34,7 +34,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <div>
         <h1 className="text-xl font-bold">统计报表</h1>
         <p className="mt-1 text-sm text-slate-600">
-          按受理时间统计所选月份、季度或年度的受理量和各项比率，每个比率同时列出分子和分母。Excel 含总体、按单位、按分类、按渠道、按月五张表；打印版供会议使用。
+          按受理时间统计所选月份、季度或年度的受理量和各项比率，每个比率同时列出分子和分母。Excel 含总体、按单位、按分类、按渠道、按月五张表，全支队报表另含话务、话务按日两张表；打印版供会议使用。
         </p>
       </div>
       <ReportPicker initial={parsed.success ? parsed.data : lastMonth(new Date())} units={units} ownUnitName={ownUnit?.name ?? null} />

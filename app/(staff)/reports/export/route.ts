@@ -2,6 +2,7 @@ import { requireActor } from "@/lib/auth/session";
 import { metricsReport } from "@/lib/dal/reports";
 import { route } from "@/lib/http";
 import { attachmentDisposition, reportFileName } from "@/lib/reports/file-name";
+import { addCallSheets } from "@/lib/reports/call-sheets";
 import { buildMetricsWorkbook, workbookBuffer } from "@/lib/reports/workbook";
 import { parseOrThrow } from "@/lib/validation/errors";
 import { reportQuerySchema } from "@/lib/validation/reports";
@@ -12,8 +13,9 @@ const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 export const GET = route(async (request: Request) => {
   const actor = await requireActor(request);
   const query = parseOrThrow(reportQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
-  const { dashboard, organisation, unitNames, generatedAt } = await metricsReport(actor, query);
+  const { dashboard, organisation, unitNames, generatedAt, calls } = await metricsReport(actor, query);
   const workbook = buildMetricsWorkbook(dashboard, unitNames, { organisation, generatedAt });
+  if (calls) addCallSheets(workbook, calls);
   return new Response(await workbookBuffer(workbook), {
     headers: {
       "content-type": XLSX,

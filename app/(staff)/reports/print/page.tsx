@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "@/components/link";
 import { forbidden } from "next/navigation";
+import { CallFigureTable } from "@/components/calls/call-figures";
 import { PrintButton } from "@/components/reports/print-button";
 import { BreakdownTable, OverallTable, UnitRankingTable } from "@/components/reports/report-tables";
 import { can } from "@/lib/auth/permissions";
@@ -58,7 +59,7 @@ export default async function ReportPrintPage({ searchParams }: Props) {
     if (error instanceof Forbidden) forbidden();
     throw error;
   }
-  const { dashboard: report, organisation, unitNames, generatedAt } = data;
+  const { dashboard: report, organisation, unitNames, generatedAt, calls } = data;
   const query = new URLSearchParams({ kind: parsed.data.kind, at: parsed.data.at, ...(parsed.data.unit ? { unit: parsed.data.unit } : {}) });
 
   const sections: { title: string; testId: string; body: React.ReactNode }[] = [
@@ -95,6 +96,20 @@ export default async function ReportPrintPage({ searchParams }: Props) {
       title: "逐月情况",
       testId: "report-section-month",
       body: <BreakdownTable groupBy="month" groupHeader="月份" rows={report.breakdowns.month} unitNames={unitNames} testId="report-month" />,
+    });
+  }
+
+  if (calls) {
+    sections.push({
+      title: "话务情况",
+      testId: "report-section-calls",
+      body: (
+        <CallFigureTable
+          rows={[{ key: "centre", label: "全中心", figures: calls.centre }, ...calls.byAgent.map((a) => ({ key: a.agentId, label: a.name, figures: a.figures }))]}
+          keyLabel="坐席"
+          testId="report-calls"
+        />
+      ),
     });
   }
 

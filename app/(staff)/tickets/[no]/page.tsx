@@ -7,6 +7,7 @@ import { DeadlineBadge } from "@/components/deadline-badge";
 import { MergedCalls } from "@/components/merged-calls";
 import { TicketTimeline } from "@/components/ticket-timeline";
 import { requirePageActor } from "@/lib/auth/session";
+import { callsOfTicket } from "@/lib/dal/calls";
 import { mergedCallsOf } from "@/lib/dal/merged-calls";
 import { actionsFor } from "@/lib/dal/ticket-actions-view";
 import { recordTicketOpened } from "@/lib/dal/ticket-opened";
@@ -14,6 +15,7 @@ import { getTicket } from "@/lib/dal/tickets";
 import { CHANNEL_LABELS, DEADLINE_LABELS, GRADE_LABELS, TYPE_LABELS, URGENCY_LABELS } from "@/lib/domain/labels";
 import { deadlineFlags, type DeadlineFlag } from "@/lib/domain/overdue";
 import { telHref } from "@/lib/domain/phone";
+import { formatCallDuration } from "@/lib/domain/calls";
 import { NotFound } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 
@@ -22,9 +24,9 @@ export const metadata: Metadata = { title: "工单详情" };
 async function loadTicket(no: string) {
   const actor = await requirePageActor();
   try {
-    const [ticket, panel, mergedCalls] = await Promise.all([getTicket(actor, no), actionsFor(actor, no), mergedCallsOf(actor, no)]);
+    const [ticket, panel, mergedCalls, calls] = await Promise.all([getTicket(actor, no), actionsFor(actor, no), mergedCallsOf(actor, no), callsOfTicket(actor, no)]);
     await recordTicketOpened(actor, no); // 新 until opened (issue 13 item 9)
-    return { ticket, panel, mergedCalls };
+    return { ticket, panel, mergedCalls, calls };
   } catch (error) {
     if (error instanceof NotFound) notFound();
     throw error;
@@ -67,7 +69,7 @@ function NextDeadline({ clocks }: { clocks: { kind: keyof typeof DEADLINE_LABELS
 
 export default async function TicketPage({ params }: { params: Promise<{ no: string }> }) {
   const { no } = await params;
-  const { ticket: t, panel, mergedCalls } = await loadTicket(no);
+  const { ticket: t, panel, mergedCalls, calls } = await loadTicket(no);
   // The *OverdueAt markers only say whether a crossing was recorded; the badges do not need them.
   const flags = deadlineFlags(
     {
@@ -127,6 +129,13 @@ export default async function TicketPage({ params }: { params: Promise<{ no: str
             <Field label="诉求类型">{TYPE_LABELS[t.type]}</Field>
             <Field label="诉求分类">{t.categoryName}</Field>
             <Field label="来源渠道">{CHANNEL_LABELS[t.channel]}</Field>
+            {calls.map((call) => (
+              <Field key={call.startedAt.toISOString()} label="受理来电">
+                <span data-testid="ticket-call">
+                  {call.agentName} 接听 · {formatDateTime(call.startedAt)} · 通话 {formatCallDuration(call.durationSeconds)}
+                </span>
+              </Field>
+            ))}
             <Field label="紧急程度">{URGENCY_LABELS[t.urgency]}</Field>
             <Field label="难度等级">{GRADE_LABELS[t.grade]}</Field>
             <Field label="辖区 / 地点">{[t.district, t.place].filter(Boolean).join(" ") || "—"}</Field>
