@@ -5,6 +5,7 @@ import { restrictNewFilesToOwner } from "@/lib/env";
 import { API_CLIENT_HELP, apiClientCommand } from "./commands/api-client";
 import { backupCommand, restoreCommand } from "./commands/backup";
 import { importCommand } from "./commands/import";
+import { importSwitchCommand } from "./commands/import-switch";
 import { metricsCommand, metricsRebuildCommand } from "./commands/metrics";
 import { MIGRATE_HELP, migrateCommand } from "./commands/migrate";
 import { MIGRATE_DATA_HELP, migrateDataCommand } from "./commands/migrate-data";
@@ -16,6 +17,10 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; help: s
   import: {
     run: importCommand,
     help: "import 文件.csv|文件.xlsx    导入 12345 承办单（有错则整批不导入，已导入的工单编号自动跳过）",
+  },
+  "import-switch": {
+    run: importSwitchCommand,
+    help: "import-switch 文件.csv|文件.xlsx    导入呼叫中心交换机的逐小时话务统计（时段、坐席工号、呼入量、接通量、放弃量；有错则整批不导入，同一时段再次导入覆盖）",
   },
   metrics: {
     run: metricsCommand,

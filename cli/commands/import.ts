@@ -13,7 +13,7 @@ const USAGE = "用法: npm run cli -- import 文件.csv|文件.xlsx";
  * the user who uploaded the file on the /import page (lib/dal/import-process.ts runs this
  * command in a child process so that the server's event loop stays free).
  */
-async function importer(userId: string | undefined): Promise<Actor> {
+export async function importer(userId: string | undefined): Promise<Actor> {
   if (userId) {
     const actor = await loadActor(userId);
     if (!actor) throw new Error(`找不到在用的用户 ${userId}`);
