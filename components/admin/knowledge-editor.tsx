@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { saveKnowledgeAction } from "@/app/(staff)/admin/knowledge/actions";
+import { CodeOptions } from "@/components/code-options";
 import type { KnowledgeRow } from "@/lib/dal/knowledge";
 import { formatLocalDateTime } from "@/lib/domain/local-time";
 import { ActiveBadge, adminInput, Field, FormMessage, primaryButton, secondaryButton } from "./ui";
@@ -36,12 +37,7 @@ function EntryForm({ entry, categories, onDone }: { entry?: KnowledgeRow; catego
         </Field>
         <Field label="分类" field="category" errors={action.errors}>
           <select name="category" defaultValue={entry?.categoryCode ?? ""} className={adminInput}>
-            <option value="">不限</option>
-            {categories.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
+            <CodeOptions options={categories} blank="不限" />
           </select>
         </Field>
       </div>

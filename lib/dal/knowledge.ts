@@ -11,6 +11,9 @@ import { Forbidden, NotFound } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation/errors";
 import { knowledgeEntrySchema } from "@/lib/validation/calls";
 
+/** How far back "often used" looks when ranking search results. */
+const RECENT_USE_DAYS = 90;
+
 export type KnowledgeHit = { id: string; title: string; answer: string; categoryCode: string | null };
 
 /** Entries whose words match the agent's, best first; the most used when nothing is typed yet. */
@@ -18,9 +21,12 @@ export async function searchKnowledge(actor: Actor, raw: { q?: string; category?
   if (!can(actor.role, "call:record") && !can(actor.role, "admin:manage")) throw new Forbidden("您没有查阅知识库的权限");
   const q = String(raw.q ?? "").slice(0, 50);
   const category = raw.category ? String(raw.category) : undefined;
+  // "Often used" is recent use: counted along (knowledgeId, startedAt) over a bounded window, so
+  // a search as the agent types never counts an entry's whole history.
+  const since = new Date(Date.now() - RECENT_USE_DAYS * 86_400_000);
   const entries = await db.knowledgeEntry.findMany({
     where: { active: true },
-    select: { id: true, title: true, keywords: true, answer: true, categoryCode: true, _count: { select: { calls: true } } },
+    select: { id: true, title: true, keywords: true, answer: true, categoryCode: true, _count: { select: { calls: { where: { startedAt: { gte: since } } } } } },
   });
   const ranked = rankKnowledge(
     entries.map((e) => ({ ...e, uses: e._count.calls })),
