@@ -115,9 +115,9 @@ describe("drilldownHref", () => {
     });
   });
 
-  it("leaves out absent filters and the first page", () => {
+  it("leaves out absent filters, the default part (den) and the first page", () => {
     expect(drilldownHref({ period: { from: "2022-01-01", to: "2023-01-01" } }, "received", "den")).toBe(
-      "/dashboard/tickets?metric=received&part=den&from=2022-01-01&to=2023-01-01",
+      "/dashboard/tickets?metric=received&from=2022-01-01&to=2023-01-01",
     );
   });
 });

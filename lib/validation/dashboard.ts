@@ -119,7 +119,9 @@ export function dashboardHref(params: DashboardParams): string {
 export type DrillTarget = { period: Period; unit?: string; category?: string; channel?: string; month?: string; satisfaction?: string };
 
 function drilldownSearch(target: DrillTarget, metric: MetricName, part: FigurePart): URLSearchParams {
-  const search = new URLSearchParams({ metric, part, from: target.period.from, to: target.period.to });
+  // "den" is drilldownQuerySchema's default and left out: a year's dashboard links some 120
+  // denominators, and its HTML is held under 100 KB (issue 15).
+  const search = new URLSearchParams({ metric, ...(part === "num" && { part }), from: target.period.from, to: target.period.to });
   for (const key of ["unit", "category", "channel", "month", "satisfaction"] as const) {
     const value = target[key];
     if (value) search.set(key, value);
