@@ -50,6 +50,13 @@ export const WORKBENCH_PAGE_SIZE = 50;
  * order and stops after its 50 rows; the tab badges stay exact (indexed counts).
  */
 export const FILTERED_COUNT_CAP = 1_000;
+/**
+ * A search in the words (title, place) stops counting sooner — five pages: each ticket it counts
+ * had its words read, where a status or category filter counts index entries. PostgreSQL spent
+ * ~10 ms counting 1,000 matches of a common road at 10 million tickets, the largest part of the
+ * search page's database time (bench:pages, issue 15).
+ */
+export const TEXT_SEARCH_COUNT_CAP = 250;
 /** 临期 tab: open tickets whose earliest deadline falls within this window from now. */
 export const NEAR_WINDOW_MS = 24 * 60 * 60 * 1000;
 
@@ -114,7 +121,7 @@ export type WorkbenchResult = {
   items: WorkbenchRow[];
   /** The unit the queue is for (own unit, or the `unit` filter of an all-units role). */
   unit: { code: string; name: string } | null;
-  /** `total` stopped at FILTERED_COUNT_CAP: there are more. */
+  /** `total` stopped at FILTERED_COUNT_CAP (TEXT_SEARCH_COUNT_CAP for words): there are more. */
   totalCapped: boolean;
 };
 
@@ -436,6 +443,7 @@ export async function workbenchQueue(actor: Actor, query: WorkbenchQuery, now: D
   const ref = await reference();
 
   const offset = (query.page - 1) * WORKBENCH_PAGE_SIZE;
+  const cap = query.q && !EXACT_Q.test(query.q) ? TEXT_SEARCH_COUNT_CAP : FILTERED_COUNT_CAP;
   // The badges, the list's total and its page do not wait for each other: on PostgreSQL each is
   // a round trip of its own, run side by side on the pool.
   const [counted, found, raw] = await Promise.all([
@@ -443,13 +451,13 @@ export async function workbenchQueue(actor: Actor, query: WorkbenchQuery, now: D
     sql()
       .selectNoFrom(scope.tabs.map((t, i) => tabCount(t, scope, now).as(`c${i}`)))
       .executeTakeFirstOrThrow(),
-    filters.length > 0 ? countUpTo(where, FILTERED_COUNT_CAP) : null,
+    filters.length > 0 ? countUpTo(where, cap) : null,
     pageRows(where, order, offset),
   ]);
   const counts = Object.fromEntries(WORKBENCH_TABS.map((t) => [t, 0])) as Record<WorkbenchTab, number>;
   scope.tabs.forEach((t, i) => (counts[t] = Number(counted[`c${i}`] ?? 0)));
-  const total = found === null ? counts[tab] : Math.min(found, FILTERED_COUNT_CAP);
-  const totalCapped = found !== null && found > FILTERED_COUNT_CAP;
+  const total = found === null ? counts[tab] : Math.min(found, cap);
+  const totalCapped = found !== null && found > cap;
   const items = raw.map((r) => toRow(r, ref, now));
   return { tabs: scope.tabs, tab, counts, total, totalCapped, page: query.page, pageSize: WORKBENCH_PAGE_SIZE, items, unit: scope.unit };
 }

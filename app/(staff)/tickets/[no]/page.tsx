@@ -24,8 +24,15 @@ export const metadata: Metadata = { title: "工单详情" };
 async function loadTicket(no: string) {
   const actor = await requirePageActor();
   try {
-    const [ticket, panel, mergedCalls, calls] = await Promise.all([getTicket(actor, no), actionsFor(actor, no), mergedCallsOf(actor, no), callsOfTicket(actor, no)]);
-    await recordTicketOpened(actor, no); // 新 until opened (issue 13 item 9)
+    // 新 until opened (issue 13 item 9): remembered beside the reads, not after them — it checks
+    // the ticket's visibility itself and writes nothing for a ticket the actor cannot read.
+    const [ticket, panel, mergedCalls, calls] = await Promise.all([
+      getTicket(actor, no),
+      actionsFor(actor, no),
+      mergedCallsOf(actor, no),
+      callsOfTicket(actor, no),
+      recordTicketOpened(actor, no),
+    ]);
     return { ticket, panel, mergedCalls, calls };
   } catch (error) {
     if (error instanceof NotFound) notFound();
