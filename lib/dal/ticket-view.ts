@@ -32,6 +32,11 @@ export const stepAttachmentInclude = {
   orderBy: [{ createdAt: "asc" }, { id: "asc" }],
 } satisfies Prisma.TicketEvent$attachmentsArgs;
 
+/**
+ * What a ticket's view reads, as a Prisma include: it defines TicketWithView, which
+ * readTicketWithView (lib/dal/ticket-read.ts) fills with four statements instead (a test holds
+ * the two equal).
+ */
 export const ticketViewInclude = {
   ownerUnit: { select: { code: true, name: true } },
   squadronUnit: { select: { code: true, name: true } },

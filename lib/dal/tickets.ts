@@ -6,7 +6,8 @@ import { db } from "@/lib/db";
 import { addLocalDays, localMidnight } from "@/lib/domain/local-time";
 import { Forbidden } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { scopeOf, toTicketListItem, toTicketView, ticketViewInclude, type TicketListItem, type TicketView } from "@/lib/dal/ticket-view";
+import { readTicketWithView } from "@/lib/dal/ticket-read";
+import { scopeOf, toTicketListItem, toTicketView, type TicketListItem, type TicketView } from "@/lib/dal/ticket-view";
 import type { TicketQuery } from "@/lib/validation/ticket-query";
 
 /** The unit's own tickets: owned, or assigned to it as squadron (isOwnUnitTicket as a where clause). */
@@ -80,7 +81,7 @@ export async function listTickets(
 
 /** One ticket with its timeline, if the caller may read it. */
 export async function getTicket(actor: Caller, no: string): Promise<TicketView> {
-  const ticket = await db.ticket.findUnique({ where: { no }, include: ticketViewInclude });
+  const ticket = await readTicketWithView(no);
   if (!ticket) throw ticketNotFound(no);
   const scope = scopeOf(ticket);
   assertCanReadTicket(actor, scope, no);

@@ -43,7 +43,8 @@ const BOOLEAN_COLUMNS = [
 
 export type TicketPatch = Partial<Omit<Ticket, "id" | "no" | "version" | "createdAt" | "updatedAt">>;
 
-function fromSql(row: Selectable<TicketRow>): Ticket {
+/** A Ticket row as either engine returns it, in Prisma's shape. */
+export function ticketFromSql(row: Selectable<TicketRow>): Ticket {
   const ticket: Record<string, unknown> = { ...row };
   for (const column of DATE_COLUMNS) ticket[column] = toDate(row[column] ?? null);
   for (const column of BOOLEAN_COLUMNS) ticket[column] = toBoolean(row[column] ?? null);
@@ -52,7 +53,7 @@ function fromSql(row: Selectable<TicketRow>): Ticket {
 
 export async function loadTicketRow(tx: WriteTx, no: string): Promise<Ticket | null> {
   const row = await tx.selectFrom("Ticket").selectAll().where("no", "=", no).executeTakeFirst();
-  return row ? fromSql(row) : null;
+  return row ? ticketFromSql(row) : null;
 }
 
 /** Units asked to assist (协办) on the ticket, whatever the state of their request. */
