@@ -6,9 +6,8 @@ import { localMidnight } from "@/lib/domain/local-time";
 import { Forbidden, Invalid } from "@/lib/errors";
 import type { Call } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
-import { db } from "@/lib/db";
 import { seesMergedCalls } from "@/lib/dal/merged-calls";
-import { readableTicketsWhere } from "@/lib/dal/tickets";
+import { readableTicket } from "@/lib/dal/ticket-scope";
 import { sql } from "@/lib/sql";
 import { writeRows } from "@/lib/sql/rows";
 import { toDate } from "@/lib/sql/values";
@@ -160,11 +159,14 @@ export type TicketCall = { agentName: string; channel: CallChannel; startedAt: D
  * for staff only (seesMergedCalls). None for a ticket of another channel.
  */
 export async function callsOfTicket(caller: Caller, no: string): Promise<TicketCall[]> {
+  const ticket = await readableTicket(caller, no);
   if (!seesMergedCalls(caller)) return [];
-  const rows = await db.call.findMany({
-    where: { ticket: { AND: [readableTicketsWhere(caller), { no }] } },
-    select: { channel: true, startedAt: true, durationSeconds: true, agent: { select: { displayName: true } } },
-    orderBy: { startedAt: "asc" },
-  });
-  return rows.map((r) => ({ agentName: r.agent.displayName, channel: r.channel as CallChannel, startedAt: r.startedAt, durationSeconds: r.durationSeconds }));
+  const rows = await sql()
+    .selectFrom("Call as c")
+    .innerJoin("User as u", "u.id", "c.agentId")
+    .select(["u.displayName as agentName", "c.channel", "c.startedAt", "c.durationSeconds"])
+    .where("c.ticketId", "=", ticket.id)
+    .orderBy("c.startedAt")
+    .execute();
+  return rows.map((r) => ({ ...r, channel: r.channel as CallChannel, startedAt: toDate(r.startedAt) }));
 }

@@ -4,9 +4,9 @@ import "server-only";
 // sees its merged calls — including a call first dispatched to another unit — and nothing more.
 import { isApiClient, type Caller } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import { ticketNotFound } from "@/lib/auth/ticket-access";
-import { readableTicketsWhere } from "@/lib/dal/tickets";
-import { db } from "@/lib/db";
+import { readableTicket } from "@/lib/dal/ticket-scope";
+import { sql } from "@/lib/sql";
+import { toDate } from "@/lib/sql/values";
 import type { Channel } from "@/lib/domain/labels";
 
 export type MergedCall = {
@@ -29,25 +29,36 @@ export function seesMergedCalls(caller: Caller): boolean {
 /** The calls merged into ticket `no`, oldest first; authorised as reading the master is. */
 export async function mergedCallsOf(caller: Caller, no: string): Promise<MergedCall[]> {
   // The master's scope only, not its whole view: the ticket page reads that view beside this.
-  const master = await db.ticket.findFirst({ where: { AND: [readableTicketsWhere(caller), { no }] }, select: { id: true } });
-  if (!master) throw ticketNotFound(no);
+  const master = await readableTicket(caller, no);
   if (!seesMergedCalls(caller)) return [];
-  const calls = await db.ticket.findMany({
-    where: { status: "MERGED", mergedIntoId: master.id },
-    select: {
-      no: true,
-      receivedAt: true,
-      channel: true,
-      content: true,
-      place: true,
-      attachments: { select: { id: true }, orderBy: { createdAt: "asc" } },
-    },
-    orderBy: { receivedAt: "asc" },
-  });
+  const calls = await sql()
+    .selectFrom("Ticket")
+    .select(["id", "no", "receivedAt", "channel", "content", "place"])
+    .where("mergedIntoId", "=", master.id)
+    .where("status", "=", "MERGED")
+    .orderBy("receivedAt")
+    .execute();
+  const photos =
+    calls.length === 0
+      ? []
+      : await sql()
+          .selectFrom("Attachment")
+          .select(["id", "ticketId"])
+          .where(
+            "ticketId",
+            "in",
+            calls.map((c) => c.id),
+          )
+          .orderBy("createdAt")
+          .orderBy("id")
+          .execute();
   // Photos are served under the master's number, so that reading them is authorised by the master.
-  return calls.map(({ attachments, ...call }) => ({
-    ...call,
+  return calls.map(({ id, ...call }) => ({
+    no: call.no,
+    receivedAt: toDate(call.receivedAt),
     channel: call.channel as Channel,
-    photos: attachments.map((a) => ({ id: a.id, url: `/api/v1/tickets/${no}/attachments/${a.id}` })),
+    content: call.content,
+    place: call.place,
+    photos: photos.filter((p) => p.ticketId === id).map((p) => ({ id: p.id, url: `/api/v1/tickets/${no}/attachments/${p.id}` })),
   }));
 }

@@ -2,10 +2,10 @@ import "server-only";
 // 新 until opened (issue 13 item 9): a ticket that has just arrived for the user is marked in
 // their lists until they open its page (lib/domain/floor-notices.ts newStatusesFor, isNewFor).
 import type { Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db";
 import { isNewFor, newStatusesFor } from "@/lib/domain/floor-notices";
 import type { TicketStatus } from "@/lib/domain/labels";
-import { readableTicketsWhere } from "@/lib/dal/tickets";
+import { readableTicket } from "@/lib/dal/ticket-scope";
+import { NotFound } from "@/lib/errors";
 import { sql } from "@/lib/sql";
 import { writeStatement } from "@/lib/sql/write";
 
@@ -17,11 +17,13 @@ import { writeStatement } from "@/lib/sql/write";
 export async function recordTicketOpened(actor: Actor, no: string, now: Date = new Date()): Promise<void> {
   const statuses = newStatusesFor(actor.role);
   if (statuses.length === 0) return;
-  const ticket = await db.ticket.findFirst({
-    where: { AND: [readableTicketsWhere(actor), { no, status: { in: statuses } }] },
-    select: { id: true, openedBy: { where: { userId: actor.userId }, select: { userId: true } } },
+  const ticket = await readableTicket(actor, no).catch((error: unknown) => {
+    if (error instanceof NotFound) return null; // nothing to remember; the page says 404 itself
+    throw error;
   });
-  if (!ticket || ticket.openedBy.length > 0) return;
+  if (!ticket || !statuses.includes(ticket.status)) return;
+  const opened = await sql().selectFrom("TicketOpened").select("userId").where("userId", "=", actor.userId).where("ticketId", "=", ticket.id).executeTakeFirst();
+  if (opened) return;
   await writeStatement((sql) =>
     sql
       .insertInto("TicketOpened")
