@@ -1,5 +1,4 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { hashToken } from "@/lib/auth/api-token";
 import { can } from "@/lib/auth/permissions";
@@ -15,6 +14,7 @@ import { loadTicketRow, updateTicketVersioned, type TicketPatch } from "@/lib/da
 import { write, type WriteTx } from "@/lib/sql/write";
 import { callbackQuerySchema } from "@/lib/validation/callbacks";
 import { parseOrThrow } from "@/lib/validation/errors";
+import { newId } from "@/lib/ids";
 
 // 回访 (DOMAIN.md §5) outside the staff workflow steps: the citizen's one-time link, the window
 // running out (未评价), and callbacks nobody answers. A dispatcher's answered callback is the
@@ -85,7 +85,7 @@ type Closing = { satisfaction: "SATISFIED" | "BASIC" | "UNSATISFIED" | "NONE"; r
 
 async function event(tx: WriteTx, ticketId: string, type: EventType, payload: Record<string, unknown>, now: Date, actor?: Actor) {
   await tx.insertInto("TicketEvent").values({
-    id: randomUUID(),
+    id: newId(),
     ticketId,
     type,
     visibility: EVENT_TYPES[type].visibility,
@@ -126,7 +126,7 @@ async function recordEvaluation(
     now,
   );
   await tx.insertInto("Evaluation").values({
-    id: randomUUID(),
+    id: newId(),
     ticketId: ticket.id,
     round,
     resolved: answer.resolved,

@@ -14,7 +14,6 @@ import "server-only";
 // oldest ticket having left the window) to the latest row covering one of its tickets, so a
 // review does not vanish when the window moves. Tickets received after the row's lastAt are
 // shown as 研判后新增, and a manager may review the group again.
-import { randomUUID } from "node:crypto";
 import { expressionBuilder, sql as kyselySql, type Expression, type NotNull, type SqlBool } from "kysely";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
@@ -361,7 +360,7 @@ export async function reviewHotIssue(actor: Actor, raw: unknown, now: Date = new
     const review = { lastAt: issue.lastAt, ticketCount: members.length, reviewedAt: now, reviewedById: actor.userId, reviewNote: input.note, updatedAt: now };
     await tx
       .insertInto("HotIssue")
-      .values({ id: randomUUID(), placeKey: issue.placeKey, categoryCode: issue.category, firstAt: issue.firstAt, createdAt: now, ...review })
+      .values({ id: newId(), placeKey: issue.placeKey, categoryCode: issue.category, firstAt: issue.firstAt, createdAt: now, ...review })
       .onConflict((conflict) => conflict.columns(["placeKey", "categoryCode", "firstAt"]).doUpdateSet(review))
       .execute();
     const payload = JSON.stringify({

@@ -1,5 +1,4 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import type { ExpressionBuilder, Insertable } from "kysely";
 import { EVENT_TYPES } from "@/lib/domain/events";
 import { crossedDeadlines, OPEN_STATUSES, type ClockedTicket, type DeadlineKind } from "@/lib/domain/overdue";
@@ -8,6 +7,7 @@ import type { DB, TicketEvent } from "@/lib/generated/kysely/types";
 import type { Sql } from "@/lib/sql";
 import { toBoolean, toDate } from "@/lib/sql/values";
 import { write, type WriteTx } from "@/lib/sql/write";
+import { newId } from "@/lib/ids";
 
 // 超期 (DOMAIN.md §5): each deadline's crossing is written once, by whichever of the server's
 // scheduler (lib/jobs.ts) and `npm run cli -- tick` gets there first, and is caught up after any
@@ -114,7 +114,7 @@ async function recordBatch(tx: WriteTx, now: Date): Promise<{ read: number; tick
       // Internal only: nothing is queued for the citizen; staff see it on the timeline and
       // in the workbench's 超期 flag.
       events.push({
-        id: randomUUID(),
+        id: newId(),
         ticketId: row.id,
         type: "OVERDUE",
         actorId: null,

@@ -34,7 +34,7 @@ const pinnedReport = (lat: string, long: string) => ({
 async function ticketWithEvents(no: string) {
   return db.ticket.findUniqueOrThrow({
     where: { no },
-    include: { ownerUnit: { select: { code: true } }, events: { orderBy: { createdAt: "asc" } } },
+    include: { ownerUnit: { select: { code: true } }, events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
   });
 }
 

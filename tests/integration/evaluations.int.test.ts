@@ -51,7 +51,7 @@ async function repliedTicket(fields: Record<string, unknown> = {}) {
 }
 
 const events = async (ticketId: string) =>
-  (await db.ticketEvent.findMany({ where: { ticketId }, orderBy: { createdAt: "asc" } })).map((e) => ({
+  (await db.ticketEvent.findMany({ where: { ticketId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).map((e) => ({
     type: e.type,
     visibility: e.visibility,
     payload: JSON.parse(e.payload) as Record<string, unknown>,

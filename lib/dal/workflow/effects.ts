@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import type { EventType } from "@/lib/domain/events";
 import type { NotificationTemplate } from "@/lib/domain/notifications";
@@ -13,6 +13,7 @@ import { canOwnTickets, type Reference, type UnitRef } from "@/lib/dal/reference
 import type { TicketPatch } from "@/lib/dal/workflow/ticket-row";
 import { toBoolean } from "@/lib/sql/values";
 import type { WriteTx } from "@/lib/sql/write";
+import { newId } from "@/lib/ids";
 
 // What each allowed workflow step writes besides the ticket's status, version and event: the
 // ticket columns it changes, its side rows (退单/延期/协办/督办/回访 requests), the details on its
@@ -109,7 +110,7 @@ export const EFFECTS: Effects = {
     const unit = activeUnit(ref, input.unit, "unit", "协办单位");
     if (unit.id === ticket.ownerUnitId) throw new Invalid([{ field: "unit", message: "协办单位不能是本工单的承办单位" }]);
     await tx.insertInto("AssistRequest").values({
-      id: randomUUID(),
+      id: newId(),
       ticketId: ticket.id,
       requestingUnitId: ticket.ownerUnitId!, // decide() allows 协办 only on an owned ticket
       assistingUnitId: unit.id,
@@ -145,7 +146,7 @@ export const EFFECTS: Effects = {
       throw new Invalid([{ field: "suggestedUnit", message: "建议承办单位不能是本单位" }]);
     }
     await tx.insertInto("ReturnRequest").values({
-      id: randomUUID(),
+      id: newId(),
       ticketId: ticket.id,
       fromUnitId: ticket.ownerUnitId!, // decide() allows 退单 only on an owned ticket
       suggestedUnitId: suggested.id,
@@ -189,7 +190,7 @@ export const EFFECTS: Effects = {
 
   extend: async ({ tx, ticket, actor, now }, input) => {
     await tx.insertInto("ExtensionRequest").values({
-      id: randomUUID(),
+      id: newId(),
       ticketId: ticket.id,
       reason: input.reason,
       workingDays: input.workingDays,
@@ -263,7 +264,7 @@ export const EFFECTS: Effects = {
   evaluate: async ({ tx, ticket, actor, now, next }, input) => {
     const round = ticket.reopenCount + 1;
     await tx.insertInto("Evaluation").values({
-      id: randomUUID(),
+      id: newId(),
       ticketId: ticket.id,
       round,
       resolved: input.resolved,
@@ -288,7 +289,7 @@ export const EFFECTS: Effects = {
 
   supervise: async ({ tx, ticket, actor, now }, input) => {
     await tx.insertInto("Supervision").values({
-      id: randomUUID(),
+      id: newId(),
       ticketId: ticket.id,
       note: input.note,
       dueAt: input.dueAt ?? null,

@@ -1,5 +1,4 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCanReadTicket, ticketNotFound } from "@/lib/auth/ticket-access";
 import { contactOf, type Contact } from "@/lib/domain/contact";
@@ -136,7 +135,7 @@ async function apply(
 
   await updateTicketVersioned(tx, ticket, patch, now);
   const event = (ticketId: string, type: keyof typeof EVENT_TYPES, payload: Record<string, unknown>) => ({
-    id: randomUUID(),
+    id: newId(),
     ticketId,
     type,
     visibility: EVENT_TYPES[type].visibility,
@@ -204,7 +203,7 @@ async function queueNotices(tx: WriteTx, ticket: Ticket, notice: NonNullable<Eff
     .insertInto("Notification")
     .values(
       [...recipients.values()].map(({ contact, payload }) => ({
-        id: randomUUID(),
+        id: newId(),
         ticketId: ticket.id,
         ...contact,
         template: notice.template,
