@@ -33,23 +33,20 @@ function timingOrThrow(now: Date, startedAt: string | undefined, seconds: number
  * (lib/dal/intake.ts), taking the caller's number and the topic from the ticket, so a failed
  * intake leaves no call behind and a stored ticket always has its call.
  */
-export function ticketCall(actor: Actor, raw: unknown, now = new Date()): { channel: CallChannel; call: Omit<Call, "ticketId" | "categoryCode" | "callerPhone"> } {
+export function ticketCall(actor: Actor, raw: unknown, now = new Date()): Omit<Call, "ticketId" | "categoryCode" | "callerPhone"> {
   requireCallAgent(actor);
   const input = parseOrThrow(ticketCallSchema, raw);
   const timing = timingOrThrow(now, input.startedAt, input.duration);
   return {
+    id: newId(),
     channel: input.channel,
-    call: {
-      id: newId(),
-      channel: input.channel,
-      agentId: actor.userId,
-      ...timing,
-      outcome: "TICKET",
-      note: null,
-      transferredTo: null,
-      knowledgeId: null,
-      createdAt: now,
-    },
+    agentId: actor.userId,
+    ...timing,
+    outcome: "TICKET",
+    note: null,
+    transferredTo: null,
+    knowledgeId: null,
+    createdAt: now,
   };
 }
 

@@ -11,8 +11,8 @@ import type { Visibility } from "@/lib/generated/prisma/client";
 import { sql } from "@/lib/sql";
 import { toDate } from "@/lib/sql/values";
 
-/** The ticket's id, by its number, inside each statement: the four need not wait for each other. */
-const idOf = (no: string) => sql().selectFrom("Ticket").select("id").where("no", "=", no);
+/** The ticket's id, by its number, as a sub-select: statements about one ticket need not wait for its row. */
+export const ticketIdOf = (no: string) => sql().selectFrom("Ticket").select("id").where("no", "=", no);
 
 /** The ticket numbered `no` in the shape toTicketView reads, or null. Not authorised: getTicket is. */
 export async function readTicketWithView(no: string): Promise<TicketWithView | null> {
@@ -26,11 +26,11 @@ export async function readTicketWithView(no: string): Promise<TicketWithView | n
       .select(["c.name as categoryName", "h.username as handlerUsername", "h.displayName as handlerName", "m.no as mergedIntoNo"])
       .where("t.no", "=", no)
       .executeTakeFirst(),
-    sql().selectFrom("AssistRequest").select("assistingUnitId").where("ticketId", "in", idOf(no)).execute(),
+    sql().selectFrom("AssistRequest").select("assistingUnitId").where("ticketId", "in", ticketIdOf(no)).execute(),
     sql()
       .selectFrom("Attachment")
       .select(["id", "mimeType", "width", "height", "label", "fileName", "eventId"])
-      .where("ticketId", "in", idOf(no))
+      .where("ticketId", "in", ticketIdOf(no))
       .orderBy("createdAt")
       .orderBy("id")
       .execute(),
@@ -39,7 +39,7 @@ export async function readTicketWithView(no: string): Promise<TicketWithView | n
       .leftJoin("User as u", "u.id", "e.actorId")
       .selectAll("e")
       .select("u.displayName as actorName")
-      .where("e.ticketId", "in", idOf(no))
+      .where("e.ticketId", "in", ticketIdOf(no))
       .orderBy("e.createdAt")
       .orderBy("e.id")
       .execute(),

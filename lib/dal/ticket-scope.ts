@@ -6,8 +6,8 @@ import "server-only";
 // (route handlers, tests) each call reads afresh.
 import { cache } from "react";
 import type { Caller } from "@/lib/auth/actor";
-import { assertCanReadTicket, type TicketScope } from "@/lib/auth/ticket-access";
-import { ticketNotFound } from "@/lib/auth/ticket-access";
+import { assertCanReadTicket, ticketNotFound, type TicketScope } from "@/lib/auth/ticket-access";
+import { ticketIdOf } from "@/lib/dal/ticket-read";
 import type { TicketStatus } from "@/lib/domain/labels";
 import { sql } from "@/lib/sql";
 
@@ -20,7 +20,7 @@ export const readableTicket = cache(async (caller: Caller, no: string): Promise<
     sql()
       .selectFrom("AssistRequest")
       .select("assistingUnitId")
-      .where("ticketId", "in", sql().selectFrom("Ticket").select("id").where("no", "=", no))
+      .where("ticketId", "in", ticketIdOf(no))
       .execute(),
   ]);
   if (!row) throw ticketNotFound(no);

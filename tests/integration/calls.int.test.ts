@@ -39,7 +39,7 @@ describe("call log and knowledge base", () => {
     await recordCall(agent, { channel: "HOTLINE_12345", outcome: "INVALID", duration: "20秒" }, at("09:30:00"));
 
     // 转工单: the call goes in the ticket's own write, and each points at the other.
-    const { call } = ticketCall(agent, { channel: "HOTLINE_12345", duration: "4" }, at("09:40:00"));
+    const call = ticketCall(agent, { channel: "HOTLINE_12345", duration: "4" }, at("09:40:00"));
     const ticket = await submitTicket(agent, { ...SAMPLE_TICKET, phone: "13800002222" }, { channel: "HOTLINE_12345", call });
     const stored = await db.call.findUniqueOrThrow({ where: { id: call.id } });
     expect(stored).toMatchObject({ ticketId: ticket.id, outcome: "TICKET", categoryCode: SAMPLE_TICKET.category, callerPhone: "13800002222", durationSeconds: 240 });
@@ -83,7 +83,7 @@ describe("call log and knowledge base", () => {
     await expect(recordCall(agent, { channel: "PHONE_12123", outcome: "INVALID", duration: "九分钟" })).rejects.toMatchObject({ status: 400 });
     await expect(recordCall(agent, { channel: "PHONE_12123", outcome: "ANSWERED", category: "SERVICE", note: "x", knowledgeId: "nope", duration: "2" })).rejects.toMatchObject({ status: 400 });
     // A failed intake leaves no call behind.
-    const { call } = ticketCall(agent, { channel: "PHONE_12123", duration: "2" });
+    const call = ticketCall(agent, { channel: "PHONE_12123", duration: "2" });
     await expect(submitTicket(agent, { ...SAMPLE_TICKET, title: "" }, { channel: "PHONE_12123", call })).rejects.toMatchObject({ status: 400 });
     expect(await db.call.count()).toBe(before);
   });

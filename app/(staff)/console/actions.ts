@@ -38,7 +38,7 @@ export async function takeCall(formData: FormData, mergeInto?: string) {
     const actor = await requireActor();
     const channel = parseOrThrow(consoleChannel, formData.get("channel"));
     const text = (name: string) => (formData.get(name) as string | null) ?? undefined;
-    const call = channel === "WECHAT" ? undefined : ticketCall(actor, { channel, startedAt: text("startedAt"), duration: text("duration") }).call;
+    const call = channel === "WECHAT" ? undefined : ticketCall(actor, { channel, startedAt: text("startedAt"), duration: text("duration") });
     const ticket = await submitTicket(
       actor,
       {
