@@ -209,27 +209,36 @@ async function scopeOf(actor: Actor, query: WorkbenchQuery): Promise<Scope & { u
   throw new Forbidden("您没有使用工作台的权限");
 }
 
-/** lib/domain/my-queue.ts's needsMyAction as SQL: one branch per clause of the rule. */
-function mineCond(rule: MyQueueRule, scope: Scope): Cond {
-  const branches: Cond[] = [];
+/**
+ * lib/domain/my-queue.ts's needsMyAction as SQL, one condition per clause of the rule: `waiting`
+ * (the rule's statuses within the scope) apart, as the page reads it along the queue index, and
+ * the clauses on open requests and reviews, which point at a handful of tickets.
+ */
+function mineClauses(rule: MyQueueRule, scope: Scope): { waiting: Cond[] | null; few: Cond[] } {
+  let waiting: Cond[] | null = null;
   if (rule.statuses.length > 0) {
-    const waiting = [...scope.owner, eb("t.status", "in", rule.statuses.map(lit))];
+    waiting = [...scope.owner, eb("t.status", "in", rule.statuses.map(lit))];
     if (rule.skipReturnPending) waiting.push(eb("t.returnPending", "=", false));
-    branches.push(eb.and(waiting));
   }
+  const few: Cond[] = [];
   const requested = idsIn([...scope.requests.extensions, ...scope.requests.returns]);
   if (rule.pendingRequests && requested) {
     // A flag is only ever set with its PENDING request (lib/dal/workflow/effects.ts): the few
     // requests find the tickets, where testing the flags read every open ticket (75 ms at 10M).
     const flagged = eb.or([eb("t.returnPending", "=", true), eb("t.extensionPending", "=", true)]);
-    branches.push(eb.and([...scope.owner, OPEN, requested, flagged]));
+    few.push(eb.and([...scope.owner, OPEN, requested, flagged]));
   }
   const assisting = idsIn(scope.requests.assisting);
-  if (rule.assistRequests && assisting) branches.push(assisting);
-  if (rule.awaitingReview) branches.push(eb.and([...scope.owner, eb("t.status", "=", lit("REPLIED")), eb("t.awaitingReview", "=", true)]));
-  return branches.length > 0 ? eb.or(branches) : NOTHING;
+  if (rule.assistRequests && assisting) few.push(assisting);
+  if (rule.awaitingReview) few.push(eb.and([...scope.owner, eb("t.status", "=", lit("REPLIED")), eb("t.awaitingReview", "=", true)]));
+  return { waiting, few };
 }
 
+function mineCond(rule: MyQueueRule, scope: Scope): Cond {
+  const { waiting, few } = mineClauses(rule, scope);
+  const branches = waiting ? [eb.and(waiting), ...few] : few;
+  return branches.length > 0 ? eb.or(branches) : NOTHING;
+}
 
 /** The condition of one tab, including the scope (assist replaces the owner scope). */
 function tabCond(tab: WorkbenchTab, scope: Scope, now: Date): Cond {
@@ -300,6 +309,15 @@ const BY_COLUMN = (sort: WorkbenchSort, dir: "asc" | "desc"): Order => [
   [rowKey(), "desc"],
 ];
 
+/** The row keys of `where` in `order`: a page of them is the inner select of rowsOf. */
+function sortedKeys(where: Cond, order: Order) {
+  let keys = eb.selectFrom("Ticket as t").select(rowKey().as("k")).where(where);
+  for (const [by, direction] of order) keys = keys.orderBy(by, direction);
+  return keys;
+}
+
+type Keys = ReturnType<typeof sortedKeys>;
+
 /**
  * One page. The inner select finds the page's row keys, ordered on columns of the index it walks
  * (escalationAt, rowid), so on SQLite it sorts index entries only; the outer one reads those 50
@@ -309,8 +327,11 @@ const BY_COLUMN = (sort: WorkbenchSort, dir: "asc" | "desc"): Order => [
  */
 async function rows(where: Cond, order: Order, limit: number, offset: number) {
   if (limit <= 0) return [];
-  let keys = eb.selectFrom("Ticket as t").select(rowKey().as("k")).where(where);
-  for (const [by, direction] of order) keys = keys.orderBy(by, direction);
+  return rowsOf(sortedKeys(where, order).limit(limit).offset(offset), order);
+}
+
+/** The rows of a page of keys, in `order`. */
+async function rowsOf(keys: Keys, order: Order) {
   let page = sql()
     .selectFrom("Ticket as t")
     .select([
@@ -318,9 +339,59 @@ async function rows(where: Cond, order: Order, limit: number, offset: number) {
       "t.receivedAt", "t.dispatchedAt", "t.signDueAt", "t.signedAt", "t.signOverdueAt", "t.contactDueAt", "t.firstContactAt",
       "t.contactOverdueAt", "t.dueAt", "t.repliedAt", "t.dueOverdueAt", "t.escalationAt",
     ])
-    .where(rowKey(), "in", keys.limit(limit).offset(offset));
+    .where(rowKey(), "in", keys);
   for (const [by, direction] of order) page = page.orderBy(by, direction);
   return page.execute();
+}
+
+/**
+ * One page of an officer's 我的待办 (ASSIGNED_FIRST) without sorting the unit's waiting tickets:
+ * at 10,000,000 tickets a brigade has 25,000 in progress, and "assigned to me first" is an order
+ * no index holds, so the single statement sorted all of them on every view (PostgreSQL 6–13 ms).
+ * Read instead in parts that each follow an index and stop after offset + 50 rows:
+ *   - the waiting tickets assigned to the actor (Ticket_handler_queue_idx holds assigned tickets
+ *     only: a handful);
+ *   - per waiting status, everyone else's with a running deadline (the queue index in
+ *     escalationAt order) and those without one;
+ *   - the tickets of the rule's other clauses (open 协办 requests …: id lists).
+ * One statement unites the parts and orders the union, so the database compares every row of the
+ * page, as the single statement did, and the page's first offset + 50 rows are among the parts'.
+ */
+function assignedFirstKeys(rule: MyQueueRule, scope: Scope, filters: Cond[], offset: number): Keys {
+  const take = offset + WORKBENCH_PAGE_SIZE;
+  const assignedToMe = eb.case().when("t.handlerId", "=", scope.actorId).then(0).else(1).end();
+  const part = (where: Cond[], order: Order) => {
+    let keys = eb
+      .selectFrom("Ticket as t")
+      .select([rowKey().as("k"), assignedToMe.as("a"), "t.escalationAt as e"])
+      .where(eb.and([...where, ...filters]));
+    for (const [by, direction] of order) keys = keys.orderBy(by, direction);
+    // Wrapped: SQLite takes ORDER BY and LIMIT only on the last select of a compound one.
+    return eb.selectFrom(keys.limit(take).as("p")).selectAll();
+  };
+  const { waiting, few } = mineClauses(rule, scope);
+  if (!waiting && few.length === 0) return sortedKeys(NOTHING, []);
+  const parts = few.map((clause) => part([clause], ASSIGNED_FIRST(scope.actorId)));
+  if (waiting) {
+    const others = eb.or([eb("t.handlerId", "is", null), eb("t.handlerId", "!=", scope.actorId)]);
+    parts.push(part([...waiting, eb("t.handlerId", "=", scope.actorId)], NULLS_LAST_BY_ESCALATION()));
+    for (const status of rule.statuses) {
+      const theirs = [...waiting, eb("t.status", "=", lit(status)), others];
+      parts.push(part([...theirs, eb("t.escalationAt", "is not", null)], BY_ESCALATION()));
+      parts.push(part([...theirs, eb("t.escalationAt", "is", null)], [[rowKey(), "desc"]]));
+    }
+  }
+  // UNION, not UNION ALL: a ticket of two clauses (its unit's, and asked to assist) counts once.
+  const union = parts.slice(1).reduce((all, next) => all.union(next), parts[0]!);
+  return eb
+    .selectFrom(union.as("u"))
+    .select("u.k")
+    .orderBy("u.a")
+    .orderBy(kyselySql`u.e IS NULL`)
+    .orderBy("u.e")
+    .orderBy("u.k", "desc")
+    .limit(WORKBENCH_PAGE_SIZE)
+    .offset(offset);
 }
 
 type Row = Awaited<ReturnType<typeof rows>>[number];
@@ -413,20 +484,27 @@ async function planOf(actor: Actor, query: WorkbenchQuery, now: Date) {
   // null: the `all` tab's default order, read in two parts (see the top of the file). A text
   // search lists newest first, along (ownerUnitId, receivedAt), stopping at its page: ranking the
   // running tickets first would test the words of every open ticket of the scope on each view.
+  const assignedFirst = !query.sort && tab === "mine" && scope.mine?.assignedFirst ? scope.mine : null;
   const order: Order | null = query.sort
     ? BY_COLUMN(query.sort, query.dir ?? "asc")
-    : tab === "mine" && scope.mine?.assignedFirst
+    : assignedFirst
       ? ASSIGNED_FIRST(scope.actorId)
       : tab === "all"
         ? query.q
           ? BY_RECEIPT()
           : null
         : NULLS_LAST_BY_ESCALATION();
-  return { scope, tab, filters, where, order };
+  return { scope, tab, filters, where, order, assignedFirst };
 }
 
-/** One page of the list; a null order is the `all` tab's, read in two parts (top of the file). */
-async function pageRows(where: Cond, order: Order | null, offset: number): Promise<Row[]> {
+type Plan = Awaited<ReturnType<typeof planOf>>;
+
+/**
+ * One page of the list: an officer's 我的待办 in parts (assignedFirstKeys), a null order the `all`
+ * tab's two parts (top of the file), any other in one sorted statement.
+ */
+async function pageRows({ scope, filters, where, order, assignedFirst }: Plan, offset: number): Promise<Row[]> {
+  if (assignedFirst) return rowsOf(assignedFirstKeys(assignedFirst, scope, filters, offset), ASSIGNED_FIRST(scope.actorId));
   if (order !== null) return rows(where, order, WORKBENCH_PAGE_SIZE, offset);
   const running = eb.and([where, RUNNING]);
   const runningCount = await count(running);
@@ -439,7 +517,8 @@ async function pageRows(where: Cond, order: Order | null, offset: number): Promi
  * filtered and searched, sorted by the chosen column or by escalationAt (nulls last).
  */
 export async function workbenchQueue(actor: Actor, query: WorkbenchQuery, now: Date = new Date()): Promise<WorkbenchResult> {
-  const { scope, tab, filters, where, order } = await planOf(actor, query, now);
+  const plan = await planOf(actor, query, now);
+  const { scope, tab, filters, where } = plan;
   const ref = await reference();
 
   const offset = (query.page - 1) * WORKBENCH_PAGE_SIZE;
@@ -452,7 +531,7 @@ export async function workbenchQueue(actor: Actor, query: WorkbenchQuery, now: D
       .selectNoFrom(scope.tabs.map((t, i) => tabCount(t, scope, now).as(`c${i}`)))
       .executeTakeFirstOrThrow(),
     filters.length > 0 ? countUpTo(where, cap) : null,
-    pageRows(where, order, offset),
+    pageRows(plan, offset),
   ]);
   const counts = Object.fromEntries(WORKBENCH_TABS.map((t) => [t, 0])) as Record<WorkbenchTab, number>;
   scope.tabs.forEach((t, i) => (counts[t] = Number(counted[`c${i}`] ?? 0)));

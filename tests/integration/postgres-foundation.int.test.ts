@@ -72,9 +72,15 @@ describe("PostgreSQL migrations", () => {
       stdio: ["ignore", "pipe", "ignore"],
     });
     await query(described, sql);
-    // Prisma 6 cannot describe a partial index: the migrations make these three partial
-    // (20261203120000_page_indexes; prisma/schema.prisma notes it). Otherwise the shapes are equal.
-    const partial = { Ticket_citizenUserId_receivedAt_idx: "citizenUserId", Ticket_mergedIntoId_idx: "mergedIntoId", Ticket_apiClientId_idx: "apiClientId" };
+    // Prisma 6 cannot describe a partial index: the migrations make these partial
+    // (20261203120000_page_indexes, 20261205120000_handler_queue_index; prisma/schema.prisma notes
+    // it). Otherwise the shapes are equal.
+    const partial = {
+      Ticket_citizenUserId_receivedAt_idx: "citizenUserId",
+      Ticket_mergedIntoId_idx: "mergedIntoId",
+      Ticket_apiClientId_idx: "apiClientId",
+      Ticket_handler_queue_idx: "handlerId",
+    };
     const migratedShape = await shape(migrated);
     for (const [name, column] of Object.entries(partial)) {
       expect(migratedShape.find((line) => line.includes(`"${name}"`))).toMatch(new RegExp(`WHERE \\("${column}" IS NOT NULL\\)$`));

@@ -102,6 +102,41 @@ describe("我的待办", () => {
     expect((await workbenchQueue(dispatcher, q({ q: tag }))).total).toBe(0);
   });
 
+  it("pages an officer's 我的待办 exactly as one sorted list would, though it reads it in parts", async () => {
+    // Assigned to the handler or not, signed or not, with a deadline shared by several (ties),
+    // and most without one (more than a page of them, so that a part's own order decides which of
+    // its rows reach the page), and a ZQ2 ticket ZQ1 is asked to assist on: every part of
+    // assignedFirstKeys.
+    const tag = "分段读取测试";
+    const shared = new Date(Date.now() + 30 * HOUR);
+    for (let i = 0; i < 90; i++) {
+      await zq1Ticket(`${tag}${i}`, 10 + (i % 7), {
+        ...(i % 9 === 0 ? { handlerId: handler.userId } : {}),
+        ...(i % 7 === 0 || (i < 16 && i % 3 === 0) ? { status: "IN_PROGRESS" } : {}),
+        ...(i >= 16 ? { escalationAt: null } : i % 4 === 0 ? { escalationAt: shared } : {}),
+      });
+    }
+    const [zq1, zq2] = await Promise.all(["ZQ1", "ZQ2"].map((code) => db.unit.findUniqueOrThrow({ where: { code } })));
+    const asked = await zq1Ticket(`${tag}协办`, 12, { ownerUnitId: zq2!.id });
+    const zq2handler = await actorOf("zq2.handler");
+    await db.assistRequest.create({
+      data: { ticketId: asked.id, requestingUnitId: zq2!.id, assistingUnitId: zq1!.id, note: "请协助核实现场", createdById: zq2handler.userId },
+    });
+
+    for (const query of [{}, { q: tag }, { q: tag, status: "IN_PROGRESS" }]) {
+      const { rows } = await workbenchExport(handler, q(query));
+      const paged: string[] = [];
+      for (let page = 1; paged.length < rows.length && page <= 3; page++) {
+        paged.push(...(await workbenchQueue(handler, q({ ...query, page }))).items.map((r) => r.no));
+      }
+      expect(paged, JSON.stringify(query)).toEqual(rows.slice(0, paged.length).map((r) => r.no));
+      expect(paged.length).toBe(Math.min(rows.length, 150));
+    }
+    const first = (await workbenchQueue(handler, q({ q: tag }))).items.map((r) => r.no);
+    expect(first).toContain(asked.no);
+    expect(first.filter((no) => no === asked.no)).toHaveLength(1);
+  });
+
   it("drops a ticket once it is merged into another", async () => {
     const master = await zq1Ticket("并单主工单", 30);
     const repeat = await zq1Ticket("并单重复来电", 20);
