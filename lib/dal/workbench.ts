@@ -410,6 +410,66 @@ function archiveCount({ unitId }: { unitId: string | null }) {
 const tabCount = (tab: WorkbenchTab, scope: Scope, now: Date) =>
   tab === "all" && scope.archive ? archiveCount(scope.archive) : countOf(tabCond(tab, scope, now));
 
+/** The tabs that are one status of the scope, counted from statusCounts. */
+const STATUS_TABS: Partial<Record<WorkbenchTab, TicketStatus>> = { pending: "DISPATCHED", inProgress: "IN_PROGRESS" };
+
+/**
+ * The scope's tickets in the statuses that tabs count whole — 待签收, 办理中 and 我的待办's waiting
+ * clause — by status, and by returnPending where 我的待办 leaves out tickets being returned: one
+ * walk of the queue index for the three badges, where each walked its own (a brigade's 25,000
+ * tickets in progress, twice per view, at 10,000,000 tickets).
+ */
+async function statusCounts(scope: Scope) {
+  const rule = scope.mine;
+  const statuses = new Set(rule?.statuses);
+  for (const tab of scope.tabs) if (STATUS_TABS[tab]) statuses.add(STATUS_TABS[tab]);
+  const split = !!rule?.skipReturnPending;
+  if (statuses.size === 0) return () => 0;
+  const n = eb.fn.countAll<number | string>().as("n");
+  const scoped = sql().selectFrom("Ticket as t").where(eb.and([...scope.owner, eb("t.status", "in", [...statuses].map(lit))]));
+  const groups = split
+    ? await scoped.select(["t.status", "t.returnPending", n]).groupBy(["t.status", "t.returnPending"]).execute()
+    : (await scoped.select(["t.status", n]).groupBy("t.status").execute()).map((g) => ({ ...g, returnPending: false }));
+  return (status: TicketStatus, leaveOutReturning = false) =>
+    groups
+      .filter((g) => g.status === status && !(leaveOutReturning && toBoolean(g.returnPending)))
+      .reduce((sum, g) => sum + Number(g.n), 0);
+}
+
+/**
+ * The badges. Tabs of one status, and 我的待办's waiting clause, come from statusCounts; the rest
+ * are indexed sub-selects of one statement, 我的待办's other clauses counting only the few tickets
+ * they name that its waiting clause did not already count.
+ */
+async function tabCounts(scope: Scope, now: Date): Promise<Record<WorkbenchTab, number>> {
+  const rule = scope.mine;
+  const clauses = rule ? mineClauses(rule, scope) : null;
+  const subSelects = scope.tabs
+    .filter((tab) => !STATUS_TABS[tab] && !(tab === "mine" && clauses?.waiting))
+    .map((tab) => tabCount(tab, scope, now).as<string>(tab));
+  if (clauses?.waiting && clauses.few.length > 0) {
+    // CASE, not NOT: a ticket with no owner unit is not waiting here, and NOT (NULL = …) is NULL.
+    const uncounted = eb.case().when(eb.and(clauses.waiting)).then(0).else(1).end();
+    subSelects.push(
+      eb.selectFrom("Ticket as t").select((e) => e.fn.coalesce(e.fn.sum<number | string>(uncounted), e.lit(0)).as("n")).where(eb.or(clauses.few)).as("mineFew"),
+    );
+  }
+  const [counted, byStatus] = await Promise.all([
+    subSelects.length > 0 ? sql().selectNoFrom(subSelects).executeTakeFirstOrThrow() : {},
+    statusCounts(scope),
+  ]);
+  const read = counted as Record<string, number | string | null>;
+  const counts = Object.fromEntries(WORKBENCH_TABS.map((t) => [t, 0])) as Record<WorkbenchTab, number>;
+  for (const tab of scope.tabs) {
+    const status = STATUS_TABS[tab];
+    counts[tab] = status ? byStatus(status) : Number(read[tab] ?? 0);
+  }
+  if (rule && clauses?.waiting) {
+    counts.mine = rule.statuses.reduce((sum, status) => sum + byStatus(status, rule.skipReturnPending), Number(read.mineFew ?? 0));
+  }
+  return counts;
+}
+
 /** How many tickets match, counting no further than `cap` + 1. */
 async function countUpTo(where: Cond, cap: number): Promise<number> {
   const matches = eb.selectFrom("Ticket as t").select(eb.lit(1).as("one")).where(where).limit(cap + 1).as("m");
@@ -525,16 +585,7 @@ export async function workbenchQueue(actor: Actor, query: WorkbenchQuery, now: D
   const cap = query.q && !EXACT_Q.test(query.q) ? TEXT_SEARCH_COUNT_CAP : FILTERED_COUNT_CAP;
   // The badges, the list's total and its page do not wait for each other: on PostgreSQL each is
   // a round trip of its own, run side by side on the pool.
-  const [counted, found, raw] = await Promise.all([
-    // Tab counts: one statement, one indexed sub-select per tab.
-    sql()
-      .selectNoFrom(scope.tabs.map((t, i) => tabCount(t, scope, now).as(`c${i}`)))
-      .executeTakeFirstOrThrow(),
-    filters.length > 0 ? countUpTo(where, cap) : null,
-    pageRows(plan, offset),
-  ]);
-  const counts = Object.fromEntries(WORKBENCH_TABS.map((t) => [t, 0])) as Record<WorkbenchTab, number>;
-  scope.tabs.forEach((t, i) => (counts[t] = Number(counted[`c${i}`] ?? 0)));
+  const [counts, found, raw] = await Promise.all([tabCounts(scope, now), filters.length > 0 ? countUpTo(where, cap) : null, pageRows(plan, offset)]);
   const total = found === null ? counts[tab] : Math.min(found, cap);
   const totalCapped = found !== null && found > cap;
   const items = raw.map((r) => toRow(r, ref, now));

@@ -132,6 +132,8 @@ describe("我的待办", () => {
       expect(paged, JSON.stringify(query)).toEqual(rows.slice(0, paged.length).map((r) => r.no));
       expect(paged.length).toBe(Math.min(rows.length, 150));
     }
+    // The badge counts the assisted ticket once, beside the unit's own waiting tickets.
+    expect((await workbenchQueue(handler, q())).counts.mine).toBe((await expectedMine(handler)).size);
     const first = (await workbenchQueue(handler, q({ q: tag }))).items.map((r) => r.no);
     expect(first).toContain(asked.no);
     expect(first.filter((no) => no === asked.no)).toHaveLength(1);
