@@ -215,11 +215,7 @@ async function scopeOf(actor: Actor, query: WorkbenchQuery): Promise<Scope & { u
  * the clauses on open requests and reviews, which point at a handful of tickets.
  */
 function mineClauses(rule: MyQueueRule, scope: Scope): { waiting: Cond[] | null; few: Cond[] } {
-  let waiting: Cond[] | null = null;
-  if (rule.statuses.length > 0) {
-    waiting = [...scope.owner, eb("t.status", "in", rule.statuses.map(lit))];
-    if (rule.skipReturnPending) waiting.push(eb("t.returnPending", "=", false));
-  }
+  const waiting = rule.statuses.length > 0 ? waitingClause(rule, scope, rule.statuses) : null;
   const few: Cond[] = [];
   const requested = idsIn([...scope.requests.extensions, ...scope.requests.returns]);
   if (rule.pendingRequests && requested) {
@@ -232,6 +228,13 @@ function mineClauses(rule: MyQueueRule, scope: Scope): { waiting: Cond[] | null;
   if (rule.assistRequests && assisting) few.push(assisting);
   if (rule.awaitingReview) few.push(eb.and([...scope.owner, eb("t.status", "=", lit("REPLIED")), eb("t.awaitingReview", "=", true)]));
   return { waiting, few };
+}
+
+/** The waiting clause of the rule for some of its statuses (the page reads them one by one). */
+function waitingClause(rule: MyQueueRule, scope: Scope, statuses: readonly TicketStatus[]): Cond[] {
+  const waiting = [...scope.owner, statuses.length === 1 ? eb("t.status", "=", lit(statuses[0]!)) : eb("t.status", "in", statuses.map(lit))];
+  if (rule.skipReturnPending) waiting.push(eb("t.returnPending", "=", false));
+  return waiting;
 }
 
 function mineCond(rule: MyQueueRule, scope: Scope): Cond {
@@ -376,9 +379,13 @@ function assignedFirstKeys(rule: MyQueueRule, scope: Scope, filters: Cond[], off
     const others = eb.or([eb("t.handlerId", "is", null), eb("t.handlerId", "!=", scope.actorId)]);
     parts.push(part([...waiting, eb("t.handlerId", "=", scope.actorId)], NULLS_LAST_BY_ESCALATION()));
     for (const status of rule.statuses) {
-      const theirs = [...waiting, eb("t.status", "=", lit(status)), others];
-      parts.push(part([...theirs, eb("t.escalationAt", "is not", null)], BY_ESCALATION()));
-      parts.push(part([...theirs, eb("t.escalationAt", "is", null)], [[rowKey(), "desc"]]));
+      // The one status alone, not beside the list: PostgreSQL multiplies the two estimates, takes
+      // the 25,000 in progress for 3 and sorts them all rather than walk the index in order.
+      const theirs = [...waitingClause(rule, scope, [status]), others];
+      // Apart, as SQLite sorts NULL first. The second part's order is the first's, though its
+      // escalationAt is NULL throughout: ordered by id alone, PostgreSQL walked the whole table
+      // backwards along the primary key, hoping for 50 soon (3 s at 10,000,000 tickets).
+      for (const running of ["is not", "is"] as const) parts.push(part([...theirs, eb("t.escalationAt", running, null)], BY_ESCALATION()));
     }
   }
   // UNION, not UNION ALL: a ticket of two clauses (its unit's, and asked to assist) counts once.
