@@ -422,25 +422,26 @@ const STATUS_TABS: Partial<Record<WorkbenchTab, TicketStatus>> = { pending: "DIS
 
 /**
  * The scope's tickets in the statuses that tabs count whole — 待签收, 办理中 and 我的待办's waiting
- * clause — by status, and by returnPending where 我的待办 leaves out tickets being returned: one
+ * clause — per status, with how many of them are being returned (我的待办 leaves those out): one
  * walk of the queue index for the three badges, where each walked its own (a brigade's 25,000
- * tickets in progress, twice per view, at 10,000,000 tickets).
+ * tickets in progress, twice per view, at 10,000,000 tickets). Grouped by status alone: grouping
+ * by returnPending too made SQLite sort the entries (3.8 ms against 1.6).
  */
 async function statusCounts(scope: Scope) {
-  const rule = scope.mine;
-  const statuses = new Set(rule?.statuses);
+  const statuses = new Set(scope.mine?.statuses);
   for (const tab of scope.tabs) if (STATUS_TABS[tab]) statuses.add(STATUS_TABS[tab]);
-  const split = !!rule?.skipReturnPending;
   if (statuses.size === 0) return () => 0;
-  const n = eb.fn.countAll<number | string>().as("n");
-  const scoped = sql().selectFrom("Ticket as t").where(eb.and([...scope.owner, eb("t.status", "in", [...statuses].map(lit))]));
-  const groups = split
-    ? await scoped.select(["t.status", "t.returnPending", n]).groupBy(["t.status", "t.returnPending"]).execute()
-    : (await scoped.select(["t.status", n]).groupBy("t.status").execute()).map((g) => ({ ...g, returnPending: false }));
-  return (status: TicketStatus, leaveOutReturning = false) =>
-    groups
-      .filter((g) => g.status === status && !(leaveOutReturning && toBoolean(g.returnPending)))
-      .reduce((sum, g) => sum + Number(g.n), 0);
+  const returning = eb.case().when("t.returnPending", "=", true).then(1).else(0).end();
+  const groups = await sql()
+    .selectFrom("Ticket as t")
+    .select(["t.status", (e) => e.fn.countAll<number | string>().as("n"), (e) => e.fn.sum<number | string>(returning).as("returning")])
+    .where(eb.and([...scope.owner, eb("t.status", "in", [...statuses].map(lit))]))
+    .groupBy("t.status")
+    .execute();
+  return (status: TicketStatus, leaveOutReturning = false) => {
+    const group = groups.find((g) => g.status === status);
+    return group ? Number(group.n) - (leaveOutReturning ? Number(group.returning) : 0) : 0;
+  };
 }
 
 /**
