@@ -103,10 +103,11 @@ async function planOf(actor: Actor, query: WorkbenchQuery, now: Date) {
   const tab: WorkbenchTab = query.tab && scope.tabs.includes(query.tab) ? query.tab : scope.tabs[0]!;
   const filters = filterConds(query);
   const where = eb.and([tabCond(tab, scope, now), ...filters]);
+  // An officer's 我的待办 in its own order, read in parts (pageRows).
+  const assignedFirst = !query.sort && tab === "mine" && scope.mine?.assignedFirst ? scope.mine : null;
   // null: the `all` tab's default order, read in two parts (see the top of the file). A text
   // search lists newest first, along (ownerUnitId, receivedAt), stopping at its page: ranking the
   // running tickets first would test the words of every open ticket of the scope on each view.
-  const assignedFirst = !query.sort && tab === "mine" && scope.mine?.assignedFirst ? scope.mine : null;
   const order: Order | null = query.sort
     ? BY_COLUMN(query.sort, query.dir ?? "asc")
     : assignedFirst
