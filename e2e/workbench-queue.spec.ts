@@ -88,3 +88,26 @@ test("a merged call leaves the handler's queue and shows on the master with the 
   await expect(call).toContainText(repeat!);
   await expect(call).toContainText("今天早上依然堵了二十多分钟");
 });
+
+test("受理日期 narrows the list, and a range that ends before it starts says why", async ({ page }) => {
+  const tag = `受理日期${Date.now() % 100000}号`;
+  await newZq1Tickets(page, tag, ["学校门口早高峰拥堵。"]);
+  await page.context().clearCookies();
+  await loginAs(page, "zq1.handler");
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+  await page.goto(`/workbench?tab=all&q=${encodeURIComponent(tag)}`);
+  await expect(page.getByTestId("ticket-row")).toHaveCount(1);
+  const filters = page.getByRole("search", { name: "筛选工单" });
+  await filters.getByLabel("受理日期 从").fill("2020-01-01");
+  await filters.getByLabel("到", { exact: true }).fill("2020-12-31");
+  await filters.getByRole("button", { name: "查询" }).click();
+  await expect(page).toHaveURL(/from=2020-01-01&to=2020-12-31/);
+  await expect(page.getByTestId("ticket-row")).toHaveCount(0);
+  await filters.getByLabel("到", { exact: true }).fill(today);
+  await filters.getByRole("button", { name: "查询" }).click();
+  await expect(page.getByTestId("ticket-row")).toHaveCount(1);
+
+  await page.goto(`/workbench?tab=all&from=${today}&to=2020-01-01`);
+  await expect(page.getByTestId("filter-error")).toContainText("受理结束日期不能早于开始日期");
+});

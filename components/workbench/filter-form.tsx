@@ -2,7 +2,7 @@ import { CodeOptions } from "@/components/code-options";
 import { CATEGORY_CODES, CATEGORY_LABELS, STATUS_LABELS, TICKET_STATUSES } from "@/lib/domain/labels";
 import type { WorkbenchQuery, WorkbenchTab } from "@/lib/validation/workbench";
 
-/** GET form: category, status, unit (all-units roles), and the search box. Keeps the tab and sort. */
+/** GET form: category, status, unit (all-units roles), 受理日期, and the search box. Keeps the tab and sort. */
 export function FilterForm({
   tab,
   query,
@@ -48,6 +48,14 @@ export function FilterForm({
           </select>
         </label>
       )}
+      <label className="flex flex-col text-xs text-slate-500">
+        受理日期 从
+        <input type="date" name="from" defaultValue={query.from ?? ""} className={select} />
+      </label>
+      <label className="flex flex-col text-xs text-slate-500">
+        到
+        <input type="date" name="to" defaultValue={query.to ?? ""} className={select} />
+      </label>
       <label className="flex w-full flex-col text-xs text-slate-500 sm:w-auto">
         搜索
         <input

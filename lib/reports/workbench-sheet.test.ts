@@ -31,7 +31,14 @@ describe("the workbench export sheet", () => {
   });
 
   it("says so when the list was longer than the export takes", () => {
-    const sheet = buildWorkbenchWorkbook("工作台 · 全部", [row], new Date(), true).getWorksheet("工单列表")!;
+    const sheet = buildWorkbenchWorkbook("工作台 · 全部", [row], new Date(), { capped: true }).getWorksheet("工单列表")!;
     expect(String(sheet.getCell("A2").value)).toContain("只导出了前 1 件，请缩小筛选范围");
+    expect(sheet.getCell("A3").value).toBeNull();
+  });
+
+  it("says so when a search in the words read only the newest tickets", () => {
+    const searched = { tickets: 20_000, since: new Date("2026-11-20T02:00:00Z") };
+    const sheet = buildWorkbenchWorkbook("工作台 · 全部", [row], new Date(), { searched }).getWorksheet("工单列表")!;
+    expect(sheet.getCell("A3").value).toBe("文字搜索只查找了最近受理的 20,000 件工单（2026-11-20 10:00 以来）");
   });
 });

@@ -24,8 +24,16 @@ const COLUMNS: readonly Column<WorkbenchRow>[] = [
   { header: "时限状态", value: (r) => (r.deadline ? FLAG_TEXT[r.deadline] : "") },
 ];
 
-/** `capped`: the list is longer than the export takes (WORKBENCH_EXPORT_MAX), which the sheet says. */
-export function buildWorkbenchWorkbook(title: string, rows: readonly WorkbenchRow[], generatedAt: Date, capped = false): ExcelJS.Workbook {
+/**
+ * `capped`: the list is longer than the export takes (WORKBENCH_EXPORT_MAX); `searched`: a search
+ * in the words read only the newest tickets (TEXT_SEARCH_WINDOW). The sheet says both.
+ */
+export function buildWorkbenchWorkbook(
+  title: string,
+  rows: readonly WorkbenchRow[],
+  generatedAt: Date,
+  { capped = false, searched = null }: { capped?: boolean; searched?: { tickets: number; since: Date } | null } = {},
+): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "接诉即办工作平台";
   workbook.created = generatedAt;
@@ -35,6 +43,7 @@ export function buildWorkbenchWorkbook(title: string, rows: readonly WorkbenchRo
   sheet.getCell("A2").value = capped
     ? `导出时间：${formatDateTime(generatedAt)}，列表超过 ${rows.length} 件，只导出了前 ${rows.length} 件，请缩小筛选范围后分批导出`
     : `导出时间：${formatDateTime(generatedAt)}，共 ${rows.length} 件`;
+  if (searched) sheet.getCell("A3").value = `文字搜索只查找了最近受理的 ${searched.tickets.toLocaleString("zh-CN")} 件工单（${formatDateTime(searched.since)} 以来）`;
   writeTable(sheet, COLUMNS, rows, 4);
   return workbook;
 }

@@ -1,11 +1,8 @@
 // Query string of /callbacks (回访队列): paged on the server like the workbench, filtered by owner
 // unit, whether a call was already tried, and the reply date.
-import { isLocalDate } from "@/lib/domain/local-time";
-import { optionalParam, z } from "@/lib/validation/zod";
+import { optionalLocalDate, optionalParam, z } from "@/lib/validation/zod";
 
 export const CALLBACK_ATTEMPT_FILTERS = { none: "未拨打", tried: "已拨打未接通" } as const;
-
-const localDate = (label: string) => optionalParam(z.string().trim().refine(isLocalDate, `${label}应为有效日期，格式 YYYY-MM-DD`));
 
 export const callbackQuerySchema = z
   .object({
@@ -13,9 +10,9 @@ export const callbackQuerySchema = z
     unit: optionalParam(z.string().trim().min(1).max(32, "单位代码过长")),
     attempts: optionalParam(z.enum(Object.keys(CALLBACK_ATTEMPT_FILTERS) as [keyof typeof CALLBACK_ATTEMPT_FILTERS], { error: "回访情况应为 none 或 tried" })),
     /** Replied on or after this local date. */
-    from: localDate("开始日期"),
+    from: optionalLocalDate("开始日期"),
     /** Replied on or before this local date (inclusive, as the form reads it). */
-    to: localDate("结束日期"),
+    to: optionalLocalDate("结束日期"),
     page: z.coerce.number({ error: "页码应为数字" }).int("页码应为整数").min(1, "页码从 1 开始").max(10_000).default(1),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "结束日期不能早于开始日期" });

@@ -1,4 +1,4 @@
-import { optionalParam, z } from "@/lib/validation/zod";
+import { optionalLocalDate, optionalParam, z } from "@/lib/validation/zod";
 import { CATEGORY_CODES, TICKET_STATUSES } from "@/lib/domain/labels";
 
 /** The workbench tabs, in display order. */
@@ -29,9 +29,13 @@ export const workbenchQuerySchema = z.object({
   unit: optionalParam(z.string().trim().min(1).max(32)),
   /** Ticket number or phone (exact, when all digits), otherwise text in title / place. */
   q: optionalParam(z.string().trim().max(100, "搜索内容不超过 100 个字")),
+  /** 受理日期: received on or after this local date. */
+  from: optionalLocalDate("受理开始日期"),
+  /** 受理日期: received on or before this local date (inclusive, as the form reads it). */
+  to: optionalLocalDate("受理结束日期"),
   sort: optionalParam(z.enum(WORKBENCH_SORTS, { error: "排序列无效" })),
   dir: optionalParam(z.enum(["asc", "desc"], { error: "排序方向无效" })),
   page: z.coerce.number().int().min(1, "页码从 1 开始").max(10_000).default(1),
-});
+}).refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "受理结束日期不能早于开始日期" });
 
 export type WorkbenchQuery = z.infer<typeof workbenchQuerySchema>;

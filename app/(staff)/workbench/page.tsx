@@ -11,8 +11,9 @@ import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session";
 import { reference } from "@/lib/dal/reference";
 import { withNewMarks } from "@/lib/dal/ticket-opened";
-import { workbenchQueue } from "@/lib/dal/workbench";
+import { TEXT_SEARCH_WINDOW, workbenchQueue } from "@/lib/dal/workbench";
 import { bulkAssignOptions } from "@/lib/dal/workbench-bulk";
+import { localDateOf } from "@/lib/domain/local-time";
 import { bulkAct } from "./actions";
 import { BULK_FORM_ID } from "@/lib/validation/workbench-bulk";
 import { WORKBENCH_TAB_LABELS, workbenchQuerySchema, type WorkbenchQuery, type WorkbenchTab } from "@/lib/validation/workbench";
@@ -59,7 +60,7 @@ export default async function WorkbenchPage({ searchParams }: { searchParams: Pr
   };
   const bulk = can(actor.role, "ticket:handle");
   const assign = bulk ? await bulkAssignOptions(actor) : null;
-  const filtering = Boolean(query.q || query.status || query.category || query.unit);
+  const filtering = Boolean(query.q || query.status || query.category || query.unit || query.from || query.to);
 
   return (
     <div className="space-y-4">
@@ -84,7 +85,11 @@ export default async function WorkbenchPage({ searchParams }: { searchParams: Pr
         <CollapsibleFilters active={filtering}>
           <FilterForm tab={result.tab} query={query} units={units} />
         </CollapsibleFilters>
-        {!parsed.success && <p className="text-sm text-red-600">筛选条件无效，已显示默认列表。</p>}
+        {!parsed.success && (
+          <p className="text-sm text-red-600" role="alert" data-testid="filter-error">
+            筛选条件无效（{parsed.error.issues.map((issue) => issue.message).join("；")}），已显示默认列表。
+          </p>
+        )}
         <div className="flex items-baseline justify-between">
           <h2 className="text-lg font-semibold">{heading}</h2>
           <span className="flex items-baseline gap-3 text-sm text-slate-500">
@@ -100,6 +105,12 @@ export default async function WorkbenchPage({ searchParams }: { searchParams: Pr
             )}
           </span>
         </div>
+        {result.searchedSince && (
+          <p className="text-sm text-amber-700" data-testid="search-window">
+            文字搜索只查找了最近受理的 {TEXT_SEARCH_WINDOW.toLocaleString("zh-CN")} 件工单（{localDateOf(result.searchedSince)}{" "}
+            以来）。更早的工单请设置受理日期，或用工单编号、来电号码查找。
+          </p>
+        )}
         {bulk && result.items.length > 0 && <BulkBar action={bulkAct} assign={assign} />}
         <TicketTable
           items={await withNewMarks(actor, result.items)}

@@ -3,6 +3,7 @@ import "server-only";
 // an order is built once and placed in any of them (lib/dal/workbench.ts explains the queue).
 import { expressionBuilder, sql as kyselySql, type AliasableExpression, type Expression, type SqlBool } from "kysely";
 import { TICKET_STATUSES } from "@/lib/domain/labels";
+import { addLocalDays, localMidnight } from "@/lib/domain/local-time";
 import { OPEN_STATUSES } from "@/lib/domain/overdue";
 import { env } from "@/lib/env";
 import type { DB, Ticket } from "@/lib/generated/kysely/types";
@@ -44,8 +45,19 @@ export const idsIn = (ids: string[]): Cond | null => (ids.length > 0 ? eb("t.id"
 /** All digits and long enough to be a ticket number or a phone: exact look-ups (indexed). */
 export const EXACT_Q = /^\d{7,20}$/;
 
-export function filterConds(query: WorkbenchQuery): Cond[] {
+/** A search in the words (title, place), as opposed to an exact look-up. */
+export const isTextSearch = (query: WorkbenchQuery) => !!query.q && !EXACT_Q.test(query.q);
+
+/** 受理日期 of the query as instants, its last day included. */
+export function receivedWithin(query: WorkbenchQuery): Cond[] {
   const parts: Cond[] = [];
+  if (query.from) parts.push(eb("t.receivedAt", ">=", localMidnight(query.from)));
+  if (query.to) parts.push(eb("t.receivedAt", "<", localMidnight(addLocalDays(query.to, 1))));
+  return parts;
+}
+
+export function filterConds(query: WorkbenchQuery): Cond[] {
+  const parts: Cond[] = receivedWithin(query);
   if (query.status) parts.push(eb("t.status", "=", query.status));
   if (query.category) parts.push(eb("t.categoryCode", "=", query.category));
   if (query.q) {

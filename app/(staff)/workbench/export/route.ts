@@ -1,5 +1,5 @@
 import { requireActor } from "@/lib/auth/session";
-import { workbenchExport } from "@/lib/dal/workbench";
+import { TEXT_SEARCH_WINDOW, workbenchExport } from "@/lib/dal/workbench";
 import { route } from "@/lib/http";
 import { attachmentDisposition } from "@/lib/reports/file-name";
 import { buildWorkbenchWorkbook } from "@/lib/reports/workbench-sheet";
@@ -13,8 +13,9 @@ const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 export const GET = route(async (request: Request) => {
   const actor = await requireActor(request);
   const query = parseOrThrow(workbenchQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
-  const { tab, rows, capped, generatedAt } = await workbenchExport(actor, query);
-  const workbook = buildWorkbenchWorkbook(`工作台 · ${WORKBENCH_TAB_LABELS[tab]}`, rows, generatedAt, capped);
+  const { tab, rows, capped, searchedSince, generatedAt } = await workbenchExport(actor, query);
+  const searched = searchedSince ? { tickets: TEXT_SEARCH_WINDOW, since: searchedSince } : null;
+  const workbook = buildWorkbenchWorkbook(`工作台 · ${WORKBENCH_TAB_LABELS[tab]}`, rows, generatedAt, { capped, searched });
   const stamp = generatedAt.toISOString().slice(0, 10);
   return new Response(await workbookBuffer(workbook), {
     headers: {
