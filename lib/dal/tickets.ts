@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/permissions";
 import { assertCanReadTicket, ticketNotFound } from "@/lib/auth/ticket-access";
 import { db } from "@/lib/db";
 import { addLocalDays, localMidnight } from "@/lib/domain/local-time";
+import { isExactLookup, TEXT_SEARCH_WINDOW } from "@/lib/domain/ticket-search";
 import { Forbidden } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { readTicketWithView } from "@/lib/dal/ticket-read";
@@ -38,36 +39,61 @@ export function readableTicketsWhere(actor: Caller): Prisma.TicketWhereInput {
   throw new Forbidden("您没有查看工单的权限");
 }
 
-function filtersWhere(query: TicketQuery): Prisma.TicketWhereInput[] {
+/** 受理日期: local (Asia/Shanghai) days; `to` is inclusive for people, exclusive in the query. */
+function receivedWhere(query: TicketQuery): Prisma.TicketWhereInput[] {
   const where: Prisma.TicketWhereInput[] = [];
+  if (query.from) where.push({ receivedAt: { gte: localMidnight(query.from) } });
+  if (query.to) where.push({ receivedAt: { lt: localMidnight(addLocalDays(query.to, 1)) } });
+  return where;
+}
+
+function filtersWhere(query: TicketQuery): Prisma.TicketWhereInput[] {
+  const where = receivedWhere(query);
   if (query.status) where.push({ status: query.status });
   if (query.unit) where.push({ ownerUnit: { code: query.unit } });
   if (query.category) where.push({ categoryCode: query.category });
   if (query.supervised) where.push({ supervised: true });
-  // Dates are local (Asia/Shanghai) days; `to` is inclusive for people, exclusive in the query.
-  if (query.from) where.push({ receivedAt: { gte: localMidnight(query.from) } });
-  if (query.to) where.push({ receivedAt: { lt: localMidnight(addLocalDays(query.to, 1)) } });
   if (query.q) {
-    where.push({
-      OR: [
-        { no: query.q },
-        { citizenPhone: query.q },
-        { title: { contains: query.q } },
-        { content: { contains: query.q } },
-        { place: { contains: query.q } },
-      ],
-    });
+    where.push(
+      isExactLookup(query.q)
+        ? { OR: [{ no: query.q }, { citizenPhone: query.q }] }
+        : { OR: [{ title: { contains: query.q } }, { content: { contains: query.q } }, { place: { contains: query.q } }] },
+    );
   }
   return where;
+}
+
+/**
+ * `total` counts this many at most (then `totalCapped`): an unfiltered list of a dispatcher's
+ * token counted all 10,000,000 tickets on every call. Pages follow until one comes back short.
+ */
+export const LIST_COUNT_CAP = 10_000;
+
+/**
+ * Where a search in the words stops (TEXT_SEARCH_WINDOW): the receipt time of the caller's
+ * newest-but-TEXT_SEARCH_WINDOW ticket within the 受理日期 range, or null when there are fewer.
+ */
+async function searchWindow(readable: Prisma.TicketWhereInput, query: TicketQuery): Promise<Date | null> {
+  const edge = await db.ticket.findFirst({
+    where: { AND: [readable, ...receivedWhere(query)] },
+    orderBy: [{ receivedAt: "desc" }],
+    skip: TEXT_SEARCH_WINDOW - 1,
+    select: { receivedAt: true },
+  });
+  return edge?.receivedAt ?? null;
 }
 
 export async function listTickets(
   actor: Caller,
   query: TicketQuery,
-): Promise<{ total: number; page: number; pageSize: number; items: TicketListItem[] }> {
-  const where: Prisma.TicketWhereInput = { AND: [readableTicketsWhere(actor), ...filtersWhere(query)] };
-  const [total, rows] = await Promise.all([
-    db.ticket.count({ where }),
+): Promise<{ total: number; totalCapped: boolean; searchedSince: Date | null; page: number; pageSize: number; items: TicketListItem[] }> {
+  const readable = readableTicketsWhere(actor);
+  const searchedSince = query.q && !isExactLookup(query.q) ? await searchWindow(readable, query) : null;
+  const where: Prisma.TicketWhereInput = {
+    AND: [readable, ...filtersWhere(query), ...(searchedSince ? [{ receivedAt: { gte: searchedSince } }] : [])],
+  };
+  const [counted, rows] = await Promise.all([
+    db.ticket.count({ where, take: LIST_COUNT_CAP + 1 }),
     db.ticket.findMany({
       where,
       orderBy: [{ receivedAt: "desc" }],
@@ -76,7 +102,14 @@ export async function listTickets(
       include: { ownerUnit: { select: { code: true, name: true } } },
     }),
   ]);
-  return { total, page: query.page, pageSize: query.pageSize, items: rows.map(toTicketListItem) };
+  return {
+    total: Math.min(counted, LIST_COUNT_CAP),
+    totalCapped: counted > LIST_COUNT_CAP,
+    searchedSince,
+    page: query.page,
+    pageSize: query.pageSize,
+    items: rows.map(toTicketListItem),
+  };
 }
 
 /** One ticket with its timeline, if the caller may read it. */

@@ -42,6 +42,7 @@ import { scopeOf, tabCond, type Scope } from "@/lib/dal/workbench/scope";
 import {
   ASSIGNED_FIRST, BY_COLUMN, BY_ESCALATION, BY_RECEIPT, eb, filterConds, isTextSearch, NOT_RUNNING, NULLS_LAST_BY_ESCALATION, receivedWithin, RUNNING, type Cond, type Order,
 } from "@/lib/dal/workbench/sql";
+import { TEXT_SEARCH_WINDOW } from "@/lib/domain/ticket-search";
 import { sql } from "@/lib/sql";
 import { toDate } from "@/lib/sql/values";
 import type { WorkbenchQuery, WorkbenchTab } from "@/lib/validation/workbench";
@@ -63,14 +64,6 @@ export const FILTERED_COUNT_CAP = 1_000;
  * search page's database time (bench:pages, issue 15).
  */
 export const TEXT_SEARCH_COUNT_CAP = 250;
-/**
- * A search in the words of 全部 reads the words of the scope's newest tickets only, this many
- * (within the 受理日期 range, if one is set): a word that matches nothing otherwise read a
- * brigade's whole archive — 2.5 million tickets, 2 s on PostgreSQL and 2–50 s on SQLite at
- * 10,000,000 tickets, where the query also holds the node's event loop. Older tickets are found
- * by narrowing the 受理日期, or exactly by number or phone (indexed, never bounded).
- */
-export const TEXT_SEARCH_WINDOW = 20_000;
 
 export type WorkbenchResult = {
   tabs: WorkbenchTab[];

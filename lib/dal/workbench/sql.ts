@@ -4,6 +4,7 @@ import "server-only";
 import { expressionBuilder, sql as kyselySql, type AliasableExpression, type Expression, type SqlBool } from "kysely";
 import { TICKET_STATUSES } from "@/lib/domain/labels";
 import { addLocalDays, localMidnight } from "@/lib/domain/local-time";
+import { isExactLookup } from "@/lib/domain/ticket-search";
 import { OPEN_STATUSES } from "@/lib/domain/overdue";
 import { env } from "@/lib/env";
 import type { DB, Ticket } from "@/lib/generated/kysely/types";
@@ -42,11 +43,8 @@ function contains(column: "t.title" | "t.place", text: string): Cond {
 /** t.id in a list; null for an empty list (the branch or tab holds nothing). */
 export const idsIn = (ids: string[]): Cond | null => (ids.length > 0 ? eb("t.id", "in", ids) : null);
 
-/** All digits and long enough to be a ticket number or a phone: exact look-ups (indexed). */
-export const EXACT_Q = /^\d{7,20}$/;
-
 /** A search in the words (title, place), as opposed to an exact look-up. */
-export const isTextSearch = (query: WorkbenchQuery) => !!query.q && !EXACT_Q.test(query.q);
+export const isTextSearch = (query: WorkbenchQuery) => !!query.q && !isExactLookup(query.q);
 
 /** 受理日期 of the query as instants, its last day included. */
 export function receivedWithin(query: WorkbenchQuery): Cond[] {
@@ -62,7 +60,7 @@ export function filterConds(query: WorkbenchQuery): Cond[] {
   if (query.category) parts.push(eb("t.categoryCode", "=", query.category));
   if (query.q) {
     parts.push(
-      EXACT_Q.test(query.q)
+      isExactLookup(query.q)
         ? eb.or([eb("t.no", "=", query.q), eb("t.citizenPhone", "=", query.q)])
         : eb.or([contains("t.title", query.q), contains("t.place", query.q)]),
     );

@@ -1,5 +1,6 @@
 import { requireActor } from "@/lib/auth/session";
-import { TEXT_SEARCH_WINDOW, workbenchExport } from "@/lib/dal/workbench";
+import { workbenchExport } from "@/lib/dal/workbench";
+import { TEXT_SEARCH_WINDOW } from "@/lib/domain/ticket-search";
 import { route } from "@/lib/http";
 import { attachmentDisposition } from "@/lib/reports/file-name";
 import { buildWorkbenchWorkbook } from "@/lib/reports/workbench-sheet";

@@ -1,12 +1,17 @@
-// 全部's search in the words reads the scope's newest TEXT_SEARCH_WINDOW tickets only (issue 15),
-// and 受理日期 narrows any list. Its own file: it adds 20,000 tickets to ZQ1.
+// A search in the words reads the scope's newest TEXT_SEARCH_WINDOW tickets only — the workbench's
+// 全部 and GET /api/v1/tickets — and 受理日期 narrows any list; the API counts up to
+// LIST_COUNT_CAP and pages no deeper than LIST_MAX_OFFSET (issue 15). Its own file: it adds
+// 20,000 tickets to ZQ1.
 import type { Insertable } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
-import { actorOf } from "../support/actors";
+import { actorOf, requestAs } from "../support/actors";
+import { GET as listRest } from "@/app/api/v1/tickets/route";
 import type { Actor } from "@/lib/auth/actor";
 import { submitTicket } from "@/lib/dal/intake";
-import { TEXT_SEARCH_WINDOW, workbenchExport, workbenchQueue } from "@/lib/dal/workbench";
+import { LIST_COUNT_CAP } from "@/lib/dal/tickets";
+import { workbenchExport, workbenchQueue } from "@/lib/dal/workbench";
 import { db } from "@/lib/db";
+import { TEXT_SEARCH_WINDOW } from "@/lib/domain/ticket-search";
 import type { Ticket } from "@/lib/generated/kysely/types";
 import { newId } from "@/lib/ids";
 import { sql } from "@/lib/sql";
@@ -82,5 +87,34 @@ describe("受理日期", () => {
     const messages = (raw: Record<string, string>) => workbenchQuerySchema.safeParse(raw).error?.issues.map((i) => i.message);
     expect(messages({ from: "2026-02-01", to: "2026-01-31" })).toEqual(["受理结束日期不能早于开始日期"]);
     expect(messages({ from: "2026-02-30" })).toEqual(["受理开始日期应为有效日期，格式 YYYY-MM-DD"]);
+  });
+});
+
+describe("GET /api/v1/tickets", () => {
+  const list = async (qs: string) => {
+    const response = await listRest(await requestAs("dispatcher", `/api/v1/tickets?${qs}`));
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> & { items: { no: string }[] } };
+  };
+
+  it("counts up to LIST_COUNT_CAP and says when there are more", async () => {
+    const { body } = await list("pageSize=1");
+    expect(body.total).toBe(LIST_COUNT_CAP);
+    expect(body.totalCapped).toBe(true);
+    expect((await list("to=2020-12-31")).body).toMatchObject({ total: 1, totalCapped: false });
+  });
+
+  it("searches the words of the newest tickets only, finding older ones by 受理日期 or by number", async () => {
+    const bounded = (await list(`q=${encodeURIComponent(OLD_WORDS)}`)).body;
+    expect(bounded.items).toEqual([]);
+    expect(typeof bounded.searchedSince).toBe("string");
+    expect((await list(`q=${encodeURIComponent(OLD_WORDS)}&from=2020-01-01&to=2020-01-31`)).body.items.map((i) => i.no)).toEqual([old.no]);
+    expect((await list(`q=${old.no}`)).body).toMatchObject({ total: 1, searchedSince: null });
+  });
+
+  it("pages no deeper than LIST_MAX_OFFSET, saying how to narrow the list, in Chinese", async () => {
+    expect((await list("page=500&pageSize=200")).status).toBe(200);
+    const { status, body } = await list("page=501&pageSize=200");
+    expect(status).toBe(400);
+    expect(JSON.stringify(body)).toContain("更早的工单请用受理日期");
   });
 });
