@@ -11,6 +11,7 @@ import { submitTicket } from "@/lib/dal/intake";
 import { LIST_COUNT_CAP } from "@/lib/dal/tickets";
 import { workbenchExport, workbenchQueue } from "@/lib/dal/workbench";
 import { db } from "@/lib/db";
+import { localDateOf } from "@/lib/domain/local-time";
 import { TEXT_SEARCH_WINDOW } from "@/lib/domain/ticket-search";
 import type { Ticket } from "@/lib/generated/kysely/types";
 import { newId } from "@/lib/ids";
@@ -81,6 +82,11 @@ describe("受理日期", () => {
     expect(day.items.map((r) => r.no)).toEqual([old.no]);
     expect(day.total).toBe(1);
     expect((await workbenchQueue(handler, q({ from: "2020-01-02", to: "2020-12-31" }))).total).toBe(0);
+    // Newest first, as a search lists, rather than running deadlines first.
+    const range = await workbenchQueue(handler, q({ from: "2020-01-01", to: localDateOf(new Date()) }));
+    const times = range.items.map((r) => r.receivedAt.getTime());
+    expect(times).toHaveLength(50);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
   });
 
   it("refuses a range that ends before it starts, or a date that is not one, in Chinese", () => {
