@@ -117,10 +117,13 @@ describe("GET /api/v1/tickets", () => {
     expect((await list(`q=${old.no}`)).body).toMatchObject({ total: 1, searchedSince: null });
   });
 
-  it("pages no deeper than LIST_MAX_OFFSET, saying how to narrow the list, in Chinese", async () => {
+  it("pages no deeper than LIST_MAX_OFFSET and refuses a backwards range, saying why in Chinese", async () => {
     expect((await list("page=500&pageSize=200")).status).toBe(200);
     const { status, body } = await list("page=501&pageSize=200");
     expect(status).toBe(400);
     expect(JSON.stringify(body)).toContain("更早的工单请用受理日期");
+    const backwards = await list("from=2026-02-01&to=2026-01-31");
+    expect(backwards.status).toBe(400);
+    expect(JSON.stringify(backwards.body)).toContain("结束日期不能早于开始日期");
   });
 });
