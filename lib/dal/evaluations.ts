@@ -4,7 +4,7 @@ import { hashToken } from "@/lib/auth/api-token";
 import { can } from "@/lib/auth/permissions";
 import { ticketNotFound } from "@/lib/auth/ticket-access";
 import { EVENT_TYPES, type EventType } from "@/lib/domain/events";
-import { addLocalDays, localMidnight } from "@/lib/domain/local-time";
+import { localDayRange } from "@/lib/domain/local-time";
 import { actionSchemas } from "@/lib/domain/workflow-actions";
 import { db } from "@/lib/db";
 import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/errors";
@@ -256,16 +256,14 @@ export async function callbackQueue(actor: Actor, raw: unknown = {}): Promise<Ca
     if (!unit) throw new Invalid([{ field: "unit", message: `单位代码「${query.unit}」不存在` }]);
     ownerUnitId = unit.id;
   }
+  const replied = localDayRange(query);
   const where: Prisma.TicketWhereInput = {
     status: "REPLIED",
     anonymous: false,
     awaitingReview: false,
     ownerUnitId,
     callbackAttempts: query.attempts === "none" ? 0 : query.attempts === "tried" ? { gt: 0 } : undefined,
-    repliedAt: {
-      gte: query.from ? localMidnight(query.from) : undefined,
-      lt: query.to ? localMidnight(addLocalDays(query.to, 1)) : undefined,
-    },
+    repliedAt: { gte: replied.start, lt: replied.end },
   };
   const [total, rows] = await Promise.all([
     db.ticket.count({ where }),

@@ -3,7 +3,7 @@ import { isApiClient, type ApiClientActor, type Caller } from "@/lib/auth/actor"
 import { can } from "@/lib/auth/permissions";
 import { assertCanReadTicket, ticketNotFound } from "@/lib/auth/ticket-access";
 import { db } from "@/lib/db";
-import { addLocalDays, localMidnight } from "@/lib/domain/local-time";
+import { localDayRange } from "@/lib/domain/local-time";
 import { isExactLookup, TEXT_SEARCH_WINDOW } from "@/lib/domain/ticket-search";
 import { Forbidden } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -39,12 +39,10 @@ export function readableTicketsWhere(actor: Caller): Prisma.TicketWhereInput {
   throw new Forbidden("您没有查看工单的权限");
 }
 
-/** 受理日期: local (Asia/Shanghai) days; `to` is inclusive for people, exclusive in the query. */
+/** 受理日期: local (Asia/Shanghai) days, both included. */
 function receivedWhere(query: TicketQuery): Prisma.TicketWhereInput[] {
-  const where: Prisma.TicketWhereInput[] = [];
-  if (query.from) where.push({ receivedAt: { gte: localMidnight(query.from) } });
-  if (query.to) where.push({ receivedAt: { lt: localMidnight(addLocalDays(query.to, 1)) } });
-  return where;
+  const { start, end } = localDayRange(query);
+  return start || end ? [{ receivedAt: { gte: start, lt: end } }] : [];
 }
 
 function filtersWhere(query: TicketQuery): Prisma.TicketWhereInput[] {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  localDayRange,
   addLocalDays,
   dayOfWeek,
   formatLocalDateTime,
@@ -81,5 +82,16 @@ describe("formatLocalDateTime", () => {
   it("formats in Shanghai time and round-trips with parse", () => {
     expect(formatLocalDateTime(new Date("2022-12-31T16:10:00Z"))).toBe("2023-01-01 00:10");
     expect(formatLocalDateTime(parseLocalDateTime("2026-10-15 10:00")!)).toBe("2026-10-15 10:00");
+  });
+});
+
+describe("localDayRange", () => {
+  it("includes both days: from Shanghai midnight of the first to Shanghai midnight after the last", () => {
+    expect(localDayRange({ from: "2026-01-31", to: "2026-02-28" })).toEqual({
+      start: new Date("2026-01-30T16:00:00Z"),
+      end: new Date("2026-02-28T16:00:00Z"),
+    });
+    expect(localDayRange({ to: "2026-12-31" })).toEqual({ start: undefined, end: new Date("2026-12-31T16:00:00Z") });
+    expect(localDayRange({})).toEqual({ start: undefined, end: undefined });
   });
 });

@@ -53,6 +53,14 @@ export function addLocalDays(date: string, n: number): string {
   return localDateOf(new Date(localMidnight(date).getTime() + n * DAY_MS));
 }
 
+/**
+ * A range of Shanghai dates as people pick it — both days included, either end open — as the
+ * instants a query compares with: `start` ≤ t < `end`.
+ */
+export function localDayRange({ from, to }: { from?: string; to?: string }): { start?: Date; end?: Date } {
+  return { start: from ? localMidnight(from) : undefined, end: to ? localMidnight(addLocalDays(to, 1)) : undefined };
+}
+
 /** 0 = Sunday … 6 = Saturday. */
 export function dayOfWeek(date: string): number {
   return toWallClock(localMidnight(date)).getUTCDay();

@@ -3,7 +3,7 @@ import "server-only";
 // an order is built once and placed in any of them (lib/dal/workbench.ts explains the queue).
 import { expressionBuilder, sql as kyselySql, type AliasableExpression, type Expression, type SqlBool } from "kysely";
 import { TICKET_STATUSES } from "@/lib/domain/labels";
-import { addLocalDays, localMidnight } from "@/lib/domain/local-time";
+import { localDayRange } from "@/lib/domain/local-time";
 import { isExactLookup } from "@/lib/domain/ticket-search";
 import { OPEN_STATUSES } from "@/lib/domain/overdue";
 import { env } from "@/lib/env";
@@ -48,9 +48,10 @@ export const isTextSearch = (query: WorkbenchQuery) => !!query.q && !isExactLook
 
 /** 受理日期 of the query as instants, its last day included. */
 export function receivedWithin(query: WorkbenchQuery): Cond[] {
+  const { start, end } = localDayRange(query);
   const parts: Cond[] = [];
-  if (query.from) parts.push(eb("t.receivedAt", ">=", localMidnight(query.from)));
-  if (query.to) parts.push(eb("t.receivedAt", "<", localMidnight(addLocalDays(query.to, 1))));
+  if (start) parts.push(eb("t.receivedAt", ">=", start));
+  if (end) parts.push(eb("t.receivedAt", "<", end));
   return parts;
 }
 
