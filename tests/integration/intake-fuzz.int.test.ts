@@ -46,7 +46,7 @@ function validByConstruction(b: Record<string, unknown>): boolean {
     CATEGORIES.includes(b.category as string) &&
     text(b.title, 2, 50) &&
     text(b.content, 10, 4000) &&
-    (b.district === undefined || b.district === "" || b.district === "东城区") &&
+    (b.district === undefined || (typeof b.district === "string" && b.district.trim() === "") || b.district === "东城区") &&
     (b.urgency === undefined || b.urgency === "NORMAL" || b.urgency === "URGENT") &&
     b.lat === undefined &&
     typeof anonymous === "boolean" &&
